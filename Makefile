@@ -1,0 +1,66 @@
+# The report's two commands: `make book` builds it, `make test` tests it.
+# Both create the virtual environment and install everything they need.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+JB_FLAGS := -n -W --keep-going
+PDF_NAME := us-mexico-security-dialogues.pdf
+
+# The venv's tools (jupyter-book, the python3 kernel) come first on PATH.
+export PATH := $(abspath $(BIN)):$(PATH)
+export PYTHONHASHSEED := 0
+
+.PHONY: book html pdf test unit notebooks venv system-deps lab clean help
+
+help:
+	@echo "make book   build the HTML book (_build/html) and the PDF (_build/latex/$(PDF_NAME))"
+	@echo "make test   run the unit tests, data checks and nbval on every chapter"
+	@echo "make notebooks  re-execute the chapters in place (after changing them, data or helpers)"
+	@echo "make lab    open the chapters in JupyterLab"
+
+venv: $(STAMP)
+
+$(STAMP): requirements.txt requirements.lock pyproject.toml
+	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11+ is needed"'
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || \
+		{ rm -rf $(VENV); tools/system-deps.sh python-venv && $(PYTHON) -m venv $(VENV); }
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt -c requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	touch $(STAMP)
+
+system-deps:
+	@tools/system-deps.sh
+
+book: html
+	@if tools/system-deps.sh; then $(MAKE) --no-print-directory pdf; \
+	else echo "PDF skipped: see the message above for what to install."; fi
+
+html: $(STAMP)
+	$(BIN)/python tools/invalidate_cache.py
+	$(BIN)/jupyter-book build . --builder html $(JB_FLAGS)
+
+pdf: $(STAMP)
+	$(BIN)/python tools/invalidate_cache.py
+	$(BIN)/jupyter-book build . --builder pdflatex $(JB_FLAGS)
+	cp _build/latex/$(PDF_NAME) _build/html/$(PDF_NAME)
+	@echo "PDF: _build/latex/$(PDF_NAME)"
+
+test: $(STAMP)
+	$(BIN)/python -m pytest tests chapters --nbval --nbval-current-env \
+		--nbval-sanitize-with tests/nbval_sanitize.cfg
+
+unit: $(STAMP)
+	$(BIN)/python -m pytest tests
+
+notebooks: $(STAMP)
+	$(BIN)/python tools/execute_notebooks.py
+
+lab: $(STAMP)
+	$(BIN)/python -m pip install --quiet jupyterlab
+	$(BIN)/jupyter lab chapters/
+
+clean:
+	rm -rf _build

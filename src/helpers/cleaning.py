@@ -1,0 +1,71 @@
+"""Derive the cleaned text of a document from its raw text.
+
+Cleaning is two steps: Unicode normalisation (:func:`helpers.text.normalise`)
+and the declared page-furniture rules of ``data/cleaning_rules.csv``. Each
+rule names its document and the exact text it removes; a rule that matches
+zero times or more than once is an error, so a rule can never silently drift.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from .errors import DataError
+from .text import normalise
+
+RULES_FILE = "cleaning_rules.csv"
+
+
+@dataclass(frozen=True)
+class Removal:
+    """One application of a cleaning rule."""
+
+    rule_id: str
+    doc_id: str
+    action: str
+    removed: str
+    reason: str
+
+
+def apply_rules(doc_id: str, raw: str, rules: pd.DataFrame) -> tuple[str, list[Removal]]:
+    """Return the cleaned text of ``doc_id`` and the removals made.
+
+    ``rules`` is the cleaning-rules table; only the rows of ``doc_id`` apply,
+    in ``rule_id`` order. ``remove`` deletes its exact text; ``truncate``
+    deletes from its marker to the end of the document.
+    """
+    text = normalise(raw)
+    removals: list[Removal] = []
+    own = rules[rules["doc_id"] == doc_id].sort_values("rule_id", kind="stable")
+    for row_number, rule in zip(own.index + 1, own.itertuples(index=False)):
+        count = text.count(rule.text)
+        if count != 1:
+            found = "does not occur" if count == 0 else f"occurs {count} times"
+            raise DataError(
+                RULES_FILE,
+                f"rule {rule.rule_id}: the text {rule.text[:60]!r} {found} in the normalised text of "
+                f"{doc_id}; a rule must match exactly once",
+                row=int(row_number),
+                field="text",
+            )
+        start = text.index(rule.text)
+        if rule.action == "truncate":
+            removed, text = text[start:], text[:start]
+        else:
+            removed = rule.text
+            text = text[:start] + text[start + len(rule.text):]
+        removals.append(Removal(rule.rule_id, doc_id, rule.action, removed, rule.reason))
+    return _tidy(text), removals
+
+
+def _tidy(text: str) -> str:
+    """Collapse the blank lines a removal leaves behind."""
+    lines = text.split("\n")
+    tidy: list[str] = []
+    for line in lines:
+        if line.strip() == "" and (not tidy or tidy[-1] == ""):
+            continue
+        tidy.append(line.strip() if line.strip() == "" else line)
+    return "\n".join(tidy).strip() + "\n"

@@ -1,0 +1,207 @@
+"""Load the shared dataset: raw texts, cleaned texts and validated tables.
+
+``load_dataset()`` is the one entry point the chapters use::
+
+    from helpers import load_dataset
+    ds = load_dataset()
+    ds.participants.head()
+
+Loading checks everything a reader relies on and stops at the first problem
+with a :class:`~helpers.errors.DataError` naming the file, row and field:
+missing files or columns, bad types, unknown ids, duplicate keys, raw texts
+whose SHA-256 differs from the manifest, cleaning rules that do not match
+exactly once, and evidence quotes that are not found in their document.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from . import paths, schema
+from .cleaning import Removal, apply_rules
+from .errors import DataError
+from .text import contains_quote, normalise
+
+RAW_DIR = "raw"
+MANIFEST = "raw/SHA256SUMS"
+
+#: Quote fields checked on load: (table, quote field, document field, which text).
+#: "cleaned" quotes must survive the removal of page furniture, so that a
+#: participant can never rest on a caption or a contributor bio. Further
+#: tables declare theirs in datapackage.json with a field property
+#: ``"x-quote": {"document": "<doc_id field>", "text": "cleaned" | "raw"}``.
+QUOTE_FIELDS: list[tuple[str, str, str, str]] = [
+    ("participants", "evidence", "doc_id", "cleaned"),
+    ("aliases", "alias", "doc_id", "raw"),
+    ("mentions", "evidence", "doc_id", "raw"),
+    ("errata", "text_as_written", "doc_id", "raw"),
+]
+
+
+def quote_fields(package: dict) -> list[tuple[str, str, str, str]]:
+    """Return the built-in quote fields plus those declared in the package."""
+    declared = [
+        (name, field["name"], field["x-quote"]["document"], field["x-quote"].get("text", "cleaned"))
+        for name, resource in schema.resources(package).items()
+        for field in resource["schema"]["fields"]
+        if "x-quote" in field
+    ]
+    return list(dict.fromkeys(QUOTE_FIELDS + declared))
+
+
+@dataclass
+class Dataset:
+    """The tables of ``data/`` as DataFrames, with the texts they quote."""
+
+    data_dir: Path
+    package: dict
+    tables: dict[str, pd.DataFrame]
+    raw_texts: dict[str, str]
+    texts: dict[str, str]
+    removals: list[Removal] = field(default_factory=list)
+
+    @property
+    def manifest(self) -> pd.DataFrame:
+        """One row per document: raw file, its size in bytes and its SHA-256 digest."""
+        rows = [
+            {"doc_id": doc_id, "file": file, "bytes": len(self.raw_texts[doc_id].encode("utf-8")),
+             "sha256": hashlib.sha256(self.raw_texts[doc_id].encode("utf-8")).hexdigest()}
+            for doc_id, file in zip(self.tables["documents"]["doc_id"], self.tables["documents"]["file"])
+        ]
+        return pd.DataFrame(rows, columns=["doc_id", "file", "bytes", "sha256"])
+
+    def __getattr__(self, name: str) -> pd.DataFrame:
+        tables = self.__dict__.get("tables", {})
+        if name in tables:
+            return tables[name]
+        raise AttributeError(f"the dataset has no table {name!r}; tables: {sorted(tables)}")
+
+    def __dir__(self):
+        return sorted(set(super().__dir__()) | set(self.tables))
+
+    @property
+    def cleaning_log(self) -> pd.DataFrame:
+        """One row per removal: document, rule, action, characters removed, text, reason."""
+        return pd.DataFrame(
+            [
+                {
+                    "doc_id": r.doc_id,
+                    "rule_id": r.rule_id,
+                    "action": r.action,
+                    "characters_removed": len(r.removed),
+                    "removed_text": r.removed,
+                    "reason": r.reason,
+                }
+                for r in self.removals
+            ],
+            columns=["doc_id", "rule_id", "action", "characters_removed", "removed_text", "reason"],
+        )
+
+    def text(self, doc_id: str, cleaned: bool = True) -> str:
+        """Return the cleaned (default) or raw text of ``doc_id``."""
+        source = self.texts if cleaned else self.raw_texts
+        if doc_id not in source:
+            raise KeyError(f"unknown doc_id {doc_id!r}; known: {sorted(source)}")
+        return source[doc_id]
+
+
+def load_dataset(data_dir: str | Path | None = None) -> Dataset:
+    """Read, check and return the dataset in ``data_dir`` (default ``data/``)."""
+    data_dir = Path(data_dir).resolve() if data_dir is not None else paths.data_dir()
+    package = schema.read_package(data_dir)
+    tables = {
+        name: schema.read_table(data_dir, resource)
+        for name, resource in schema.resources(package).items()
+    }
+    schema.check_foreign_keys(package, tables)
+
+    raw_texts = _read_raw_texts(data_dir, tables["documents"])
+    texts: dict[str, str] = {}
+    removals: list[Removal] = []
+    for doc_id, raw in raw_texts.items():
+        texts[doc_id], done = apply_rules(doc_id, raw, tables["cleaning_rules"])
+        removals.extend(done)
+
+    normalised_raw = {doc_id: normalise(raw) for doc_id, raw in raw_texts.items()}
+    for table, quote_field, doc_field, which in quote_fields(package):
+        if table in tables:
+            _check_quotes(package, tables[table], table, quote_field, doc_field,
+                          texts if which == "cleaned" else normalised_raw, which)
+
+    _check_names_in_evidence(package, tables["participants"])
+    tables["participants"] = _with_canonical_names(tables["participants"], tables["people"])
+    return Dataset(data_dir, package, tables, raw_texts, texts, removals)
+
+
+def _read_raw_texts(data_dir: Path, documents: pd.DataFrame) -> dict[str, str]:
+    """Read each document's raw file, checking it against the SHA-256 manifest."""
+    manifest = _read_manifest(data_dir)
+    texts = {}
+    for row, doc in enumerate(documents.itertuples(index=False), start=1):
+        path = data_dir / RAW_DIR / doc.file
+        if doc.file not in manifest:
+            raise DataError("documents.csv", f"{doc.file} is not listed in {MANIFEST}", row=row, field="file")
+        if not path.is_file():
+            raise DataError(f"{RAW_DIR}/{doc.file}", f"the raw text of {doc.doc_id} is missing")
+        data = path.read_bytes()
+        digest = hashlib.sha256(data).hexdigest()
+        if digest != manifest[doc.file]:
+            raise DataError(
+                f"{RAW_DIR}/{doc.file}",
+                f"SHA-256 {digest[:12]}... does not match {MANIFEST} ({manifest[doc.file][:12]}...): "
+                "raw texts must never be edited",
+            )
+        try:
+            texts[doc.doc_id] = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise DataError(f"{RAW_DIR}/{doc.file}", f"is not UTF-8 text: {exc.reason}") from None
+    return texts
+
+
+def _read_manifest(data_dir: Path) -> dict[str, str]:
+    path = data_dir / MANIFEST
+    if not path.is_file():
+        raise DataError(MANIFEST, "the SHA-256 manifest of the raw texts is missing")
+    manifest = {}
+    for line_number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        parts = line.split()
+        if len(parts) != 2 or len(parts[0]) != 64:
+            raise DataError(MANIFEST, f"line {line_number} is not '<sha256>  <file>': {line!r}")
+        manifest[parts[1].lstrip("*")] = parts[0].lower()
+    return manifest
+
+
+def _check_quotes(package, frame, table, quote_field, doc_field, texts, which) -> None:
+    file = schema.resources(package)[table]["path"]
+    for row, (quote, doc_id) in enumerate(zip(frame[quote_field], frame[doc_field]), start=1):
+        if quote is None:
+            continue
+        if not contains_quote(texts[doc_id], quote):
+            raise DataError(
+                file,
+                f"the quote {quote[:70]!r} is not found in the {which} text of {doc_id}",
+                row=row,
+                field=quote_field,
+            )
+
+
+def _check_names_in_evidence(package, participants: pd.DataFrame) -> None:
+    """A participant's name as written must stand in their own evidence quote."""
+    file = schema.resources(package)["participants"]["path"]
+    for row, (name, quote) in enumerate(zip(participants["name_as_written"], participants["evidence"]), start=1):
+        if not contains_quote(quote, name):
+            raise DataError(file, f"the name {name!r} does not occur in the row's evidence quote",
+                            row=row, field="name_as_written")
+
+
+def _with_canonical_names(participants: pd.DataFrame, people: pd.DataFrame) -> pd.DataFrame:
+    names = people.set_index("person_id")["name"]
+    frame = participants.copy()
+    frame.insert(frame.columns.get_loc("person_id") + 1, "name", frame["person_id"].map(names))
+    return frame

@@ -1,0 +1,25 @@
+"""The one error type raised for bad input data."""
+
+from __future__ import annotations
+
+
+class DataError(ValueError):
+    """A data file is missing or malformed.
+
+    The message names the file, and where it applies the row (1-based data
+    row, with the CSV line number) and the field, so that a reader can go
+    straight to the cell to fix.
+    """
+
+    def __init__(self, file: str, message: str, *, row: int | None = None, field: str | None = None):
+        self.file = file
+        self.row = row
+        self.field = field
+        self.detail = message
+        where = [file]
+        if row is not None:
+            # Data row N sits on line N + 1: line 1 is the header.
+            where.append(f"row {row} (line {row + 1})")
+        if field is not None:
+            where.append(f"field '{field}'")
+        super().__init__(f"{', '.join(where)}: {message}")

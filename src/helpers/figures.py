@@ -1,0 +1,83 @@
+"""Draw, style and export the report's figures.
+
+Every chapter draws through this module so that all figures share one
+colour-blind-safe style, carry their source on the image itself (a PNG cited
+out of context still says where its data came from), and are exported with
+the data they draw. The caption, label and alt text live in the metadata of
+the notebook cell that draws the figure (``mystnb.figure`` / ``mystnb.image``),
+which is what numbers the figure in the book.
+
+Exports go to ``_build/figures/<name>.{png,svg,csv}``, never into ``data/``.
+"""
+
+from __future__ import annotations
+
+import matplotlib as mpl
+import matplotlib.pyplot as plt
+import pandas as pd
+
+from . import paths
+
+#: Okabe & Ito (2008) colour-blind-safe palette.
+OKABE_ITO = {
+    "blue": "#0072B2",
+    "vermillion": "#D55E00",
+    "bluish green": "#009E73",
+    "orange": "#E69F00",
+    "sky blue": "#56B4E9",
+    "reddish purple": "#CC79A7",
+    "yellow": "#F0E442",
+    "black": "#000000",
+}
+#: Country colours used in every chapter.
+COUNTRY_COLOURS = {"US": OKABE_ITO["blue"], "MX": OKABE_ITO["vermillion"]}
+SOURCE_COLOUR = "#4d4d4d"
+EXPORT_DPI = 300
+
+
+def apply_style() -> None:
+    """Set the report's matplotlib style (fonts, sizes, palette, determinism)."""
+    mpl.rcParams.update(
+        {
+            "figure.dpi": 150,
+            "savefig.dpi": EXPORT_DPI,
+            "font.family": "DejaVu Sans",
+            "font.size": 9,
+            "axes.titlesize": 10,
+            "axes.labelsize": 9,
+            "xtick.labelsize": 8,
+            "ytick.labelsize": 8,
+            "axes.spines.top": False,
+            "axes.spines.right": False,
+            "axes.prop_cycle": mpl.cycler(color=list(OKABE_ITO.values())),
+            "legend.frameon": False,
+            # A fixed salt makes SVG element ids, and so the files, reproducible.
+            "svg.hashsalt": "usmx-report",
+            "svg.fonttype": "none",
+        }
+    )
+
+
+def new_figure(width: float = 6.5, height: float = 3.2, **subplots):
+    """Return ``(fig, ax)`` in the report style, sized in inches for an A4 page."""
+    apply_style()
+    return plt.subplots(figsize=(width, height), layout="constrained", **subplots)
+
+
+def publish(fig, name: str, *, data: pd.DataFrame, source: str) -> None:
+    """Stamp the source line on ``fig`` and export it with the data it draws.
+
+    ``name`` is the figure's label in the book (e.g. ``fig-corpus-timeline``)
+    and the base name of its files; ``data`` is the exact table drawn.
+    """
+    if not name.startswith("fig-"):
+        raise ValueError(f"figure names start with 'fig-': {name!r}")
+    if data is None or data.empty:
+        raise ValueError(f"{name}: a figure is exported with the non-empty table it draws")
+    fig.text(0.0, -0.01, f"Source: {source}", ha="left", va="top", fontsize=7,
+             color=SOURCE_COLOUR, transform=fig.transFigure, wrap=True)
+    out = paths.figures_dir()
+    # Fixed metadata keeps the files byte-identical from run to run.
+    fig.savefig(out / f"{name}.png", dpi=EXPORT_DPI, bbox_inches="tight", metadata={"Software": None})
+    fig.savefig(out / f"{name}.svg", bbox_inches="tight", metadata={"Date": None, "Creator": None})
+    data.to_csv(out / f"{name}.csv", index=False, lineterminator="\n")

@@ -1,0 +1,70 @@
+"""Unicode normalisation and verbatim-quote matching.
+
+The raw texts mix non-breaking spaces, curly quotes and dashes. Quotes in
+the dataset are written in *normalised* form, and a quote is "found" in a
+document when it occurs in the normalised text with all runs of white space
+(newlines included) folded to one space.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_CHAR_MAP = str.maketrans(
+    {
+        "\u00a0": " ",  # no-break space
+        "\u202f": " ",  # narrow no-break space
+        "\u2007": " ",  # figure space
+        "\u2009": " ",  # thin space
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u2013": "-",  # en dash
+        "\u2014": "-",  # em dash
+        "\u2212": "-",  # minus sign
+        "\u2026": "...",
+    }
+)
+
+_SPACES = re.compile(r"[ \t]+")
+_TRAILING = re.compile(r"[ \t]+(?=\n|$)")
+_ALL_WS = re.compile(r"\s+")
+
+
+def normalise(text: str) -> str:
+    """Return ``text`` in NFC with typographic characters made plain.
+
+    Non-breaking spaces become spaces, curly quotes straight quotes, dashes
+    hyphens; runs of spaces and tabs collapse to one space and spaces at the
+    ends of lines go. Line breaks are kept, so paragraphs survive.
+    """
+    text = unicodedata.normalize("NFC", text).translate(_CHAR_MAP)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _SPACES.sub(" ", text)
+    return _TRAILING.sub("", text)
+
+
+def fold_whitespace(text: str) -> str:
+    """Normalise ``text`` and fold every run of white space to one space."""
+    return _ALL_WS.sub(" ", normalise(text)).strip()
+
+
+def contains_quote(document: str, quote: str) -> bool:
+    """Tell whether ``quote`` occurs verbatim (after normalisation) in ``document``."""
+    needle = fold_whitespace(quote)
+    return bool(needle) and needle in fold_whitespace(document)
+
+
+def strip_accents(text: str) -> str:
+    """Return ``text`` without diacritics (for accent-insensitive matching)."""
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def word_count(text: str) -> int:
+    """Count words: maximal runs of letters, digits, apostrophes and hyphens."""
+    return len(re.findall(r"[\w'’-]+", text))

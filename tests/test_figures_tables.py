@@ -1,0 +1,63 @@
+import pandas as pd
+import pytest
+
+from helpers import figures, paths
+from helpers.book import plain
+from helpers.tables import show_table, to_markdown
+import numpy as np
+
+
+@pytest.fixture
+def build_dir(tmp_path, monkeypatch):
+    monkeypatch.setattr(paths, "build_dir", lambda: tmp_path)
+    monkeypatch.setattr(paths, "figures_dir", lambda: (tmp_path / "figures").mkdir(exist_ok=True) or tmp_path / "figures")
+    return tmp_path
+
+
+def draw(name):
+    fig, ax = figures.new_figure(3, 2)
+    data = pd.DataFrame({"x": [1, 2, 3], "y": [3, 1, 2]})
+    ax.plot(data["x"], data["y"])
+    figures.publish(fig, name, data=data, source="a test")
+    figures.plt.close(fig)
+
+
+def test_publish_exports_png_svg_and_data_deterministically(build_dir):
+    draw("fig-test")
+    out = build_dir / "figures"
+    first = {ext: (out / f"fig-test.{ext}").read_bytes() for ext in ("png", "svg", "csv")}
+    draw("fig-test")
+    second = {ext: (out / f"fig-test.{ext}").read_bytes() for ext in ("png", "svg", "csv")}
+    assert first == second
+    assert first["csv"].decode().splitlines() == ["x,y", "1,3", "2,1", "3,2"]
+    assert b"Source: a test" in first["svg"]
+
+
+def test_publish_requires_a_label_and_data(build_dir):
+    fig, _ = figures.new_figure(2, 2)
+    with pytest.raises(ValueError, match="fig-"):
+        figures.publish(fig, "timeline", data=pd.DataFrame({"a": [1]}), source="s")
+    with pytest.raises(ValueError, match="non-empty"):
+        figures.publish(fig, "fig-x", data=pd.DataFrame(), source="s")
+
+
+def test_palette_is_the_okabe_ito_set():
+    assert figures.COUNTRY_COLOURS == {"US": "#0072B2", "MX": "#D55E00"}
+
+
+def test_markdown_table_escapes_pipes_and_newlines():
+    frame = pd.DataFrame({"a": ["x|y", "two\nlines"], "b": [1.0, None]})
+    assert to_markdown(frame).splitlines() == ["| a | b |", "|---|---|", "| x\\|y | 1 |", "| two lines |  |"]
+
+
+def test_show_table_is_a_labelled_myst_table(build_dir):
+    shown = show_table(pd.DataFrame({"a": [1]}), "tbl-x", "Caption.", source="here.")
+    assert shown.data.startswith("```{table} Caption. Source: here.\n:name: tbl-x\n")
+    assert (build_dir / "tables" / "tbl-x.csv").read_text() == "a\n1\n"
+    with pytest.raises(ValueError):
+        show_table(pd.DataFrame({"a": [1]}), "x", "c")
+
+
+def test_plain_turns_numpy_scalars_into_python_numbers():
+    assert type(plain(np.int64(3))) is int and type(plain(np.float32(0.5))) is float
+    assert plain("text") == "text" and plain(True) is True

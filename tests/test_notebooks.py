@@ -1,0 +1,69 @@
+"""Chapters are committed with outputs, reach data only through helpers, and
+carry no machine paths. (nbval, run by `make test`, proves that re-executing
+each chapter reproduces those outputs.)"""
+
+import json
+import re
+import subprocess
+
+import pytest
+import yaml
+
+from conftest import ROOT
+
+MACHINE_PATH = re.compile(r"(/home/|/root/|/tmp/|/work/|/Users/|[A-Z]:\\\\)")
+
+
+def toc_files():
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
+    files = [toc["root"]]
+    for part in toc.get("parts", []):
+        files += [chapter["file"] for chapter in part["chapters"]]
+    return files
+
+
+def chapter_notebooks():
+    return sorted((ROOT / "chapters").glob("*.ipynb"))
+
+
+def test_every_chapter_is_in_the_toc():
+    listed = set(toc_files())
+    for notebook in chapter_notebooks():
+        assert f"chapters/{notebook.stem}" in listed, notebook.name
+
+
+@pytest.mark.parametrize("notebook", chapter_notebooks(), ids=lambda p: p.name)
+def test_chapter_is_committed_with_outputs(notebook):
+    cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+    code = [c for c in cells if c["cell_type"] == "code"]
+    assert code, "a chapter has code"
+    unexecuted = [i for i, c in enumerate(code) if c.get("execution_count") is None]
+    assert not unexecuted, f"code cells {unexecuted} have never been executed: run `make notebooks`"
+    counts = [c["execution_count"] for c in code]
+    assert counts == list(range(1, len(code) + 1)), "cells were executed out of order: run `make notebooks`"
+
+
+@pytest.mark.parametrize("notebook", chapter_notebooks(), ids=lambda p: p.name)
+def test_chapter_reads_data_only_through_helpers(notebook):
+    cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+    source = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "code")
+    assert "sys.path" not in source
+    assert not re.search(r"read_csv\(|read_bytes\(|read_text\(|open\(|data_dir", source), \
+        "chapters load data through helpers"
+    assert "to_csv(" not in source, "chapters never write files themselves"
+
+
+def test_no_machine_paths_in_committed_files():
+    files = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.split()
+    offenders = []
+    for name in files:
+        path = ROOT / name
+        if path.suffix in {".png", ".pdf"} or not path.is_file():
+            continue
+        text = path.read_text(encoding="utf-8", errors="ignore")
+        for match in MACHINE_PATH.finditer(text):
+            line = text[: match.start()].count("\n") + 1
+            offenders.append(f"{name}:{line}: {text[match.start():match.start() + 40]!r}")
+    # This file names the patterns on purpose.
+    offenders = [o for o in offenders if not o.startswith("tests/test_notebooks.py")]
+    assert not offenders, "\n".join(offenders[:20])

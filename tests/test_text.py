@@ -1,0 +1,34 @@
+from helpers.text import contains_quote, fold_whitespace, normalise, strip_accents, word_count
+
+
+def test_normalise_makes_typography_plain():
+    raw = "\u201cToday\u2019s\u00a0talks\u201d \u2013 the\u2014end\u2026 "
+    assert normalise(raw) == "\"Today's talks\" - the-end..."
+
+
+def test_normalise_keeps_paragraphs_but_collapses_spaces():
+    assert normalise("a  \t b   \n\nc") == "a b\n\nc"
+
+
+def test_normalise_composes_accents():
+    decomposed = "Ba\u0301rcena"  # a + combining acute
+    assert normalise(decomposed) == "Bárcena"
+
+
+def test_contains_quote_ignores_line_breaks_and_quote_style():
+    document = "He said \u201cwe will\ncontinue.\u201d Then left."
+    assert contains_quote(document, '"we will continue."')
+    assert not contains_quote(document, "we will not continue")
+
+
+def test_contains_quote_rejects_empty_quote():
+    assert not contains_quote("anything", "   ")
+
+
+def test_fold_whitespace_and_accents():
+    assert fold_whitespace(" a\n\n b ") == "a b"
+    assert strip_accents("Roderíguez Gómez") == "Roderiguez Gomez"
+
+
+def test_word_count_counts_hyphenated_and_apostrophes_once():
+    assert word_count("Sherwood-Randall's 100-plus country coalition, 2023.") == 5
