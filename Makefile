@@ -16,7 +16,8 @@ export PYTHONHASHSEED := 0
 
 help:
 	@echo "make book   build the HTML book (_build/html) and the PDF (_build/latex/$(PDF_NAME))"
-	@echo "make test   run the unit tests, data checks and nbval on every chapter"
+	@echo "make test   build the book, then run the unit tests, data checks, nbval on every chapter"
+	@echo "            and the tests of the built HTML (in Chromium) and PDF"
 	@echo "make notebooks  re-execute the chapters in place (after changing them, data or helpers)"
 	@echo "make lab    open the chapters in JupyterLab"
 
@@ -47,12 +48,16 @@ pdf: $(STAMP)
 	cp _build/latex/$(PDF_NAME) _build/html/$(PDF_NAME)
 	@echo "PDF: _build/latex/$(PDF_NAME)"
 
+# The tests of the built book (tests/outputs: real browser, PDF) need the book,
+# so `make test` builds it first; the build is cached when nothing changed.
 test: $(STAMP)
+	@tools/system-deps.sh browser
+	@$(MAKE) --no-print-directory book
 	$(BIN)/python -m pytest tests chapters --nbval --nbval-current-env \
 		--nbval-sanitize-with tests/nbval_sanitize.cfg
 
 unit: $(STAMP)
-	$(BIN)/python -m pytest tests
+	$(BIN)/python -m pytest tests -m "not outputs"
 
 notebooks: $(STAMP)
 	$(BIN)/python tools/execute_notebooks.py

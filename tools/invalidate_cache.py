@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-INPUTS = ["data", "src/helpers", "requirements.lock", "_config.yml", "_toc.yml"]
+INPUTS = ["data", "src/helpers", "tools/sphinx_ext", "requirements.lock", "_config.yml", "_toc.yml"]
 STAMP = ROOT / "_build" / ".inputs.sha256"
 STALE = ["_build/.jupyter_cache", "_build/.doctrees", "_build/jupyter_execute"]
 

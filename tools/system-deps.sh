@@ -6,6 +6,21 @@ set -euo pipefail
 
 # `tools/system-deps.sh python-venv`: Debian's python3 lacks venv/ensurepip
 # until python3-venv is installed; called by the Makefile when venv fails.
+# `tools/system-deps.sh browser`: Debian's Chromium for the real-browser tests
+# (Playwright drives this system executable; it never downloads a browser).
+if [ "${1:-}" = "browser" ]; then
+  if command -v chromium >/dev/null || command -v chromium-browser >/dev/null; then exit 0; fi
+  if command -v apt-get >/dev/null; then
+    SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+    echo "system-deps: installing Debian's chromium for the browser tests"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends chromium
+    exit 0
+  fi
+  echo "system-deps: install Chromium (or Google Chrome) for the browser tests" >&2
+  exit 1
+fi
+
 if [ "${1:-}" = "python-venv" ]; then
   if command -v apt-get >/dev/null; then
     SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
@@ -18,13 +33,14 @@ if [ "${1:-}" = "python-venv" ]; then
 fi
 
 PDF_PACKAGES=(latexmk texlive-xetex texlive-latex-recommended texlive-latex-extra
-              texlive-fonts-recommended fonts-freefont-otf)
+              texlive-fonts-recommended fonts-freefont-otf poppler-utils)
 # A LaTeX class from sphinx-jupyterbook-latex loads bbm.sty, which Debian
 # ships only in the 1.4 GB texlive-fonts-extra; tools/latex/bbm.sty stands in.
 
 have_tex() {
   command -v xelatex >/dev/null && command -v latexmk >/dev/null &&
-    kpsewhich fncychap.sty >/dev/null 2>&1 && fc-list 2>/dev/null | grep -qi FreeSerif
+    kpsewhich fncychap.sty >/dev/null 2>&1 && fc-list 2>/dev/null | grep -qi FreeSerif &&
+    command -v pdftotext >/dev/null
 }
 
 if have_tex; then

@@ -1,0 +1,718 @@
+"""Delegation networks: who sat at the table, for which institution, facing whom.
+
+Every graph is built from the dataset's tables (``ds.participants``,
+``ds.people``, ``ds.agencies``, ``ds.meetings``) and nothing else, so a new
+meeting added to ``data/`` flows through with no code change.
+
+Node identifiers carry their kind as a prefix (``person:<person_id>``,
+``meeting:<meeting_id>``, ``institution:<lineage_id>``) so that ids of
+different tables can never collide. Every node has the attributes ``kind``
+(``person``, ``meeting`` or ``institution``) and ``name`` (readable), and
+people and institutions also ``country`` and ``sector``.
+
+* People are nodes once, keyed by ``person_id``: however a text spells a
+  name (``name_as_written``), the node's ``name`` is the canonical one from
+  ``ds.people``.
+* Institutions are keyed by ``agencies.lineage_id``: a renamed or
+  reorganised agency (PGR -> FGR, CISEN -> CNI) stays one node, whose
+  ``name`` is that of the newest member of the lineage and whose ``names``
+  attribute lists every name it had.
+
+All attribute values are ``str``, ``int`` or ``float`` (never ``None``), so
+that every graph can be written to GraphML and GEXF as it is.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import combinations
+from pathlib import Path
+
+import networkx as nx
+import pandas as pd
+
+#: Levels of representation, from the most to the least senior.
+LEVELS = ["head_of_state", "head_of_delegation", "cabinet", "agency_head", "deputy", "ambassador", "staff"]
+#: Bases of participation, from the strongest evidence of membership to the weakest.
+BASES = ["led", "listed", "hosted", "spoke", "greeted"]
+#: How each basis is reported in the coverage measures.
+BASIS_GROUPS = {
+    "led": "named in the delegation",
+    "listed": "named in the delegation",
+    "hosted": "hosted or received",
+    "spoke": "only speaking",
+    "greeted": "only greeted",
+}
+#: Sector given to a participation whose agency is not recorded.
+UNKNOWN = "unknown"
+
+PERSON, MEETING, INSTITUTION = "person", "meeting", "institution"
+
+#: Sector families used to colour the drawings: fifteen sectors cannot be told
+#: apart by colour, eight families can (one Okabe-Ito colour each). Any sector
+#: not listed here is drawn as "other"; the tables keep the full sector.
+SECTOR_FAMILIES = {
+    "foreign affairs": "diplomacy",
+    "embassy": "diplomacy",
+    "interior": "interior and security",
+    "public security": "interior and security",
+    "homeland security": "interior and security",
+    "prosecution and justice": "justice and law",
+    "legal counsel": "justice and law",
+    "defence": "defence and navy",
+    "navy": "defence and navy",
+    "intelligence": "intelligence",
+    "financial intelligence": "finance",
+    "tax and customs": "finance",
+    "financial regulation": "finance",
+    "drug policy": "drug policy",
+    "presidency": "presidency",
+}
+#: Colour of each sector family (Okabe & Ito 2008), in legend order.
+FAMILY_COLOURS = {
+    "diplomacy": "#56B4E9",
+    "interior and security": "#E69F00",
+    "justice and law": "#009E73",
+    "defence and navy": "#0072B2",
+    "intelligence": "#CC79A7",
+    "finance": "#F0E442",
+    "drug policy": "#D55E00",
+    "presidency": "#000000",
+    "other": "#999999",
+}
+
+
+def sector_family(sector: str) -> str:
+    """The family of a sector (see :data:`SECTOR_FAMILIES`); ``"other"`` if unknown."""
+    return SECTOR_FAMILIES.get(_text(sector), "other")
+
+
+# --------------------------------------------------------------------------
+# Identifiers and tidy inputs
+# --------------------------------------------------------------------------
+
+def node_id(kind: str, key: str) -> str:
+    """Return the graph id of a ``person``, ``meeting`` or ``institution``."""
+    if kind not in {PERSON, MEETING, INSTITUTION}:
+        raise ValueError(f"unknown node kind {kind!r}")
+    return f"{kind}:{key}"
+
+
+def _text(value) -> str:
+    """A cell as a plain string ('' for missing values)."""
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return ""
+    return str(value)
+
+
+def meeting_table(ds) -> pd.DataFrame:
+    """Meetings in time order (date, then id), with an ``order`` column 0, 1, ...
+
+    ``label`` is a short readable name: the meeting id, which already holds
+    the forum and the year.
+    """
+    meetings = ds.meetings.sort_values(["date", "meeting_id"], kind="stable").reset_index(drop=True)
+    meetings = meetings.assign(order=range(len(meetings)), label=meetings["meeting_id"].astype(str))
+    return meetings
+
+
+_ABBREVIATIONS = {
+    "Embassy": "Emb.", "Office": "Off.", "President": "Pres.", "Republic": "Rep.",
+    "Secretariat": "Secr.", "Technical": "Tech.", "National": "Nat.", "Security": "Sec.",
+    "Department": "Dept.", "Administration": "Admin.", "Federal": "Fed.",
+}
+
+
+def short_label(name: str, acronym: str | None = None, limit: int = 24) -> str:
+    """A compact label for an institution: its acronym, else a short form of its name.
+
+    Names up to ``limit`` characters are kept; longer ones drop "the", turn
+    "United States" into "U.S." and abbreviate common words (Embassy ->
+    Emb., Office -> Off., ...); if that is still longer than ``limit + 8``
+    characters, the initials of the capitalised words are used.
+
+    >>> short_label("Secretariat of the Navy", "SEMAR")
+    'SEMAR'
+    >>> short_label("Embassy of Mexico in the United States")
+    'Emb. of Mexico in U.S.'
+    >>> short_label("Technical Secretariat of the National Security Council")
+    'Tech. Secr. of Nat. Sec. Council'
+    """
+    acronym = _text(acronym)
+    if acronym:
+        return acronym
+    name = _text(name)
+    if len(name) <= limit:
+        return name
+    short = name.replace("United States", "U.S.")
+    words = [_ABBREVIATIONS.get(w, w) for w in short.split() if w.lower() != "the"]
+    short = " ".join(words)
+    if len(short) <= limit + 8:
+        return short
+    initials = [w for w in re.split(r"[\s\-]+", name) if w and w[0].isupper()]
+    return "".join(w[0] for w in initials) or name[:limit]
+
+
+def institutions(ds) -> pd.DataFrame:
+    """One row per institution lineage, named after its newest member.
+
+    Columns: ``lineage_id``, ``name`` (English name of the newest member),
+    ``name_es``, ``acronym``, ``label`` (acronym, or a short form of the
+    name), ``country``, ``sector``, ``members`` (agency ids, oldest first,
+    ';'-joined) and ``names`` (every acronym or name the lineage had,
+    oldest first, ' / '-joined).
+
+    The newest member is the one that no other member names as its
+    predecessor; ties are broken by the later ``established`` year, then by
+    ``agency_id``.
+    """
+    agencies = ds.agencies.copy()
+    agencies["lineage_id"] = agencies["lineage_id"].where(agencies["lineage_id"].notna(), agencies["agency_id"])
+    predecessors = set(agencies["predecessor_id"].dropna())
+    rows = []
+    for lineage_id, group in agencies.groupby("lineage_id", sort=True):
+        group = group.assign(
+            _succeeded=group["agency_id"].isin(predecessors),
+            _year=pd.to_numeric(group["established"], errors="coerce").fillna(-1),
+        ).sort_values(["_succeeded", "_year", "agency_id"], ascending=[True, False, True], kind="stable")
+        newest = group.iloc[0]
+        oldest_first = group.iloc[::-1]
+        names = [short_label(r.name_en, r.acronym) for r in oldest_first.itertuples()]
+        rows.append({
+            "lineage_id": lineage_id,
+            "name": _text(newest["name_en"]),
+            "name_es": _text(newest["name_es"]),
+            "acronym": _text(newest["acronym"]),
+            "label": short_label(newest["name_en"], newest["acronym"]),
+            "country": _text(newest["country"]),
+            "sector": _text(newest["sector"]) or UNKNOWN,
+            "members": ";".join(oldest_first["agency_id"]),
+            "names": " / ".join(dict.fromkeys(names)),
+        })
+    return pd.DataFrame(rows, columns=["lineage_id", "name", "name_es", "acronym", "label", "country",
+                                       "sector", "members", "names"])
+
+
+def participations(ds) -> pd.DataFrame:
+    """Participants joined to people, agencies, lineages and meetings.
+
+    One row per person per meeting. Should a meeting report the same person
+    twice (two texts of one meeting), the row with the strongest basis
+    (:data:`BASES` order) and the most senior level is kept. Added columns:
+    ``person_name`` (canonical), ``person_country``, ``agency_label`` (the
+    institution as named at that meeting), ``lineage_id``, ``institution``
+    (lineage label), ``sector`` (``"unknown"`` without an agency),
+    ``basis_group``, ``date`` and ``order`` (the meeting's rank in time).
+    """
+    parts = ds.participants.copy()
+    parts["_basis_rank"] = parts["basis"].map({b: i for i, b in enumerate(BASES)}).fillna(len(BASES))
+    parts["_level_rank"] = parts["level"].map({lv: i for i, lv in enumerate(LEVELS)}).fillna(len(LEVELS))
+    parts = (parts.sort_values(["meeting_id", "person_id", "_basis_rank", "_level_rank", "doc_id"], kind="stable")
+             .drop_duplicates(["meeting_id", "person_id"], keep="first"))
+
+    people = ds.people.set_index("person_id")
+    parts["person_name"] = parts["person_id"].map(people["name"])
+    parts["person_country"] = parts["person_id"].map(people["country"]).where(
+        lambda s: s.notna(), parts["country"])
+
+    agencies = ds.agencies.set_index("agency_id")
+    lineage = agencies["lineage_id"].where(agencies["lineage_id"].notna(), agencies.index.to_series())
+    inst = institutions(ds).set_index("lineage_id")
+    parts["agency_label"] = [
+        short_label(agencies.at[a, "name_en"], agencies.at[a, "acronym"]) if _text(a) in agencies.index else ""
+        for a in parts["agency_id"]
+    ]
+    parts["lineage_id"] = parts["agency_id"].map(lineage)
+    parts["institution"] = parts["lineage_id"].map(inst["label"])
+    parts["sector"] = parts["lineage_id"].map(inst["sector"]).fillna(UNKNOWN)
+    parts["basis_group"] = parts["basis"].map(BASIS_GROUPS).fillna(parts["basis"])
+
+    meetings = meeting_table(ds).set_index("meeting_id")
+    parts["date"] = parts["meeting_id"].map(meetings["date"])
+    parts["order"] = parts["meeting_id"].map(meetings["order"]).astype(int)
+    parts = parts.sort_values(["order", "country", "_level_rank", "person_id"], kind="stable")
+    return parts.drop(columns=["_basis_rank", "_level_rank"]).reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------
+# Graphs
+# --------------------------------------------------------------------------
+
+def _add_meetings(graph: nx.Graph, ds) -> None:
+    for m in meeting_table(ds).itertuples():
+        graph.add_node(
+            node_id(MEETING, m.meeting_id), kind=MEETING, name=m.label, bipartite=0,
+            date=m.date.date().isoformat() if pd.notna(m.date) else "",
+            year=int(m.date.year) if pd.notna(m.date) else 0, order=int(m.order),
+            forum=_text(getattr(m, "forum", "")), host_country=_text(getattr(m, "host_country", "")),
+            city=_text(getattr(m, "city", "")), country="", sector="",
+        )
+
+
+def _person_attributes(parts: pd.DataFrame) -> dict[str, dict]:
+    """Attributes of each person node: country, latest institution and sector, meetings."""
+    attributes = {}
+    for person_id, group in parts.groupby("person_id", sort=True):
+        latest = group.sort_values("order", kind="stable").iloc[-1]
+        attributes[person_id] = dict(
+            kind=PERSON, name=_text(latest["person_name"]), label=_text(latest["person_name"]),
+            bipartite=1, country=_text(latest["person_country"]), sector=_text(latest["sector"]),
+            institution=_text(latest["institution"]), level=_text(latest["level"]),
+            meetings=int(group["meeting_id"].nunique()),
+            names_as_written=" / ".join(sorted(set(group["name_as_written"].map(_text)))),
+        )
+    return attributes
+
+
+def person_meeting_graph(ds) -> nx.Graph:
+    """Bipartite graph of people and the meetings they took part in.
+
+    Meetings come first, in time order, then people by ``person_id``. An
+    edge ``person - meeting`` carries the participation: ``basis``,
+    ``level``, ``institution`` (lineage label), ``agency`` (the institution
+    as named then), ``sector``, ``title`` (as written) and ``doc_id``.
+    """
+    parts = participations(ds)
+    graph = nx.Graph(name="person_meeting")
+    _add_meetings(graph, ds)
+    for person_id, attrs in _person_attributes(parts).items():
+        graph.add_node(node_id(PERSON, person_id), **attrs)
+    for row in parts.sort_values(["person_id", "order"], kind="stable").itertuples():
+        graph.add_edge(
+            node_id(PERSON, row.person_id), node_id(MEETING, row.meeting_id),
+            basis=_text(row.basis), level=_text(row.level), institution=_text(row.institution),
+            agency=_text(row.agency_label), sector=_text(row.sector), title=_text(row.title_as_written),
+            doc_id=_text(row.doc_id), weight=1,
+        )
+    return graph
+
+
+def institution_meeting_graph(ds) -> nx.Graph:
+    """Bipartite graph of institutions (lineage-merged) and meetings.
+
+    An edge carries ``weight`` (people of the institution at the meeting),
+    ``people`` (their ids), ``agency`` (the name the institution had then,
+    e.g. PGR in 2010 and FGR in 2020 on one lineage node), ``level`` (the
+    most senior level present) and ``basis`` (the strongest basis present).
+    Participants without a recorded agency are left out of this graph.
+    """
+    parts = participations(ds)
+    parts = parts[parts["lineage_id"].notna()]
+    graph = nx.Graph(name="institution_meeting")
+    _add_meetings(graph, ds)
+    used = set(parts["lineage_id"])
+    for inst in institutions(ds).itertuples():
+        if inst.lineage_id not in used:
+            continue
+        graph.add_node(
+            node_id(INSTITUTION, inst.lineage_id), kind=INSTITUTION, name=inst.name, label=inst.label,
+            bipartite=1, country=inst.country, sector=inst.sector, names=inst.names, members=inst.members,
+            meetings=int(parts.loc[parts["lineage_id"] == inst.lineage_id, "meeting_id"].nunique()),
+        )
+    level_rank = {lv: i for i, lv in enumerate(LEVELS)}
+    basis_rank = {b: i for i, b in enumerate(BASES)}
+    for (lineage_id, meeting_id), group in parts.groupby(["lineage_id", "meeting_id"], sort=True):
+        graph.add_edge(
+            node_id(INSTITUTION, lineage_id), node_id(MEETING, meeting_id),
+            weight=int(len(group)), people=";".join(sorted(group["person_id"])),
+            agency=" / ".join(sorted(set(group["agency_label"]))),
+            level=min(group["level"].map(_text), key=lambda lv: level_rank.get(lv, len(LEVELS))),
+            basis=min(group["basis"].map(_text), key=lambda b: basis_rank.get(b, len(BASES))),
+        )
+    return graph
+
+
+def counterpart_graph(ds) -> nx.Graph:
+    """U.S. institutions linked to Mexican institutions met at the same meetings.
+
+    Nodes are the institutions of :func:`institution_meeting_graph`; an edge
+    joins an institution of one country to an institution of the other with
+    ``weight`` = the number of meetings both attended and ``meetings`` = their
+    ids in time order. Institutions of the same country are never linked.
+    """
+    bipartite = institution_meeting_graph(ds)
+    graph = nx.Graph(name="counterpart")
+    for node, attrs in bipartite.nodes(data=True):
+        if attrs["kind"] == INSTITUTION:
+            graph.add_node(node, **attrs)
+    for meeting, attrs in bipartite.nodes(data=True):
+        if attrs["kind"] != MEETING:
+            continue
+        present = sorted(bipartite.neighbors(meeting))
+        for a, b in combinations(present, 2):
+            if graph.nodes[a]["country"] == graph.nodes[b]["country"]:
+                continue
+            if graph.has_edge(a, b):
+                graph.edges[a, b]["weight"] += 1
+                graph.edges[a, b]["meetings"] += ";" + attrs["name"]
+            else:
+                graph.add_edge(a, b, weight=1, meetings=attrs["name"])
+    return graph
+
+
+def co_attendance_graph(ds) -> nx.Graph:
+    """One-mode projection of :func:`person_meeting_graph` onto people.
+
+    Two people are linked when they attended at least one meeting together
+    (either delegation); ``weight`` is the number of such meetings and
+    ``meetings`` their ids in time order.
+    """
+    bipartite = person_meeting_graph(ds)
+    graph = nx.Graph(name="co_attendance")
+    for node, attrs in bipartite.nodes(data=True):
+        if attrs["kind"] == PERSON:
+            graph.add_node(node, **attrs)
+    meetings = sorted((n for n, a in bipartite.nodes(data=True) if a["kind"] == MEETING),
+                      key=lambda n: bipartite.nodes[n]["order"])
+    for meeting in meetings:
+        present = sorted(bipartite.neighbors(meeting))
+        for a, b in combinations(present, 2):
+            if graph.has_edge(a, b):
+                graph.edges[a, b]["weight"] += 1
+                graph.edges[a, b]["meetings"] += ";" + bipartite.nodes[meeting]["name"]
+            else:
+                graph.add_edge(a, b, weight=1, meetings=bipartite.nodes[meeting]["name"])
+    return graph
+
+
+#: The graphs exported by :func:`write_exports`, by file name.
+GRAPHS = {
+    "person_meeting": person_meeting_graph,
+    "institution_meeting": institution_meeting_graph,
+    "counterpart": counterpart_graph,
+    "co_attendance": co_attendance_graph,
+}
+
+
+# --------------------------------------------------------------------------
+# Measures
+# --------------------------------------------------------------------------
+
+def delegation_size(ds) -> pd.DataFrame:
+    """People, institutions and sectors of each delegation (meeting x country).
+
+    Institutions and sectors count lineages with at least one named person;
+    people without a recorded agency count as people only.
+    """
+    parts = participations(ds)
+    known = parts[parts["lineage_id"].notna()]
+    size = parts.groupby(["order", "meeting_id", "country"], sort=True).agg(people=("person_id", "nunique"))
+    size["institutions"] = known.groupby(["order", "meeting_id", "country"])["lineage_id"].nunique()
+    size["sectors"] = known.groupby(["order", "meeting_id", "country"])["sector"].nunique()
+    size = size.fillna(0).astype(int).reset_index().drop(columns="order")
+    return size
+
+
+def composition(ds) -> pd.DataFrame:
+    """People per meeting, country and sector (long form, zero rows omitted)."""
+    parts = participations(ds)
+    table = (parts.groupby(["order", "meeting_id", "country", "sector"], sort=True)
+             .agg(people=("person_id", "nunique"), institutions=("lineage_id", "nunique"))
+             .reset_index().drop(columns="order"))
+    return table
+
+
+def representation(ds) -> pd.DataFrame:
+    """People per meeting, country and level of representation (wide, levels in rank order)."""
+    parts = participations(ds)
+    table = parts.pivot_table(index=["order", "meeting_id", "country"], columns="level", values="person_id",
+                              aggfunc="nunique", fill_value=0)
+    levels = [lv for lv in LEVELS if lv in table.columns] + [c for c in table.columns if c not in LEVELS]
+    table = table[levels].reset_index().drop(columns="order")
+    table.columns.name = None
+    return table
+
+
+def recurring_people(ds, minimum: int = 2) -> pd.DataFrame:
+    """People who attended at least ``minimum`` meetings, most meetings first."""
+    parts = participations(ds)
+    rows = []
+    for person_id, group in parts.groupby("person_id", sort=True):
+        group = group.sort_values("order", kind="stable")
+        if group["meeting_id"].nunique() < minimum:
+            continue
+        rows.append({
+            "person_id": person_id, "name": group["person_name"].iloc[-1], "country": group["country"].iloc[-1],
+            "meetings": int(group["meeting_id"].nunique()), "meeting_ids": ", ".join(group["meeting_id"]),
+            "institutions": " -> ".join(dict.fromkeys(group["agency_label"].replace("", UNKNOWN))),
+            "levels": " -> ".join(dict.fromkeys(group["level"].map(_text))),
+        })
+    frame = pd.DataFrame(rows, columns=["person_id", "name", "country", "meetings", "meeting_ids",
+                                        "institutions", "levels"])
+    return frame.sort_values(["meetings", "country", "name"], ascending=[False, True, True],
+                             kind="stable").reset_index(drop=True)
+
+
+def continuity(ds) -> pd.DataFrame:
+    """Institution x meeting presence, lineage-merged (long form).
+
+    One row per institution lineage and meeting it attended: ``label`` (the
+    lineage's current label), ``as_named`` (what the institution was called
+    at that meeting), ``people``, ``basis`` (strongest), ``sector``,
+    ``country``, ``meetings`` (how many meetings the lineage attended in
+    all) and ``order`` (the meeting's rank in time).
+    """
+    graph = institution_meeting_graph(ds)
+    rows = []
+    for inst, meeting, data in graph.edges(data=True):
+        if graph.nodes[inst]["kind"] != INSTITUTION:
+            inst, meeting = meeting, inst
+        node = graph.nodes[inst]
+        rows.append({
+            "lineage_id": inst.split(":", 1)[1], "label": node["label"], "country": node["country"],
+            "sector": node["sector"], "meetings": node["meetings"], "meeting_id": graph.nodes[meeting]["name"],
+            "order": graph.nodes[meeting]["order"], "as_named": data["agency"], "people": data["weight"],
+            "basis": data["basis"], "level": data["level"],
+        })
+    frame = pd.DataFrame(rows)
+    return frame.sort_values(["country", "sector", "label", "order"], kind="stable").reset_index(drop=True)
+
+
+def recurring_institutions(ds, minimum: int = 2) -> pd.DataFrame:
+    """Institution lineages present at ``minimum`` meetings or more, with the names they had."""
+    frame = continuity(ds)
+    rows = []
+    for lineage_id, group in frame.groupby("lineage_id", sort=True):
+        group = group.sort_values("order", kind="stable")
+        if len(group) < minimum:
+            continue
+        rows.append({
+            "institution": group["label"].iloc[0], "country": group["country"].iloc[0],
+            "sector": group["sector"].iloc[0], "meetings": int(len(group)),
+            "meeting_ids": ", ".join(group["meeting_id"]),
+            "as_named": " -> ".join(dict.fromkeys(group["as_named"])),
+            "people": int(group["people"].sum()),
+        })
+    out = pd.DataFrame(rows, columns=["institution", "country", "sector", "meetings", "meeting_ids",
+                                      "as_named", "people"])
+    return out.sort_values(["meetings", "country", "institution"], ascending=[False, True, True],
+                           kind="stable").reset_index(drop=True)
+
+
+def centrality(graph: nx.Graph, weight: str | None = None) -> pd.DataFrame:
+    """Degree, weighted degree and betweenness of every node, most central first.
+
+    Betweenness is exact and normalised (``networkx.betweenness_centrality``
+    with ``k=None``), so the result is deterministic. ``weight`` is used for
+    the weighted degree only; betweenness treats edges as unweighted, since
+    a higher weight means a *stronger* tie, not a longer path.
+    """
+    betweenness = nx.betweenness_centrality(graph, normalized=True)
+    rows = [{
+        "node": node, "kind": attrs.get("kind", ""), "name": attrs.get("name", ""),
+        "country": attrs.get("country", ""), "degree": int(graph.degree(node)),
+        "weighted_degree": float(graph.degree(node, weight=weight or "weight")) if weight else float(graph.degree(node)),
+        "betweenness": round(float(betweenness[node]), 6),
+    } for node, attrs in graph.nodes(data=True)]
+    frame = pd.DataFrame(rows)
+    return frame.sort_values(["betweenness", "degree", "node"], ascending=[False, False, True],
+                             kind="stable").reset_index(drop=True)
+
+
+def parity(ds, countries: tuple[str, str] = ("US", "MX")) -> pd.DataFrame:
+    """Sectors each delegation brought to each meeting, and those without a counterpart.
+
+    One row per meeting and sector present on either side: people of each
+    country in that sector and ``status`` = ``both``, ``<A> only`` or
+    ``<B> only``. Participations without a recorded agency are left out.
+    """
+    a, b = countries
+    table = composition(ds)
+    table = table[table["sector"] != UNKNOWN]
+    wide = table.pivot_table(index=["meeting_id", "sector"], columns="country", values="people",
+                             aggfunc="sum", fill_value=0)
+    for country in countries:
+        if country not in wide.columns:
+            wide[country] = 0
+    wide = wide[[a, b]].reset_index()
+    wide.columns.name = None
+    wide["status"] = [
+        "both" if x and y else (f"{a} only" if x else f"{b} only") for x, y in zip(wide[a], wide[b])
+    ]
+    order = meeting_table(ds).set_index("meeting_id")["order"]
+    wide["_order"] = wide["meeting_id"].map(order)
+    return wide.sort_values(["_order", "sector"], kind="stable").drop(columns="_order").reset_index(drop=True)
+
+
+def coverage(ds) -> pd.DataFrame:
+    """How each meeting's participants are known: counts by basis and country (wide).
+
+    Columns are the bases in :data:`BASES` order, then ``total`` and
+    ``share_in_delegation_list`` (per cent named as led or listed).
+    """
+    parts = participations(ds)
+    table = parts.pivot_table(index=["order", "meeting_id", "country"], columns="basis", values="person_id",
+                              aggfunc="nunique", fill_value=0)
+    for basis in BASES:
+        if basis not in table.columns:
+            table[basis] = 0
+    table = table[BASES + [c for c in table.columns if c not in BASES]]
+    table["total"] = table.sum(axis=1)
+    table["share_in_delegation_list"] = (100 * (table["led"] + table["listed"]) / table["total"]).round(1)
+    table = table.reset_index().drop(columns="order")
+    table.columns.name = None
+    return table
+
+
+# --------------------------------------------------------------------------
+# Layouts (deterministic; each returns {node: (x, y)})
+# --------------------------------------------------------------------------
+
+def timeline_layout(graph: nx.Graph, top: str = "US", label_width: float = 0.85,
+                    row_gap: float = 1.0) -> dict[str, tuple[float, float]]:
+    """Meetings in time order along x at y = 0; other nodes above or below.
+
+    Meeting nodes need an ``order`` attribute (as built here). Every other
+    node sits at the mean ``order`` of the meetings it is linked to, above
+    the axis when its ``country`` is ``top`` and below it otherwise, in the
+    first row (1, 2, ... away from the axis) where its label, assumed
+    ``label_width`` x-units long and starting at the node, overlaps no label
+    already placed. Nodes are placed by x, then by level of representation,
+    then by id, so the layout is the same on every run and no two labels of
+    the same side overlap.
+    """
+    positions: dict[str, tuple[float, float]] = {}
+    for node, attrs in graph.nodes(data=True):
+        if attrs.get("kind") == MEETING:
+            positions[node] = (float(attrs["order"]), 0.0)
+    level_rank = {lv: i for i, lv in enumerate(LEVELS)}
+    others = []
+    for node, attrs in graph.nodes(data=True):
+        if attrs.get("kind") == MEETING:
+            continue
+        xs = [positions[n][0] for n in graph.neighbors(node) if n in positions]
+        x = sum(xs) / len(xs) if xs else -1.0
+        side = 1.0 if attrs.get("country") == top else -1.0
+        others.append((side, x, level_rank.get(attrs.get("level", ""), len(LEVELS)), node))
+    rows: dict[float, list[list[float]]] = {1.0: [], -1.0: []}
+    for side, x, _, node in sorted(others):
+        taken = rows[side]
+        for index, used in enumerate(taken):
+            if all(abs(x - other) >= label_width for other in used):
+                used.append(x)
+                break
+        else:
+            taken.append([x])
+            index = len(taken) - 1
+        positions[node] = (x, side * (index + 1) * row_gap)
+    return {node: positions[node] for node in graph.nodes}
+
+
+def two_column_layout(graph: nx.Graph, attribute: str = "country", left: str = "US",
+                      sort_by: tuple[str, ...] = ("sector", "label")) -> dict[str, tuple[float, float]]:
+    """Nodes with ``attribute == left`` at x = 0, the others at x = 1.
+
+    Each column is sorted by ``sort_by`` (then node id) from top to bottom
+    and centred vertically, so that a sector faces its counterpart.
+    """
+    columns: dict[float, list] = {0.0: [], 1.0: []}
+    for node, attrs in graph.nodes(data=True):
+        key = tuple(str(attrs.get(a, "")) for a in sort_by) + (node,)
+        columns[0.0 if attrs.get(attribute) == left else 1.0].append((key, node))
+    height = max((len(c) for c in columns.values()), default=1)
+    positions = {}
+    for x, members in columns.items():
+        members.sort()
+        offset = (height - len(members)) / 2
+        for index, (_, node) in enumerate(members):
+            positions[node] = (x, -(offset + index))
+    return {node: positions[node] for node in graph.nodes}
+
+
+def spring_layout(graph: nx.Graph, seed: int = 20101, weight: str | None = "weight",
+                  iterations: int = 200) -> dict[str, tuple[float, float]]:
+    """A seeded force-directed layout, rounded to 6 decimals (same result on every run)."""
+    ordered = nx.Graph()
+    ordered.add_nodes_from(sorted(graph.nodes))
+    ordered.add_edges_from(sorted((min(u, v), max(u, v), d) for u, v, d in graph.edges(data=True)))
+    raw = nx.spring_layout(ordered, seed=seed, weight=weight, iterations=iterations)
+    return {node: (round(float(raw[node][0]), 6), round(float(raw[node][1]), 6)) for node in graph.nodes}
+
+
+# --------------------------------------------------------------------------
+# Exports
+# --------------------------------------------------------------------------
+
+def _plain(value):
+    """An attribute value GraphML and GEXF accept: str, int or float (no None)."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return int(value)
+    if hasattr(value, "item") and not isinstance(value, str):
+        value = value.item()
+    if isinstance(value, float) and pd.isna(value):
+        return ""
+    if isinstance(value, (int, float, str)):
+        return value
+    if isinstance(value, (list, tuple, set)):
+        return ";".join(str(v) for v in value)
+    return str(value)
+
+
+def exportable(graph: nx.Graph) -> nx.Graph:
+    """A copy of ``graph`` whose attribute values are all str, int or float.
+
+    An attribute that holds ints on some nodes and floats on others becomes
+    float everywhere, because GraphML declares one type per attribute.
+    """
+    out = nx.Graph(name=graph.graph.get("name", ""))
+    for node, attrs in graph.nodes(data=True):
+        out.add_node(node, **{k: _plain(v) for k, v in attrs.items()})
+    for u, v, attrs in graph.edges(data=True):
+        out.add_edge(u, v, **{k: _plain(val) for k, val in attrs.items()})
+    for items in (lambda: (d for _, d in out.nodes(data=True)), lambda: (d for *_, d in out.edges(data=True))):
+        kinds: dict[str, set] = {}
+        for data in items():
+            for key, value in data.items():
+                kinds.setdefault(key, set()).add(type(value))
+        for data in items():
+            for key, value in data.items():
+                if kinds[key] == {int, float}:
+                    data[key] = float(value)
+                elif len(kinds[key]) > 1:
+                    data[key] = str(value)
+    return out
+
+
+def node_table(graph: nx.Graph) -> pd.DataFrame:
+    """Nodes and their attributes, one row each (column ``id`` first)."""
+    keys = list(dict.fromkeys(k for _, attrs in graph.nodes(data=True) for k in attrs))
+    rows = [{"id": node, **{k: attrs.get(k, "") for k in keys}} for node, attrs in graph.nodes(data=True)]
+    return pd.DataFrame(rows, columns=["id"] + keys)
+
+
+def edge_table(graph: nx.Graph) -> pd.DataFrame:
+    """Edges and their attributes, one row each (``source``, ``target`` first)."""
+    keys = list(dict.fromkeys(k for *_, attrs in graph.edges(data=True) for k in attrs))
+    rows = [{"source": u, "target": v, **{k: attrs.get(k, "") for k in keys}} for u, v, attrs in graph.edges(data=True)]
+    return pd.DataFrame(rows, columns=["source", "target"] + keys)
+
+
+def _write_gexf(graph: nx.Graph, path: Path) -> None:
+    """Write GEXF without the ``lastmodifieddate`` stamp (byte-identical reruns)."""
+    text = "\n".join(nx.generate_gexf(graph, prettyprint=True))
+    text = re.sub(r'\s+lastmodifieddate="[^"]*"', "", text, count=1)
+    path.write_text(text + "\n", encoding="utf-8")
+
+
+def write_exports(ds, out_dir: str | Path) -> pd.DataFrame:
+    """Write every graph of :data:`GRAPHS` as GraphML, GEXF, node CSV and edge CSV.
+
+    Files are ``<out_dir>/<graph>.graphml``, ``.gexf``, ``_nodes.csv`` and
+    ``_edges.csv``. Returns one row per graph: its name, node and edge
+    counts and the four file names (relative to ``out_dir``).
+    """
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    rows = []
+    for name, build in GRAPHS.items():
+        graph = exportable(build(ds))
+        nx.write_graphml(graph, out / f"{name}.graphml", encoding="utf-8", prettyprint=True)
+        _write_gexf(graph, out / f"{name}.gexf")
+        node_table(graph).to_csv(out / f"{name}_nodes.csv", index=False, lineterminator="\n")
+        edge_table(graph).to_csv(out / f"{name}_edges.csv", index=False, lineterminator="\n")
+        rows.append({"graph": name, "nodes": graph.number_of_nodes(), "edges": graph.number_of_edges(),
+                     "graphml": f"{name}.graphml", "gexf": f"{name}.gexf",
+                     "nodes_csv": f"{name}_nodes.csv", "edges_csv": f"{name}_edges.csv"})
+    return pd.DataFrame(rows)

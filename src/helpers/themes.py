@@ -1,0 +1,568 @@
+"""Code the cleaned texts for agenda themes, sentence by sentence.
+
+The theme codebook (``data/theme_codebook.csv``, ``ds.theme_codebook``) gives
+each theme its terms. Coding is deliberately simple and auditable:
+
+1. :func:`sentences` splits a cleaned text into sentences, each a verbatim
+   substring of the text (abbreviations such as "U.S.", "D.C.", "Dr." or
+   "Gen." and initials such as "J." do not end a sentence; a line break
+   always does).
+2. :func:`find_terms` matches a theme's terms in a sentence: whole words
+   only, case- and accent-insensitive, with simple English plurals; ``*``
+   in a term stands for any further letters of the word ("extradit*").
+   A match that lies inside one of the theme's ``exclude_terms`` (an agency
+   name, a figure of speech) is discarded.
+3. :func:`matches` keeps every term match as evidence; :func:`hits`
+   collapses them to one *mention* per sentence and theme, so overlapping
+   terms ("chemical precursors" and "precursors") count once.
+
+Counts are then summed per document and per meeting and divided by the
+words of the cleaned texts (:func:`helpers.text.word_count`) to give
+mentions per 1,000 words (:func:`by_meeting`). The continuity measures
+(:func:`presence`, :func:`first_last`, :func:`jaccard_consecutive`,
+:func:`changes`), the codebook-free similarity (:func:`similarity`) and the
+robustness checks (:func:`leave_one_term_out`, :func:`leave_one_theme_out`)
+take these tables as input, so they are tested on small fixtures.
+
+Nothing here knows how many documents or meetings there are: every function
+iterates over the tables it is given.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+import pandas as pd
+
+from .text import strip_accents, word_count
+
+#: Abbreviations (lower case, without the final full stop) after which a full
+#: stop does not end a sentence. Multi-letter abbreviations with inner stops
+#: ("U.S.", "D.C.", "U.N.") and single initials ("J.") are recognised by
+#: pattern; "No." is an abbreviation only before a number.
+ABBREVIATIONS = frozenset(
+    {
+        "mr", "mrs", "ms", "dr", "prof", "gen", "adm", "lt", "col", "capt", "cmdr", "maj", "sgt",
+        "gov", "sen", "rep", "amb", "sec", "pres", "hon", "rev", "st", "mt", "ft", "jr", "sr",
+        "vs", "etc", "approx", "dept", "inc", "ltd", "co", "corp", "jan", "feb", "mar", "apr",
+        "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "art", "para", "fig", "vol",
+    }
+)
+_BEFORE_NUMBER = frozenset({"no", "nos", "art", "para", "p", "pp", "vol"})
+#: Words that, after "U.S." or "D.C.", show that the abbreviation also ends
+#: the sentence ("... in Washington, D.C. At the meeting ...").
+SENTENCE_STARTERS = frozenset(
+    {
+        "a", "after", "an", "and", "as", "at", "before", "but", "during", "he", "her", "his", "i", "in",
+        "it", "its", "on", "our", "she", "that", "the", "their", "there", "these", "they", "this",
+        "those", "today", "we",
+    }
+)
+_INNER_STOPS = re.compile(r"(?:\b[A-Za-z]\.){2,}$")  # U.S. / D.C. / e.g.
+_INITIAL = re.compile(r"(?:^|[\s(])[A-Z]\.$")  # Antony J.
+_LAST_WORD = re.compile(r"([A-Za-z]+)\.$")
+#: A candidate boundary: end punctuation, optional closing quotes/brackets,
+#: white space (no line break), then what can start a sentence.
+_CANDIDATE = re.compile(r"[.!?]+[\"')\]]*[ \t]+(?=[\"']?[A-Z0-9\u00C0-\u00DE$])")
+
+
+def sentences(text: str) -> list[tuple[int, int, str]]:
+    """Split ``text`` into sentences; return ``(start, end, sentence)`` triples.
+
+    Each sentence is ``text[start:end]``, stripped of surrounding white
+    space, so it is always a verbatim substring of ``text``. A line break
+    ends a sentence (paragraphs, headlines and speaker turns are one per
+    line in the cleaned texts); so does ``.``, ``!`` or ``?`` followed by
+    white space and a capital, digit or opening quote, unless the full stop
+    belongs to an abbreviation ("U.S.", "D.C.", "Dr.", "Gen.", "Adm.",
+    "Mr.", "No. 5") or an initial ("Antony J. Blinken"). An abbreviation
+    with inner stops ("U.S.", "D.C.") does end the sentence when the next
+    word is a typical sentence opener (:data:`SENTENCE_STARTERS`).
+    """
+    spans: list[tuple[int, int, str]] = []
+    offset = 0
+    for line in text.split("\n"):
+        start = 0
+        for candidate in _CANDIDATE.finditer(line):
+            before = line[: candidate.start() + 1]
+            following = line[candidate.end():]
+            if line[candidate.start()] == "." and _is_abbreviation(before, following):
+                continue
+            end = candidate.end()
+            _append(spans, line, offset, start, end)
+            start = end
+        _append(spans, line, offset, start, len(line))
+        offset += len(line) + 1
+    return spans
+
+
+def _is_abbreviation(before: str, following: str) -> bool:
+    """Tell whether the full stop ending ``before`` belongs to an abbreviation."""
+    if _INNER_STOPS.search(before):
+        next_word = re.match(r"[\"']?([A-Za-z]+)", following)
+        return not (next_word and next_word.group(1).lower() in SENTENCE_STARTERS)
+    if _INITIAL.search(before):
+        return True
+    word = _LAST_WORD.search(before)
+    if not word:
+        return False
+    token = word.group(1).lower()
+    if token in _BEFORE_NUMBER and following[:1].isdigit():
+        return True
+    return token in ABBREVIATIONS
+
+
+def _append(spans, line, offset, start, end) -> None:
+    piece = line[start:end]
+    stripped = piece.strip()
+    if stripped:
+        lead = len(piece) - len(piece.lstrip())
+        begin = offset + start + lead
+        spans.append((begin, begin + len(stripped), stripped))
+
+
+# --- term matching -----------------------------------------------------------------
+
+
+def fold(text: str) -> tuple[str, list[int]]:
+    """Return ``text`` lower-cased without accents, and a map to the original.
+
+    ``mapping[i]`` is the index in ``text`` of the character that produced
+    position ``i`` of the folded string, so a match in the folded text can
+    be cut verbatim from the original.
+    """
+    folded: list[str] = []
+    mapping: list[int] = []
+    for index, char in enumerate(text):
+        plain = strip_accents(unicodedata.normalize("NFC", char)).casefold()
+        folded.append(plain)
+        mapping.extend([index] * len(plain))
+    return "".join(folded), mapping
+
+
+def _plural(stem: str) -> str:
+    """Regex for a word's last letters with an optional English plural."""
+    if re.search(r"[^aeiou]y$", stem):
+        return re.escape(stem[:-1]) + "(?:y|ies)"
+    if re.search(r"(?:s|x|z|ch|sh)$", stem):
+        return re.escape(stem) + "(?:es)?"
+    return re.escape(stem) + "s?"
+
+
+def term_pattern(term: str) -> str:
+    """Translate a codebook term into a regular expression on folded text.
+
+    A term is literal text, matched as whole words. ``*`` stands for any
+    further letters of a word ("dismantl*" matches "dismantle",
+    "dismantling"); a space or hyphen matches any run of spaces and hyphens;
+    a term that ends in a letter also matches its plural ("cartel" matches
+    "cartels", "community" matches "communities").
+    """
+    folded, _ = fold(term.strip())
+    if not folded or "|" in folded:
+        raise ValueError(f"a term is non-empty text without '|': {term!r}")
+    words = re.split(r"[\s-]+", folded)
+    parts = []
+    for position, word in enumerate(words):
+        last = position == len(words) - 1
+        pieces = word.split("*")
+        body = r"\w*".join(re.escape(p) for p in pieces)
+        if last and not word.endswith("*") and word[-1:].isalpha():
+            body = r"\w*".join([*(re.escape(p) for p in pieces[:-1]), _plural(pieces[-1])])
+        parts.append(body)
+    return r"(?<![\w])" + r"[\s-]+".join(parts) + r"(?![\w])"
+
+
+@lru_cache(maxsize=4096)
+def _compiled(term: str) -> re.Pattern:
+    return re.compile(term_pattern(term))
+
+
+def split_terms(cell) -> list[str]:
+    """Split a pipe-separated codebook cell into its terms (empty cell: none)."""
+    if cell is None or (isinstance(cell, float) and np.isnan(cell)):
+        return []
+    return [t.strip() for t in str(cell).split("|") if t.strip()]
+
+
+@dataclass(frozen=True)
+class TermMatch:
+    """One occurrence of a term in a text: the term and the verbatim span."""
+
+    term: str
+    start: int
+    end: int
+    matched: str
+
+
+def find_terms(text: str, terms, exclude_terms=()) -> list[TermMatch]:
+    """Return every match of ``terms`` in ``text``, by position.
+
+    Matching is on folded text (case and accents ignored). A match lying
+    wholly inside a match of an ``exclude_terms`` entry is dropped. Matches
+    of different terms may overlap; :func:`hits` counts them once.
+    """
+    folded, mapping = fold(text)
+    blocked = [(m.start(), m.end()) for ex in exclude_terms for m in _compiled(ex).finditer(folded)]
+    found = []
+    for term in terms:
+        for m in _compiled(term).finditer(folded):
+            if any(a <= m.start() and m.end() <= b for a, b in blocked):
+                continue
+            start, end = mapping[m.start()], mapping[m.end() - 1] + 1
+            found.append(TermMatch(term, start, end, text[start:end]))
+    return sorted(found, key=lambda t: (t.start, -(t.end - t.start), t.term))
+
+
+# --- evidence tables -----------------------------------------------------------------
+
+MATCH_COLUMNS = ["doc_id", "meeting_id", "sentence_no", "sentence", "theme_id", "term", "start", "end", "matched"]
+HIT_COLUMNS = ["doc_id", "meeting_id", "sentence_no", "sentence", "theme_id", "term", "matched", "start", "end",
+               "terms", "n_terms"]
+
+
+def codebook(ds) -> pd.DataFrame:
+    """Return the theme codebook (``ds.theme_codebook``) in its file order."""
+    return ds.theme_codebook.reset_index(drop=True)
+
+
+def sentence_table(ds) -> pd.DataFrame:
+    """One row per sentence of every cleaned document: doc_id, meeting_id, sentence_no, start, end, sentence."""
+    rows = []
+    for doc in ds.documents.sort_values("doc_id", kind="stable").itertuples(index=False):
+        for number, (start, end, sentence) in enumerate(sentences(ds.text(doc.doc_id)), start=1):
+            rows.append((doc.doc_id, doc.meeting_id, number, start, end, sentence))
+    return pd.DataFrame(rows, columns=["doc_id", "meeting_id", "sentence_no", "start", "end", "sentence"])
+
+
+def code_sentences(sentence_rows: pd.DataFrame, book: pd.DataFrame) -> pd.DataFrame:
+    """Match every theme's terms in every sentence; one row per term match.
+
+    ``sentence_rows`` needs doc_id, meeting_id, sentence_no and sentence;
+    ``book`` needs theme_id, terms and (optionally) exclude_terms. ``start``
+    and ``end`` are character offsets of the match within the sentence.
+    """
+    themes = [
+        (row["theme_id"], split_terms(row["terms"]), split_terms(row.get("exclude_terms")))
+        for row in book.to_dict("records")
+    ]
+    rows = []
+    for s in sentence_rows.itertuples(index=False):
+        for theme_id, terms, excluded in themes:
+            for m in find_terms(s.sentence, terms, excluded):
+                rows.append((s.doc_id, s.meeting_id, s.sentence_no, s.sentence, theme_id, m.term,
+                             m.start, m.end, m.matched))
+    return pd.DataFrame(rows, columns=MATCH_COLUMNS)
+
+
+def matches(ds, book: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Every term match in the cleaned texts (see :func:`code_sentences`)."""
+    return code_sentences(sentence_table(ds), codebook(ds) if book is None else book)
+
+
+def collapse(match_rows: pd.DataFrame) -> pd.DataFrame:
+    """Collapse term matches to one mention per sentence and theme.
+
+    The mention keeps the first match in the sentence (``term``,
+    ``matched``, ``start``, ``end``) and lists every distinct term matched
+    (``terms``, pipe-separated, in order of first appearance).
+    """
+    if match_rows.empty:
+        return pd.DataFrame(columns=HIT_COLUMNS)
+    ordered = match_rows.sort_values(["doc_id", "sentence_no", "theme_id", "start", "end"],
+                                     ascending=[True, True, True, True, False], kind="stable")
+    keys = ["doc_id", "sentence_no", "theme_id"]
+    first = ordered.drop_duplicates(keys, keep="first").set_index(keys)
+    terms = ordered.groupby(keys, sort=False)["term"].agg(lambda t: list(dict.fromkeys(t)))
+    first["terms"] = terms.map("|".join)
+    first["n_terms"] = terms.map(len)
+    return first.reset_index()[HIT_COLUMNS].reset_index(drop=True)
+
+
+def hits(ds, book: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The evidence: one row per sentence and theme with at least one term.
+
+    Columns: doc_id, meeting_id, sentence_no, sentence (verbatim from the
+    cleaned text), theme_id, term (first term matched), matched (its
+    verbatim text), start/end (its offsets in the sentence), terms (all
+    terms matched, pipe-separated) and n_terms.
+    """
+    return collapse(matches(ds, book))
+
+
+# --- counts and rates ------------------------------------------------------------------
+
+
+def words_per_document(ds) -> pd.Series:
+    """Words of each cleaned document, indexed by doc_id."""
+    ids = ds.documents["doc_id"]
+    return pd.Series([word_count(ds.text(d)) for d in ids], index=ids.to_numpy(), name="words").sort_index()
+
+
+def meeting_order(ds) -> list[str]:
+    """Meeting ids that have at least one document, in date order."""
+    used = set(ds.documents["meeting_id"])
+    meetings = ds.meetings[ds.meetings["meeting_id"].isin(used)]
+    return list(meetings.sort_values(["date", "meeting_id"], kind="stable")["meeting_id"])
+
+
+def document_order(ds) -> list[str]:
+    """Document ids by meeting date, then doc_id."""
+    dates = ds.meetings.set_index("meeting_id")["date"]
+    docs = ds.documents.assign(date=ds.documents["meeting_id"].map(dates))
+    return list(docs.sort_values(["date", "doc_id"], kind="stable")["doc_id"])
+
+
+def count_matrix(hit_rows: pd.DataFrame, unit: str, themes, units) -> pd.DataFrame:
+    """Mentions per theme (rows, in ``themes`` order) and ``unit`` column values."""
+    counts = hit_rows.groupby(["theme_id", unit]).size()
+    matrix = counts.unstack(unit).reindex(index=list(themes), columns=list(units)).fillna(0).astype(int)
+    matrix.index.name, matrix.columns.name = "theme_id", unit
+    return matrix
+
+
+def rate_matrix(counts: pd.DataFrame, words: pd.Series) -> pd.DataFrame:
+    """Mentions per 1,000 words: ``counts`` divided column-wise by ``words``."""
+    return counts.div(words.reindex(counts.columns).astype(float), axis=1) * 1000
+
+
+def by_document(ds, measure: str = "rate", hit_rows: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Theme x document matrix of ``measure`` ("count", "rate" per 1,000 words or "presence")."""
+    hit_rows = hits(ds) if hit_rows is None else hit_rows
+    counts = count_matrix(hit_rows, "doc_id", codebook(ds)["theme_id"], document_order(ds))
+    return _measure(counts, words_per_document(ds), measure)
+
+
+def words_per_meeting(ds) -> pd.Series:
+    """Words of the cleaned documents of each meeting, in date order."""
+    docs = ds.documents.assign(words=ds.documents["doc_id"].map(words_per_document(ds)))
+    return docs.groupby("meeting_id")["words"].sum().reindex(meeting_order(ds)).rename("words")
+
+
+def by_meeting(ds, measure: str = "rate", hit_rows: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Theme x meeting matrix, indexed by theme id, one column per meeting_id in date order.
+
+    ``measure="rate"`` (default) gives mentions per 1,000 words of the
+    meeting's cleaned documents pooled; ``"count"`` the mentions; and
+    ``"presence"`` whether the theme is mentioned at all.
+    """
+    hit_rows = hits(ds) if hit_rows is None else hit_rows
+    counts = count_matrix(hit_rows, "meeting_id", codebook(ds)["theme_id"], meeting_order(ds))
+    return _measure(counts, words_per_meeting(ds), measure)
+
+
+def _measure(counts: pd.DataFrame, words: pd.Series, measure: str) -> pd.DataFrame:
+    if measure == "count":
+        return counts
+    if measure == "rate":
+        return rate_matrix(counts, words)
+    if measure == "presence":
+        return counts > 0
+    raise ValueError(f"measure is 'count', 'rate' or 'presence', not {measure!r}")
+
+
+# --- continuity ---------------------------------------------------------------------------
+
+
+def presence(matrix: pd.DataFrame) -> pd.DataFrame:
+    """Boolean theme x meeting matrix: is the value above zero?"""
+    return matrix.astype(float) > 0
+
+
+def first_last(matrix: pd.DataFrame) -> pd.DataFrame:
+    """First and last meeting (column order) in which each theme is present.
+
+    Returns theme_id, first, last, persistence (meetings present), share of
+    meetings present and gaps (meetings absent between first and last).
+    Themes never present have empty first/last and persistence 0.
+    """
+    present = presence(matrix)
+    columns = list(present.columns)
+    rows = []
+    for theme, row in present.iterrows():
+        where = [i for i, flag in enumerate(row) if flag]
+        first = columns[where[0]] if where else None
+        last = columns[where[-1]] if where else None
+        gaps = (where[-1] - where[0] + 1 - len(where)) if where else 0
+        rows.append((theme, first, last, len(where), len(where) / len(columns) if columns else np.nan, gaps))
+    return pd.DataFrame(rows, columns=["theme_id", "first", "last", "persistence", "share", "gaps"])
+
+
+def jaccard(a, b) -> float:
+    """Jaccard overlap |a & b| / |a | b| of two sets (1.0 when both are empty)."""
+    a, b = set(a), set(b)
+    return 1.0 if not a | b else len(a & b) / len(a | b)
+
+
+def theme_sets(matrix: pd.DataFrame) -> dict[str, set]:
+    """The set of themes present in each column."""
+    present = presence(matrix)
+    return {column: set(present.index[present[column]]) for column in present.columns}
+
+
+def jaccard_consecutive(matrix: pd.DataFrame) -> pd.DataFrame:
+    """Jaccard overlap of the theme sets of each pair of consecutive columns."""
+    sets = theme_sets(matrix)
+    columns = list(sets)
+    rows = []
+    for before, after in zip(columns, columns[1:]):
+        a, b = sets[before], sets[after]
+        rows.append((before, after, len(a), len(b), len(a & b), len(a | b), jaccard(a, b)))
+    return pd.DataFrame(rows, columns=["from", "to", "themes_from", "themes_to", "shared", "union", "jaccard"])
+
+
+def changes(matrix: pd.DataFrame) -> pd.DataFrame:
+    """Themes that appear or drop out between consecutive columns.
+
+    One row per (from, to, theme_id) with ``change`` "appears" (absent
+    before, present after) or "drops" (present before, absent after), in
+    the matrix's row order.
+    """
+    present = presence(matrix)
+    columns = list(present.columns)
+    rows = []
+    for before, after in zip(columns, columns[1:]):
+        for theme in present.index:
+            was, now = bool(present.at[theme, before]), bool(present.at[theme, after])
+            if was != now:
+                rows.append((before, after, theme, "appears" if now else "drops"))
+    return pd.DataFrame(rows, columns=["from", "to", "theme_id", "change"])
+
+
+# --- codebook-free similarity ---------------------------------------------------------
+
+
+def similarity(texts: dict[str, str]) -> pd.DataFrame:
+    """TF-IDF cosine similarity between texts (scikit-learn), as a square DataFrame.
+
+    Texts are folded (lower case, no accents); English stop words are
+    dropped; words of two or more letters are the features. Row and column
+    order follow ``texts``.
+    """
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.metrics.pairwise import cosine_similarity
+
+    ids = list(texts)
+    vectoriser = TfidfVectorizer(stop_words="english", token_pattern=r"(?u)\b[^\W\d_]{2,}\b",
+                                 preprocessor=lambda t: fold(t)[0])
+    tfidf = vectoriser.fit_transform([texts[i] for i in ids])
+    return pd.DataFrame(cosine_similarity(tfidf), index=ids, columns=ids)
+
+
+def theme_similarity(matrix: pd.DataFrame) -> pd.DataFrame:
+    """Cosine similarity between the columns of a theme matrix (e.g. rates per document)."""
+    values = matrix.astype(float).to_numpy().T
+    norms = np.linalg.norm(values, axis=1)
+    norms[norms == 0] = 1.0
+    unit = values / norms[:, None]
+    return pd.DataFrame(unit @ unit.T, index=matrix.columns, columns=matrix.columns)
+
+
+# --- robustness -----------------------------------------------------------------------------
+
+
+def _summary(present: pd.DataFrame) -> dict:
+    fl = first_last(present).set_index("theme_id")
+    return {"persistence": fl["persistence"], "first": fl["first"], "last": fl["last"]}
+
+
+def leave_one_term_out(match_rows: pd.DataFrame, book: pd.DataFrame, columns, unit: str = "meeting_id") -> pd.DataFrame:
+    """Drop each term in turn and report what changes in the presence matrix.
+
+    ``match_rows`` are term matches (:func:`code_sentences`), ``book`` the
+    codebook and ``columns`` the units in order. One row per theme and term:
+    mentions lost, cells of the theme x unit presence matrix that flip to
+    absent, and whether the theme's persistence, first or last appearance
+    changes.
+    """
+    themes = list(book["theme_id"])
+    base = presence(count_matrix(collapse(match_rows), unit, themes, columns))
+    base_summary = _summary(base)
+    base_mentions = len(collapse(match_rows))
+    rows = []
+    for record in book.to_dict("records"):
+        theme = record["theme_id"]
+        for term in split_terms(record["terms"]):
+            kept = match_rows[~((match_rows["theme_id"] == theme) & (match_rows["term"] == term))]
+            collapsed = collapse(kept)
+            present = presence(count_matrix(collapsed, unit, themes, columns))
+            summary = _summary(present)
+            flipped = [c for c in columns if base.at[theme, c] and not present.at[theme, c]]
+            rows.append({
+                "theme_id": theme,
+                "term": term,
+                "term_matches": int(((match_rows["theme_id"] == theme) & (match_rows["term"] == term)).sum()),
+                "mentions_lost": base_mentions - len(collapsed),
+                "cells_lost": len(flipped),
+                "cells_lost_in": "|".join(flipped),
+                "persistence_before": int(base_summary["persistence"][theme]),
+                "persistence_after": int(summary["persistence"][theme]),
+                "first_changes": summary["first"][theme] != base_summary["first"][theme],
+                "last_changes": summary["last"][theme] != base_summary["last"][theme],
+            })
+    return pd.DataFrame(rows)
+
+
+def leave_one_theme_out(matrix: pd.DataFrame) -> pd.DataFrame:
+    """Jaccard overlap of consecutive columns with each theme removed in turn.
+
+    One row per (theme dropped, from, to) with the overlap with and without
+    the theme and the difference.
+    """
+    base = jaccard_consecutive(matrix).set_index(["from", "to"])["jaccard"]
+    rows = []
+    for theme in matrix.index:
+        reduced = jaccard_consecutive(matrix.drop(index=theme)).set_index(["from", "to"])["jaccard"]
+        for (before, after), value in reduced.items():
+            rows.append((theme, before, after, base[(before, after)], value, value - base[(before, after)]))
+    return pd.DataFrame(rows, columns=["theme_dropped", "from", "to", "jaccard", "jaccard_without", "difference"])
+
+
+def rank_agreement(measures: dict[str, pd.Series]) -> pd.DataFrame:
+    """Spearman rank correlation between theme scores under several measures."""
+    frame = pd.DataFrame(measures)
+    return frame.rank(method="average").corr(method="pearson")
+
+
+# --- auditing -----------------------------------------------------------------------------
+
+
+def kwic(hit_rows: pd.DataFrame, width: int = 60) -> pd.DataFrame:
+    """Keyword in context: the ``width`` characters left and right of each hit's first match."""
+    def left(row):
+        text = row["sentence"][: row["start"]]
+        return ("..." + text[-width:].lstrip()) if len(text) > width else text
+
+    def right(row):
+        text = row["sentence"][row["end"]:]
+        return (text[:width].rstrip() + "...") if len(text) > width else text
+
+    frame = hit_rows.copy()
+    frame["left"] = frame.apply(left, axis=1) if len(frame) else []
+    frame["right"] = frame.apply(right, axis=1) if len(frame) else []
+    return frame[["doc_id", "meeting_id", "sentence_no", "theme_id", "left", "matched", "right", "terms"]]
+
+
+def cell(hit_rows: pd.DataFrame, theme_id: str, column: str, unit: str = "meeting_id") -> pd.DataFrame:
+    """The hits behind one cell of a theme x unit matrix (for auditing)."""
+    chosen = hit_rows[(hit_rows["theme_id"] == theme_id) & (hit_rows[unit] == column)]
+    return chosen.sort_values(["doc_id", "sentence_no"], kind="stable").reset_index(drop=True)
+
+
+def export_evidence(hit_rows: pd.DataFrame, name: str = "themes-evidence") -> str:
+    """Write the evidence table to ``_build/tables/<name>.csv``; return its path relative to the repository.
+
+    One row per mention (see :func:`hits`), so a reader can audit any cell
+    of the theme matrices outside the book.
+    """
+    from . import paths
+
+    out = paths.build_dir() / "tables"
+    out.mkdir(exist_ok=True)
+    path = out / f"{name}.csv"
+    hit_rows.to_csv(path, index=False, lineterminator="\n")
+    return paths.relative_to_root(path)

@@ -1,0 +1,70 @@
+"""The PDF book as a reader meets it: complete, resolved, embedded fonts, accents."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+
+from conftest import ROOT
+
+
+def pdf_text(pdf_path) -> str:
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf_path), "-"],
+                          capture_output=True, text=True, check=True).stdout
+    text = re.sub(r"-\n(?=[a-z])", "", text)  # words hyphenated across lines
+    return re.sub(r"\s+", " ", text)
+
+
+def captions() -> list[str]:
+    """Every figure caption (cell metadata) and table caption (show_table output) of the chapters."""
+    found = []
+    for notebook in sorted((ROOT / "chapters").glob("*.ipynb")):
+        for cell in json.loads(notebook.read_text(encoding="utf-8"))["cells"]:
+            caption = cell.get("metadata", {}).get("mystnb", {}).get("figure", {}).get("caption")
+            if caption:
+                found.append(caption)
+            for output in cell.get("outputs", []):
+                markdown = "".join(output.get("data", {}).get("text/markdown", ""))
+                found += re.findall(r"```\{table\} (.+)\n", markdown)
+    return found
+
+
+def plain(caption: str) -> str:
+    """The start of a caption as typeset: markup stripped, white space folded."""
+    caption = re.sub(r"\{[a-z:]+\}`([^`]*)`", r"\1", caption)
+    caption = re.sub(r"[`*_]", "", caption)
+    return re.sub(r"\s+", " ", caption).strip()[:45]
+
+
+def test_pdf_has_pages(pdf_path):
+    info = subprocess.run(["pdfinfo", str(pdf_path)], capture_output=True, text=True, check=True).stdout
+    pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))
+    assert pages >= 10
+
+
+def test_every_caption_is_in_the_pdf(pdf_path):
+    text = pdf_text(pdf_path)
+    wanted = captions()
+    assert len(wanted) >= 5
+    missing = [c for c in wanted if plain(c) not in text]
+    assert not missing, missing
+
+
+def test_no_unresolved_references(pdf_path):
+    text = pdf_text(pdf_path)
+    assert "??" not in text
+
+
+def test_fonts_are_embedded(pdf_path):
+    lines = subprocess.run(["pdffonts", str(pdf_path)], capture_output=True, text=True,
+                           check=True).stdout.splitlines()[2:]
+    assert lines
+    not_embedded = [line for line in lines if line.split()[-5] != "yes"]
+    assert not not_embedded, not_embedded
+
+
+def test_accents_survive(pdf_path):
+    text = pdf_text(pdf_path)
+    for name in ["Bárcena", "Mérida", "Gertz Manero", "Gómez Mont", "Secretaría de Relaciones Exteriores"]:
+        assert name in text, name

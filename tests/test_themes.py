@@ -1,0 +1,320 @@
+"""Tests of helpers.themes: segmentation, term matching, measures, and the real data."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from helpers import themes as th
+from helpers.text import contains_quote
+
+# --- segmentation ---------------------------------------------------------------------
+
+
+def texts_of(text):
+    return [s for _, _, s in th.sentences(text)]
+
+
+def test_segmenter_keeps_titles_and_initials():
+    text = "Dr. Elizabeth Sherwood-Randall met Gen. Luis Sandoval and Adm. José Ojeda. Mr. Antony J. Blinken spoke."
+    assert texts_of(text) == [
+        "Dr. Elizabeth Sherwood-Randall met Gen. Luis Sandoval and Adm. José Ojeda.",
+        "Mr. Antony J. Blinken spoke.",
+    ]
+
+
+def test_segmenter_keeps_us_and_dc_inside_a_sentence():
+    text = "They met at the U.S. Department of State in Washington, D.C., on Monday. Talks went on."
+    assert texts_of(text) == [
+        "They met at the U.S. Department of State in Washington, D.C., on Monday.",
+        "Talks went on.",
+    ]
+
+
+def test_segmenter_ends_sentence_after_dc_before_an_opener():
+    assert texts_of("It concluded in Washington, D.C. At the meeting, they spoke.") == [
+        "It concluded in Washington, D.C.",
+        "At the meeting, they spoke.",
+    ]
+
+
+def test_segmenter_number_abbreviation_only_before_digits():
+    assert texts_of("See No. 5 here. No. It is not.") == ["See No. 5 here.", "No.", "It is not."]
+
+
+def test_segmenter_quotes_lines_and_decimals():
+    text = 'He said, "We seized 7.4 tons." Then he left!\nHeadline without stop\n\n(Via interpreter.) Welcome.'
+    assert texts_of(text) == ['He said, "We seized 7.4 tons."', "Then he left!", "Headline without stop",
+                              "(Via interpreter.)", "Welcome."]
+
+
+def test_segments_are_verbatim_spans():
+    text = "  One. Two?  Three!\nFour "
+    for start, end, sentence in th.sentences(text):
+        assert text[start:end] == sentence
+
+
+# --- matching ---------------------------------------------------------------------------
+
+
+def terms_found(text, terms, exclude=()):
+    return [(m.term, m.matched) for m in th.find_terms(text, terms, exclude)]
+
+
+def test_word_boundaries():
+    assert terms_found("The arms race; harms and farms; swarms.", ["arms"]) == [("arms", "arms")]
+    assert terms_found("gunman guns gun", ["gun"]) == [("gun", "guns"), ("gun", "gun")]
+
+
+def test_plurals():
+    assert terms_found("cartels and a cartel", ["cartel"]) == [("cartel", "cartels"), ("cartel", "cartel")]
+    assert terms_found("underserved communities", ["community"]) == [("community", "communities")]
+    assert terms_found("two pill presses", ["pill press"]) == [("pill press", "pill presses")]
+
+
+def test_case_and_accents():
+    assert terms_found("MIGRACIÓN y Migración", ["migracion"]) == [("migracion", "MIGRACIÓN"),
+                                                                    ("migracion", "Migración")]
+    assert terms_found("Roderíguez", ["rodériguez"]) == [("rodériguez", "Roderíguez")]
+
+
+def test_wildcard_and_separators():
+    assert terms_found("to dismantle, dismantling", ["dismantl*"]) == [("dismantl*", "dismantle"),
+                                                                      ("dismantl*", "dismantling")]
+    assert terms_found("organized crime, organised crime", ["organi*ed crime"]) == [
+        ("organi*ed crime", "organized crime"), ("organi*ed crime", "organised crime")]
+    assert terms_found("non-intrusive and non intrusive", ["non-intrusive"]) == [
+        ("non-intrusive", "non-intrusive"), ("non-intrusive", "non intrusive")]
+
+
+def test_exclude_terms_mask_matches_inside_them():
+    text = "The Financial Intelligence Unit joined; intelligence sharing grew."
+    assert terms_found(text, ["intelligence"], ["Financial Intelligence Unit"]) == [("intelligence", "intelligence")]
+
+
+def test_term_pattern_rejects_pipes_and_empty_terms():
+    with pytest.raises(ValueError):
+        th.term_pattern("a|b")
+    with pytest.raises(ValueError):
+        th.term_pattern("  ")
+
+
+BOOK = pd.DataFrame({
+    "theme_id": ["chem", "arms"],
+    "terms": ["precursor|chemical precursor", "arms|weapon"],
+    "exclude_terms": [None, None],
+})
+
+
+def fixture_sentences():
+    return pd.DataFrame({
+        "doc_id": ["d1", "d1", "d2"],
+        "meeting_id": ["m1", "m1", "m2"],
+        "sentence_no": [1, 2, 1],
+        "sentence": ["Chemical precursors and precursors again.", "Arms and weapons.", "Nothing here."],
+    })
+
+
+def test_overlapping_terms_count_once_per_sentence_and_theme():
+    matches = th.code_sentences(fixture_sentences(), BOOK)
+    assert len(matches[matches["theme_id"] == "chem"]) == 3  # chemical precursor + precursor twice
+    hits = th.collapse(matches)
+    assert len(hits) == 2
+    chem = hits[hits["theme_id"] == "chem"].iloc[0]
+    assert chem["term"] == "chemical precursor" and chem["matched"] == "Chemical precursors"
+    assert chem["terms"] == "chemical precursor|precursor" and chem["n_terms"] == 2
+    arms = hits[hits["theme_id"] == "arms"].iloc[0]
+    assert arms["sentence"][arms["start"]:arms["end"]] == arms["matched"] == "Arms"
+
+
+# --- measures ---------------------------------------------------------------------------
+
+MATRIX = pd.DataFrame(
+    {"m1": [2, 0, 1, 0], "m2": [1, 3, 0, 0], "m3": [0, 1, 0, 0]},
+    index=pd.Index(["a", "b", "c", "d"], name="theme_id"),
+)
+
+
+def test_count_and_rate_matrices():
+    hits = pd.DataFrame({"theme_id": ["a", "a", "b"], "meeting_id": ["m1", "m1", "m2"]})
+    counts = th.count_matrix(hits, "meeting_id", ["a", "b", "c"], ["m1", "m2"])
+    assert counts.to_dict() == {"m1": {"a": 2, "b": 0, "c": 0}, "m2": {"a": 0, "b": 1, "c": 0}}
+    rates = th.rate_matrix(counts, pd.Series({"m1": 500, "m2": 2000}))
+    assert rates.at["a", "m1"] == pytest.approx(4.0) and rates.at["b", "m2"] == pytest.approx(0.5)
+
+
+def test_first_last_and_persistence():
+    fl = th.first_last(MATRIX).set_index("theme_id")
+    assert fl.loc["a", ["first", "last", "persistence"]].tolist() == ["m1", "m2", 2]
+    assert fl.loc["b", ["first", "last", "persistence", "gaps"]].tolist() == ["m2", "m3", 2, 0]
+    assert fl.loc["c", "last"] == "m1"
+    assert fl.loc["d", "persistence"] == 0 and pd.isna(fl.loc["d", "first"])
+    gappy = pd.DataFrame({"x": [1], "y": [0], "z": [1]}, index=["t"])
+    assert th.first_last(gappy).loc[0, "gaps"] == 1
+
+
+def test_jaccard_consecutive():
+    assert th.jaccard({1, 2}, {2, 3}) == pytest.approx(1 / 3)
+    assert th.jaccard(set(), set()) == 1.0
+    table = th.jaccard_consecutive(MATRIX)
+    assert table[["from", "to"]].values.tolist() == [["m1", "m2"], ["m2", "m3"]]
+    assert table["jaccard"].tolist() == pytest.approx([1 / 3, 1 / 2])  # {a,c}&{a,b}; {a,b}&{b}
+    assert table["shared"].tolist() == [1, 1]
+
+
+def test_changes_lists_appearing_and_dropping_themes():
+    table = th.changes(MATRIX)
+    assert table.values.tolist() == [
+        ["m1", "m2", "b", "appears"],
+        ["m1", "m2", "c", "drops"],
+        ["m2", "m3", "a", "drops"],
+    ]
+
+
+def test_similarity_is_symmetric_with_unit_diagonal():
+    sim = th.similarity({"x": "fentanyl trafficking border", "y": "fentanyl border", "z": "trade jobs economy"})
+    assert list(sim.index) == ["x", "y", "z"]
+    assert sim.values.diagonal() == pytest.approx([1, 1, 1])
+    assert sim.at["x", "y"] == pytest.approx(sim.at["y", "x"]) and sim.at["x", "y"] > 0.5
+    assert sim.at["x", "z"] == pytest.approx(0.0)
+
+
+def test_theme_similarity():
+    sim = th.theme_similarity(MATRIX)
+    assert sim.at["m1", "m1"] == pytest.approx(1.0)
+    assert sim.at["m1", "m3"] == pytest.approx(0.0)
+
+
+def test_leave_one_term_out():
+    book = pd.DataFrame({"theme_id": ["t"], "terms": ["alpha|beta"], "exclude_terms": [None]})
+    sentences = pd.DataFrame({"doc_id": ["d1", "d2"], "meeting_id": ["m1", "m2"], "sentence_no": [1, 1],
+                              "sentence": ["alpha and beta", "only alpha"]})
+    matches = th.code_sentences(sentences, book)
+    table = th.leave_one_term_out(matches, book, ["m1", "m2"]).set_index("term")
+    assert table.loc["alpha", "cells_lost"] == 1 and table.loc["alpha", "cells_lost_in"] == "m2"
+    assert table.loc["alpha", "persistence_after"] == 1 and bool(table.loc["alpha", "last_changes"])
+    assert table.loc["alpha", "mentions_lost"] == 1
+    assert table.loc["beta", "cells_lost"] == 0 and table.loc["beta", "mentions_lost"] == 0
+
+
+def test_leave_one_theme_out():
+    table = th.leave_one_theme_out(MATRIX)
+    row = table[(table["theme_dropped"] == "c") & (table["from"] == "m1")].iloc[0]
+    assert row["jaccard_without"] == pytest.approx(1 / 2) and row["difference"] == pytest.approx(1 / 2 - 1 / 3)
+
+
+def test_kwic_and_cell():
+    hits = th.collapse(th.code_sentences(fixture_sentences(), BOOK))
+    table = th.kwic(hits, width=5)
+    chem = table[table["theme_id"] == "chem"].iloc[0]
+    assert chem["left"] == "" and chem["matched"] == "Chemical precursors" and chem["right"] == " and..."
+    assert len(th.cell(hits, "arms", "m1")) == 1 and th.cell(hits, "arms", "m2").empty
+
+
+def test_bad_measure_is_refused():
+    with pytest.raises(ValueError):
+        th._measure(MATRIX, pd.Series({"m1": 1, "m2": 1, "m3": 1}), "share")
+
+
+# --- the real data -----------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def real_hits(ds):
+    return th.hits(ds)
+
+
+def test_codebook_has_the_issue_themes(ds):
+    book = th.codebook(ds)
+    assert len(book) >= 16
+    for term_list in book["terms"]:
+        for term in th.split_terms(term_list):
+            th.term_pattern(term)  # every term compiles
+
+
+def test_every_hit_sentence_is_in_its_cleaned_text(ds, real_hits):
+    assert not real_hits.empty
+    for row in real_hits.itertuples(index=False):
+        assert row.sentence in ds.text(row.doc_id)
+        assert row.sentence[row.start:row.end] == row.matched
+        assert contains_quote(ds.text(row.doc_id), row.sentence)
+
+
+def test_hits_carry_the_meeting_of_their_document(ds, real_hits):
+    meetings = ds.documents.set_index("doc_id")["meeting_id"]
+    assert (real_hits["doc_id"].map(meetings) == real_hits["meeting_id"]).all()
+
+
+def test_by_meeting_is_indexed_by_theme_with_meetings_in_date_order(ds, real_hits):
+    table = th.by_meeting(ds, hit_rows=real_hits)
+    assert list(table.index) == list(th.codebook(ds)["theme_id"])
+    dates = ds.meetings.set_index("meeting_id")["date"]
+    assert list(table.columns) == sorted(set(ds.documents["meeting_id"]), key=lambda m: (dates[m], m))
+    counts = th.by_meeting(ds, "count", hit_rows=real_hits)
+    assert counts.to_numpy().sum() == len(real_hits)
+    words = th.words_per_meeting(ds)
+    assert table.to_numpy() == pytest.approx((counts / words * 1000).to_numpy())
+
+
+def _meeting_of_year(ds, year):
+    meetings = ds.meetings[ds.meetings["date"].dt.year == year]["meeting_id"]
+    assert len(meetings) == 1
+    return meetings.iloc[0]
+
+
+def test_migration_is_coded_in_2023_and_not_before(ds, real_hits):
+    presence = th.by_meeting(ds, "presence", hit_rows=real_hits)
+    meeting_2023 = _meeting_of_year(ds, 2023)
+    assert presence.at["migration", meeting_2023]
+    earlier = [m for m in presence.columns if m != meeting_2023]
+    assert not presence.loc["migration", earlier].any()
+    first = th.first_last(presence).set_index("theme_id").at["migration", "first"]
+    assert first == meeting_2023
+
+
+def test_fentanyl_is_coded_in_2020(ds, real_hits):
+    meeting_2020 = _meeting_of_year(ds, 2020)
+    cell = th.cell(real_hits, "synthetic_drugs", meeting_2020)
+    assert cell["matched"].str.lower().str.contains("fentanyl").any()
+
+
+def test_agency_names_in_delegation_lists_are_not_coded(real_hits):
+    finance = real_hits[real_hits["theme_id"].isin(["illicit_finance", "information_sharing"])]
+    assert not finance["sentence"].str.contains("Financial Intelligence Unit").any()
+
+
+def test_export_evidence_writes_every_hit(real_hits):
+    from helpers.paths import project_root
+
+    relative = th.export_evidence(real_hits, name="test-themes-evidence")
+    path = project_root() / relative
+    try:
+        assert relative == "_build/tables/test-themes-evidence.csv"
+        back = pd.read_csv(path, keep_default_na=False)
+        assert len(back) == len(real_hits)
+        assert back["sentence"].tolist() == real_hits["sentence"].tolist()
+    finally:
+        path.unlink(missing_ok=True)
+
+
+def test_rank_agreement_is_spearman():
+    scores = {"a": pd.Series([1, 2, 3, 4]), "b": pd.Series([10, 20, 30, 40]), "c": pd.Series([4, 3, 2, 1])}
+    rho = th.rank_agreement(scores)
+    assert rho.at["a", "b"] == pytest.approx(1.0) and rho.at["a", "c"] == pytest.approx(-1.0)
+
+
+from hypothesis import given, strategies as st  # noqa: E402
+
+_ALPHABET = st.sampled_from(list("ab U.S.D.C. Dr.Gen.No 5\n\"'?!"))
+
+
+@given(st.text(alphabet=_ALPHABET, max_size=80))
+def test_sentences_are_ordered_verbatim_non_overlapping_spans(text):
+    previous_end = 0
+    for start, end, sentence in th.sentences(text):
+        assert text[start:end] == sentence == sentence.strip() and sentence
+        assert start >= previous_end
+        previous_end = end
+    # nothing but white space is lost between sentences
+    covered = "".join(s for _, _, s in th.sentences(text))
+    assert "".join(text.split()) == "".join(covered.split())
