@@ -39,7 +39,7 @@ PDF_PACKAGES=(latexmk texlive-xetex texlive-latex-recommended texlive-latex-extr
 
 have_tex() {
   command -v xelatex >/dev/null && command -v latexmk >/dev/null &&
-    kpsewhich fncychap.sty >/dev/null 2>&1 && fc-list 2>/dev/null | grep -qi FreeSerif &&
+    kpsewhich fncychap.sty >/dev/null 2>&1 && fc-list 2>/dev/null | grep -i FreeSerif >/dev/null &&
     command -v pdftotext >/dev/null
 }
 

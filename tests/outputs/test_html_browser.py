@@ -36,6 +36,17 @@ def browser(tmp_path_factory):
         browser.close()
 
 
+def _local_only(outside: list):
+    """A route handler that lets loopback requests through and records the rest."""
+    def handle(route):
+        if urlparse(route.request.url).hostname in {"127.0.0.1", "localhost"}:
+            route.continue_()
+        else:
+            outside.append(route.request.url)
+            route.abort()
+    return handle
+
+
 @pytest.fixture(scope="module")
 def page_reports(browser, served_book, html_dir):
     """Open every page once and record what a reader's browser saw."""
@@ -50,14 +61,7 @@ def page_reports(browser, served_book, html_dir):
         page.on("console", lambda msg, errors=errors: msg.type == "error" and errors.append(msg.text))
         page.on("pageerror", lambda exc, errors=errors: errors.append(str(exc)))
 
-        def guard(route, outside=outside):
-            if urlparse(route.request.url).hostname in {"127.0.0.1", "localhost"}:
-                route.continue_()
-            else:
-                outside.append(route.request.url)
-                route.abort()
-
-        page.route("**/*", guard)
+        page.route("**/*", _local_only(outside))
         page.goto(f"{served_book}/{rel}", wait_until="load")
         images = page.eval_on_selector_all(
             "img", "imgs => imgs.map(i => [i.getAttribute('src'), i.complete && i.naturalWidth > 0])")

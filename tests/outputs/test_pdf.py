@@ -7,12 +7,13 @@ import re
 import subprocess
 
 from conftest import ROOT
+from helpers.text import normalise
 
 
 def pdf_text(pdf_path) -> str:
-    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf_path), "-"],
+    text = subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", str(pdf_path), "-"],
                           capture_output=True, text=True, check=True).stdout
-    text = re.sub(r"-\n(?=[a-z])", "", text)  # words hyphenated across lines
+    text = re.sub(r"-\n(?=[a-z])", "", normalise(text))  # words hyphenated across lines
     return re.sub(r"\s+", " ", text)
 
 
@@ -33,7 +34,7 @@ def captions() -> list[str]:
 def plain(caption: str) -> str:
     """The start of a caption as typeset: markup stripped, white space folded."""
     caption = re.sub(r"\{[a-z:]+\}`([^`]*)`", r"\1", caption)
-    caption = re.sub(r"[`*_]", "", caption)
+    caption = re.sub(r"[`*]", "", normalise(caption))
     return re.sub(r"\s+", " ", caption).strip()[:45]
 
 
@@ -64,7 +65,17 @@ def test_fonts_are_embedded(pdf_path):
     assert not not_embedded, not_embedded
 
 
-def test_accents_survive(pdf_path):
+def test_accents_survive(pdf_path, html_dir):
     text = pdf_text(pdf_path)
     for name in ["Bárcena", "Mérida", "Gertz Manero", "Gómez Mont", "Secretaría de Relaciones Exteriores"]:
         assert name in text, name
+    # Every accented word the HTML book prints is also in the PDF, intact.
+    html_words = set()
+    for page in html_dir.rglob("*.html"):
+        if page.parts[-2] in {"_static", "_sources"}:
+            continue
+        body = re.sub(r"<[^>]+>", " ", page.read_text(encoding="utf-8"))
+        html_words |= set(re.findall(r"\b\w*[À-ÿ]\w*\b", body))
+    assert len(html_words) > 10
+    missing = sorted(word for word in html_words if word not in text)
+    assert not missing, missing[:30]
