@@ -50,6 +50,13 @@ def test_markdown_table_escapes_pipes_and_newlines():
     assert to_markdown(frame).splitlines() == ["| a | b |", "|---|---|", "| x\\|y | 1 |", "| two lines |  |"]
 
 
+def test_markdown_table_escapes_dollars_but_the_csv_keeps_them(build_dir):
+    frame = pd.DataFrame({"claim": ["$855 billion a year vs $3 billion a minute"]})
+    assert "\\$855 billion a year vs \\$3 billion" in to_markdown(frame)
+    show_table(frame, "tbl-money", "Money.")
+    assert (build_dir / "tables" / "tbl-money.csv").read_text().splitlines()[1].startswith("$855")
+
+
 def test_show_table_is_a_labelled_myst_table(build_dir):
     shown = show_table(pd.DataFrame({"a": [1]}), "tbl-x", "Caption.", source="here.")
     assert shown.data.startswith("```{table} Caption. Source: here.\n:name: tbl-x\n")

@@ -21,7 +21,9 @@ def _cell(value) -> str:
         return value.date().isoformat()
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    text = str(value).replace("\n", " ").replace("|", "\\|")
+    # Cells are parsed as MyST: an escaped "$" stays a literal dollar sign even
+    # if dollar maths is switched on ("$855 billion ... $3 billion" is no formula).
+    text = str(value).replace("\n", " ").replace("|", "\\|").replace("$", "\\$")
     return text.strip()
 
 

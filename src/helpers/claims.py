@@ -1,0 +1,828 @@
+"""Numeric claims in the texts, checked against reported statistics.
+
+Three tables of the dataset feed this module:
+
+* ``claims``: one row per number in a cleaned text that states a quantity,
+  with its verbatim quote, value, unit, qualifier, period and measure;
+* ``reference_stats``: one row per reference figure read in a public page
+  (publisher, title, address, quote, official page or secondary copy, and
+  whether the figure was confirmed on the page);
+* ``claim_checks``: which reference (or which other claim) each claim is
+  compared with, and in what role.
+
+The module provides
+
+* :func:`extract_quantities`, a rule-based extractor of candidate quantities
+  (used to measure how much of the curated table a machine would find);
+* unit normalisation (:func:`to_base`, :func:`convert`);
+* qualifier-aware comparison with stated tolerances (:func:`compare`);
+* :func:`check`, one verdict per claim with its reason and source;
+* cross-source helpers and the schema.org ``ClaimReview`` export.
+
+Verdicts are ``consistent``, ``approximately consistent``, ``overstated``,
+``understated``, ``internally inconsistent``, ``translation discrepancy``
+and ``not verifiable``. The rules are documented on each function and stated
+in the chapter.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+# --------------------------------------------------------------------------
+# Verdicts
+# --------------------------------------------------------------------------
+
+CONSISTENT = "consistent"
+APPROXIMATE = "approximately consistent"
+OVERSTATED = "overstated"
+UNDERSTATED = "understated"
+INTERNAL = "internally inconsistent"
+TRANSLATION = "translation discrepancy"
+NOT_VERIFIABLE = "not verifiable"
+
+#: Every verdict, in the order the chapter shows them.
+VERDICTS = [CONSISTENT, APPROXIMATE, OVERSTATED, UNDERSTATED, INTERNAL, TRANSLATION, NOT_VERIFIABLE]
+
+#: Severity of the numeric verdicts (higher = further from the reference).
+SEVERITY = {CONSISTENT: 0, APPROXIMATE: 1, OVERSTATED: 2, UNDERSTATED: 2}
+
+# --------------------------------------------------------------------------
+# Units
+# --------------------------------------------------------------------------
+
+#: Minutes in a (365-day) year, used for rates "per minute" vs "per year".
+MINUTES_PER_YEAR = 365 * 24 * 60
+#: Days in an average year and month, used for durations.
+DAYS_PER_YEAR = 365.25
+DAYS_PER_MONTH = DAYS_PER_YEAR / 12
+
+#: unit -> (dimension, factor to the dimension's base unit). Counts of
+#: different things are different dimensions: deaths never compare with
+#: countries. "tons" in the interpreted English stands for "toneladas"
+#: (metric tonnes).
+UNITS: dict[str, tuple[str, float]] = {
+    "kg": ("mass", 1.0),
+    "kilograms": ("mass", 1.0),
+    "tonnes": ("mass", 1000.0),
+    "tons": ("mass", 1000.0),
+    "t": ("mass", 1000.0),
+    "pounds": ("mass", 0.45359237),
+    "USD": ("money", 1.0),
+    "USD per year": ("money per time", 1.0),
+    "USD per day": ("money per time", 365.0),
+    "USD per minute": ("money per time", float(MINUTES_PER_YEAR)),
+    "km": ("length", 1.0),
+    "kilometers": ("length", 1.0),
+    "miles": ("length", 1.609344),
+    "days": ("time", 1.0),
+    "weeks": ("time", 7.0),
+    "months": ("time", DAYS_PER_MONTH),
+    "years": ("time", DAYS_PER_YEAR),
+    "minutes": ("time", 1 / 1440),
+    "hours": ("time", 1 / 24),
+    "percent": ("percent", 1.0),
+}
+#: Base unit of each dimension (what :func:`to_base` returns).
+BASE_UNITS = {"mass": "kg", "money": "USD", "money per time": "USD per year", "length": "km",
+              "time": "days", "percent": "percent"}
+#: Count nouns: each is its own dimension with factor 1.
+COUNT_UNITS = ["deaths", "persons", "agencies", "laboratories", "firearms", "countries", "jobs", "areas"]
+for _noun in COUNT_UNITS:
+    UNITS[_noun] = (_noun, 1.0)
+    BASE_UNITS[_noun] = _noun
+
+
+def dimension(unit: str) -> str:
+    """Return the dimension of ``unit`` (``mass``, ``money``, ``time``, a count noun...)."""
+    if unit not in UNITS:
+        raise ValueError(f"unknown unit {unit!r}; known: {sorted(UNITS)}")
+    return UNITS[unit][0]
+
+
+def to_base(value: float, unit: str) -> tuple[float, str]:
+    """Return ``value`` in the base unit of its dimension, and that unit.
+
+    >>> to_base(7.4, "tonnes")
+    (7400.0, 'kg')
+    """
+    kind, factor = UNITS[unit] if unit in UNITS else (dimension(unit), 1.0)
+    return value * factor, BASE_UNITS[kind]
+
+
+def from_base(value: float, unit: str) -> float:
+    """Inverse of :func:`to_base`: express a base-unit ``value`` in ``unit``."""
+    dimension(unit)
+    return value / UNITS[unit][1]
+
+
+def convert(value: float, from_unit: str, to_unit: str) -> float:
+    """Convert ``value`` between two units of the same dimension.
+
+    Raises ``ValueError`` across dimensions (e.g. deaths to countries).
+    """
+    if dimension(from_unit) != dimension(to_unit):
+        raise ValueError(f"cannot convert {from_unit!r} ({dimension(from_unit)}) to {to_unit!r} ({dimension(to_unit)})")
+    base, _ = to_base(value, from_unit)
+    return from_base(base, to_unit)
+
+
+# --------------------------------------------------------------------------
+# Qualifiers and tolerances
+# --------------------------------------------------------------------------
+
+#: Qualifiers as written -> how they bound the claim.
+QUALIFIERS = {
+    "none": "exact",
+    "more than": "lower",
+    "over": "lower",
+    "-plus": "lower",
+    "at least": "lower",
+    "about": "about",
+    "nearly": "about",
+    "almost": "about",
+}
+
+
+@dataclass(frozen=True)
+class Tolerance:
+    """Relative tolerances of the comparison.
+
+    ``consistent``: a plain figure within this share of the reference (or
+    within half its stated precision) is consistent; ``about``: the same band
+    for "about"/"nearly"; ``approximate``: within this share it is
+    approximately consistent; beyond it, overstated or understated.
+    """
+
+    consistent: float = 0.02
+    about: float = 0.05
+    approximate: float = 0.10
+
+    def __post_init__(self):
+        if not 0 <= self.consistent <= self.approximate or not 0 <= self.about <= self.approximate:
+            raise ValueError("tolerances must satisfy 0 <= consistent, about <= approximate")
+
+
+DEFAULT_TOLERANCE = Tolerance()
+
+
+def compare(claim: float, reference: float, qualifier: str = "none", *, precision: float = 0.0,
+            tolerance: Tolerance = DEFAULT_TOLERANCE) -> str:
+    """Return the numeric verdict of ``claim`` against ``reference`` (same unit).
+
+    * "more than X", "over X", "X-plus" (lower bounds) hold when the reference
+      is at least X: consistent when ``reference >= X * (1 - consistent)``,
+      approximately consistent when ``reference >= X * (1 - approximate)``,
+      otherwise overstated. A reference far above the bound still satisfies it.
+    * A plain figure is consistent when it differs from the reference by at
+      most ``consistent`` of the reference or half its stated ``precision``
+      (64,000 is stated to the thousand, so +-500 is rounding); "about" and
+      "nearly" use the wider ``about`` band. Within ``approximate`` it is
+      approximately consistent; beyond, overstated (claim above the reference)
+      or understated (below).
+    """
+    if qualifier not in QUALIFIERS:
+        raise ValueError(f"unknown qualifier {qualifier!r}; known: {sorted(QUALIFIERS)}")
+    if not (math.isfinite(claim) and math.isfinite(reference)) or reference <= 0 or claim < 0:
+        raise ValueError("compare() needs a non-negative claim and a positive reference")
+    bound = QUALIFIERS[qualifier]
+    if bound == "lower":
+        if reference >= claim * (1 - tolerance.consistent):
+            return CONSISTENT
+        if reference >= claim * (1 - tolerance.approximate):
+            return APPROXIMATE
+        return OVERSTATED
+    half = abs(precision) / 2
+    band = tolerance.about if bound == "about" else tolerance.consistent
+    difference = abs(claim - reference)
+    if difference <= max(band * reference, half):
+        return CONSISTENT
+    if difference <= max(tolerance.approximate * reference, half):
+        return APPROXIMATE
+    return OVERSTATED if claim > reference else UNDERSTATED
+
+
+def cap(verdict: str, match: str) -> str:
+    """A reference that measures only approximately the same thing caps the verdict.
+
+    With ``match == "approximate"`` (another scope, period or metric),
+    ``consistent`` becomes ``approximately consistent``.
+    """
+    return APPROXIMATE if match == "approximate" and verdict == CONSISTENT else verdict
+
+
+# --------------------------------------------------------------------------
+# Candidate extraction
+# --------------------------------------------------------------------------
+
+_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+}
+_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December|"
+           "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
+_UNIT_WORDS = {
+    "tons": "tonnes", "tonnes": "tonnes", "kilograms": "kg", "kg": "kg", "kilometers": "km", "km": "km",
+    "miles": "miles", "minutes": "minutes", "weeks": "weeks", "months": "months", "years": "years",
+    "days": "days", "percent": "percent", "per cent": "percent", "%": "percent",
+}
+_QUALIFIER_WORDS = [("more than", "more than"), ("over", "over"), ("about", "about"), ("nearly", "nearly"),
+                    ("almost", "almost"), ("at least", "at least")]
+
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_WORD = "|".join(sorted(_WORDS, key=len, reverse=True))
+_SCALE = "|".join(_SCALES)
+_UNIT = r"tons|tonnes|kilograms|kg|kilometers|km|miles|minutes|weeks|months|years|days|percent|per cent|%"
+_PATTERN = re.compile(
+    rf"(?P<dollar>\$\s?)?"
+    rf"(?:(?P<num>{_NUM})|(?P<word>\b(?:{_WORD})(?:-(?:{_WORD}))?\b))"
+    rf"(?P<plus>-plus)?"
+    rf"(?:\s?(?P<scale>{_SCALE})\b)?"
+    rf"(?:\s?(?P<unit>{_UNIT}))?",
+    re.IGNORECASE,
+)
+#: Party references ("the two countries", "both nations") name the parties, not a quantity.
+_PARTY = re.compile(r"^\s*(?:countries|nations|governments|sides|delegations|presidents|peoples)\b", re.IGNORECASE)
+_DATE_BEFORE = re.compile(rf"(?:{_MONTHS})\.?\s*$")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One candidate quantity found in a text."""
+
+    start: int
+    end: int
+    text: str
+    value: float
+    unit: str
+    qualifier: str
+    precision: float
+
+
+def _word_value(word: str) -> float:
+    parts = word.lower().split("-")
+    return float(sum(_WORDS[p] for p in parts))
+
+
+def _precision(number: str, scale: float) -> float:
+    """Half of the implied rounding unit is tolerated; return the unit.
+
+    "7.4" -> 0.1; "64,000" -> 1000; "855" -> 1; "80" -> 10; times ``scale``.
+    """
+    digits = number.replace(",", "")
+    if "." in digits:
+        return 10.0 ** -len(digits.split(".")[1]) * scale
+    stripped = digits.rstrip("0")
+    zeros = len(digits) - len(stripped) if stripped else 0
+    return 10.0 ** zeros * scale
+
+
+def extract_quantities(text: str) -> list[Candidate]:
+    """Return candidate quantities in ``text``, in order of appearance.
+
+    Finds numbers in digits ("64,000", "7.4", "$855 billion", "17 percent",
+    "100-plus") and cardinal number words ("four", "three weeks"), with the
+    qualifier in front ("more than", "over", "about", "nearly") or the
+    suffix "-plus". Excluded by rule:
+
+    * years and dates: four-digit numbers from 1900 to 2099 without a thousands
+      separator, and day numbers after a month name ("December 14");
+    * ordinals ("21st", "second", "third": word ordinals are never matched);
+    * identifiers: digits glued to letters, slashes, underscores or other
+      digits by dots ("3.59.02", "556990/");
+    * party references ("the two countries", "both nations") and the pronoun
+      "one" unless a unit follows.
+    """
+    found: list[Candidate] = []
+    for match in _PATTERN.finditer(text):
+        start, end = match.span()
+        before, after = text[max(0, start - 12):start], text[end:end + 20]
+        if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_/.-"):
+            continue
+        if end < len(text) and (text[end].isalnum() or text[end] in "_/") or re.match(r"\.\d", after):
+            continue
+        if re.match(r"(?:st|nd|rd|th)\b", after):
+            continue
+        number, word = match.group("num"), match.group("word")
+        scale = _SCALES[match.group("scale").lower()] if match.group("scale") else 1.0
+        unit_word = (match.group("unit") or "").lower()
+        if number is not None:
+            plain = number.replace(",", "")
+            if (re.fullmatch(r"(19|20)\d\d", number) and not match.group("dollar") and not unit_word
+                    and not match.group("plus")):
+                continue
+            if _DATE_BEFORE.search(before) and not match.group("dollar"):
+                continue
+            value = float(plain) * scale
+            precision = _precision(number, scale)
+        else:
+            if (word.lower() == "two" and _PARTY.match(after)) or (word.lower() == "one" and not unit_word):
+                continue
+            value = _word_value(word) * scale
+            precision = scale
+        if match.group("dollar"):
+            unit = "USD"
+        else:
+            unit = _UNIT_WORDS.get(unit_word, "")
+        qualifier = "-plus" if match.group("plus") else "none"
+        for phrase, name in _QUALIFIER_WORDS:
+            if re.search(rf"\b{phrase}\s*$", before, re.IGNORECASE):
+                qualifier = name
+        found.append(Candidate(start, end, match.group(0).strip(), value, unit, qualifier, precision))
+    return found
+
+
+def stated_precision(number_as_written: str) -> float:
+    """Return the rounding unit implied by a number as written (in its own unit)."""
+    candidates = extract_quantities(number_as_written)
+    return candidates[0].precision if candidates else 0.0
+
+
+def recall(claims: pd.DataFrame) -> tuple[int, int, list[str]]:
+    """How many curated claims :func:`extract_quantities` finds in their own quote.
+
+    A claim is found when a candidate in its quote has the claim's value.
+    Returns (found, total, ids of the claims missed).
+    """
+    missed = []
+    for row in claims.itertuples(index=False):
+        values = [c.value for c in extract_quantities(row.quote)]
+        if not any(math.isclose(v, float(row.value), rel_tol=1e-9) for v in values):
+            missed.append(row.claim_id)
+    return len(claims) - len(missed), len(claims), missed
+
+
+# --------------------------------------------------------------------------
+# Formatting
+# --------------------------------------------------------------------------
+
+
+def _number(value: float) -> str:
+    if value == 0:
+        return "0"
+    if abs(value) >= 100 or float(value).is_integer():
+        return f"{value:,.0f}"
+    return f"{value:.3g}"
+
+
+def format_quantity(value: float, unit: str) -> str:
+    """Format a value with its unit for prose and tables ("$855 billion", "7.4 tonnes")."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    if unit.startswith("USD"):
+        rest = unit[3:]
+        for word, size in (("trillion", 1e12), ("billion", 1e9), ("million", 1e6)):
+            if abs(value) >= size:
+                return f"${_number(value / size)} {word}{rest}"
+        return f"${_number(value)}{rest}"
+    return f"{_number(value)} {unit}"
+
+
+# --------------------------------------------------------------------------
+# The check
+# --------------------------------------------------------------------------
+
+CHECK_COLUMNS = [
+    "claim_id", "doc_id", "speaker", "quote", "number_as_written", "value", "unit", "qualifier", "period", "measure",
+    "reference_id", "reference_qualifier", "reference_value", "reference_unit", "reference_item", "reference_period", "ratio", "verdict",
+    "explanation", "reference_publisher", "official_publisher", "reference_title", "reference_address",
+    "reference_quote", "reference_page", "cite_key", "context",
+]
+
+
+def _is_set(value) -> bool:
+    return value is not None and not (isinstance(value, float) and math.isnan(value)) and value is not pd.NA and value != ""
+
+
+def _sentence(text: str) -> str:
+    text = (text or "").strip()
+    return text if not text or text.endswith(".") else text + "."
+
+
+def reference_value(ref: pd.Series, claim_unit: str, *, baseline: pd.Series | None = None,
+                    meeting_date: pd.Timestamp | None = None) -> float:
+    """Return a reference figure expressed in ``claim_unit``.
+
+    * with a ``baseline`` row of the same series: the percentage reduction
+      ``100 * (1 - value / baseline)``;
+    * for a dated event (``unit == "date"``): the interval from the event to
+      ``meeting_date``, in the claim's time unit;
+    * otherwise the value converted to the claim's unit.
+    """
+    if baseline is not None:
+        if claim_unit != "percent":
+            raise ValueError("a baseline gives a percentage change; the claim must be in percent")
+        return 100.0 * (1.0 - float(ref["value"]) / float(baseline["value"]))
+    if ref["unit"] == "date":
+        if meeting_date is None or not _is_set(ref["event_date"]):
+            raise ValueError(f"{ref['reference_id']}: a dated reference needs an event date and a meeting date")
+        days = (pd.Timestamp(meeting_date) - pd.Timestamp(ref["event_date"])).days
+        return convert(float(days), "days", claim_unit)
+    return convert(float(ref["value"]), ref["unit"], claim_unit)
+
+
+def usable(ref: pd.Series) -> tuple[bool, str]:
+    """Tell whether a reference row may be used, and if not why.
+
+    Unconfirmed figures (``confirmed`` false) and rows without a value are
+    never used as references.
+    """
+    if ref["unit"] != "date" and not _is_set(ref["value"]):
+        return False, f"no figure was found for {ref['item']}. {_sentence(ref['note'])}"
+    if not bool(ref["confirmed"]):
+        return False, f"the reference figure ({ref['item']}) is unconfirmed. {_sentence(ref['note'])}"
+    return True, ""
+
+
+def _meeting_dates(ds) -> dict[str, pd.Timestamp]:
+    docs = ds.documents.merge(ds.meetings[["meeting_id", "date"]], on="meeting_id", how="left")
+    return dict(zip(docs["doc_id"], docs["date"]))
+
+
+def _context(links, refs, claim, meeting_date) -> str:
+    parts = []
+    for link in links.itertuples(index=False):
+        if link.role != "context":
+            continue
+        ref = refs.loc[link.reference_id]
+        ok, _ = usable(ref)
+        if not ok:
+            parts.append(f"{ref['reference_id']}: {ref['item']} (unconfirmed or not found, not used)")
+            continue
+        base = refs.loc[link.baseline_reference_id] if _is_set(link.baseline_reference_id) else None
+        try:
+            value = reference_value(ref, claim.unit, baseline=base, meeting_date=meeting_date)
+            shown = format_quantity(value, claim.unit)
+        except ValueError:
+            shown = format_quantity(float(ref["value"]), ref["unit"])
+        label = ref["item"] if base is None else f"{ref['item']}, {int(base['year'])} to {int(ref['year'])}"
+        parts.append(f"{ref['reference_id']}: {label}, {shown} ({ref['period']})")
+    return "; ".join(parts)
+
+
+def _row(claim, verdict, explanation, *, ref=None, value=None, context="", address=None) -> dict:
+    row = {name: getattr(claim, name) for name in
+           ["claim_id", "doc_id", "speaker", "quote", "number_as_written", "value", "unit", "qualifier", "period", "measure"]}
+    row.update({
+        "reference_id": ref["reference_id"] if ref is not None else None,
+        "reference_qualifier": ref["qualifier"] if ref is not None else None,
+        "reference_value": value,
+        "reference_unit": claim.unit if value is not None else None,
+        "reference_item": ref["item"] if ref is not None else None,
+        "reference_period": ref["period"] if ref is not None else None,
+        "ratio": float(claim.value) / value if value else None,
+        "verdict": verdict,
+        "explanation": explanation,
+        "reference_publisher": ref["publisher"] if ref is not None else None,
+        "official_publisher": ref["official_publisher"] if ref is not None else None,
+        "reference_title": ref["title"] if ref is not None else None,
+        "reference_address": address if address is not None else (ref["url"] if ref is not None else None),
+        "reference_quote": ref["quote"] if ref is not None else None,
+        "reference_page": ref["page"] if ref is not None else None,
+        "cite_key": ref["cite_key"] if ref is not None else None,
+        "context": context,
+    })
+    return row
+
+
+def check_claim(claim, links: pd.DataFrame, refs: pd.DataFrame, claims: pd.DataFrame, *,
+                meeting_date=None, document_address=None, tolerance: Tolerance = DEFAULT_TOLERANCE) -> dict:
+    """Return the verdict row of one claim (see :func:`check` for the rules)."""
+    precision = stated_precision(claim.number_as_written)
+    context = _context(links, refs, claim, meeting_date)
+    roles = {role: group for role, group in links.groupby("role", sort=False)}
+    said = format_quantity(float(claim.value), claim.unit)
+    bound = "" if claim.qualifier in ("none", "-plus") else f"{claim.qualifier} "
+    if claim.qualifier == "-plus":
+        said = said.replace(_number(float(claim.value)), _number(float(claim.value)) + "-plus", 1)
+
+    # 1. Internal consistency: another number of the same text.
+    for link in roles.get("internal", links.iloc[0:0]).itertuples(index=False):
+        other = claims.set_index("claim_id").loc[link.other_claim_id]
+        implied = convert(float(other["value"]), other["unit"], claim.unit)
+        verdict = compare(float(claim.value), implied, claim.qualifier, precision=precision, tolerance=tolerance)
+        if verdict != CONSISTENT:
+            explanation = (f"The same text gives {format_quantity(float(other['value']), other['unit'])} "
+                           f"({link.other_claim_id}), which is {format_quantity(implied, claim.unit)}; the claim of "
+                           f"{said} is {float(claim.value) / implied:,.0f} times that. {_sentence(link.note)}")
+            row = _row(claim, INTERNAL, explanation, value=implied, context=context,
+                       address=document_address or "")
+            row.update(reference_id=link.other_claim_id, reference_qualifier=other["qualifier"], reference_item=f"{other['measure']} (same text)",
+                       reference_period=other["period"], reference_publisher="the same text", reference_page="same text")
+            return row
+
+    # 2. Translation: the official original of the same statement.
+    original_note = ""
+    for link in roles.get("original", links.iloc[0:0]).itertuples(index=False):
+        ref = refs.loc[link.reference_id]
+        ok, why = usable(ref)
+        if not ok:
+            continue
+        original = reference_value(ref, claim.unit)
+        if abs(float(claim.value) - original) > precision / 2 + 1e-9 * max(1.0, original):
+            explanation = (f"The English text says {bound}{said}; the official original of the same statement says "
+                           f"{format_quantity(original, claim.unit)} ({ref['publisher']}). {_sentence(link.note)}").strip()
+            return _row(claim, TRANSLATION, explanation, ref=ref, value=original, context=context)
+        original_note = (f"Matches the official original ({format_quantity(original, claim.unit)}, "
+                         f"{ref['publisher']}). {_sentence(link.note)}").strip()
+
+    # 3. An independent statistic.
+    for link in roles.get("statistic", links.iloc[0:0]).itertuples(index=False):
+        ref = refs.loc[link.reference_id]
+        ok, why = usable(ref)
+        if not ok:
+            explanation = f"Not verifiable: {why} {_sentence(link.note)}".strip()
+            return _row(claim, NOT_VERIFIABLE, explanation, ref=ref, context=context)
+        base = refs.loc[link.baseline_reference_id] if _is_set(link.baseline_reference_id) else None
+        value = reference_value(ref, claim.unit, baseline=base, meeting_date=meeting_date)
+        verdict = cap(compare(float(claim.value), value, claim.qualifier, precision=precision, tolerance=tolerance),
+                      link.match)
+        what = ref["item"] if base is None else f"{ref['item']}, {int(base['year'])} to {int(ref['year'])}"
+        if ref["unit"] == "date":
+            day = pd.Timestamp(ref["event_date"])
+            what = f"{what}, {day.day} {day:%B %Y}, to the date of the meeting"
+        scope = " The reference measures only approximately the same thing." if link.match == "approximate" else ""
+        ref_bound = "" if ref["qualifier"] in (None, "none") else f"{ref['qualifier']} "
+        explanation = (f"Claimed {bound}{said}; {what}: {ref_bound}{format_quantity(value, claim.unit)} "
+                       f"(ratio {float(claim.value) / value:.3f}).{scope} {_sentence(link.note)} {original_note}").strip()
+        return _row(claim, verdict, re.sub(r"\s+", " ", explanation), ref=ref, value=value, context=context)
+
+    # 4. Nothing to check against.
+    reasons = [link.note for link in roles.get("none", links.iloc[0:0]).itertuples(index=False) if link.note]
+    if original_note:
+        reasons.insert(0, original_note)
+    explanation = "Not verifiable: " + " ".join(_sentence(r) for r in reasons) if reasons else "Not verifiable."
+    return _row(claim, NOT_VERIFIABLE, re.sub(r"\s+", " ", explanation), context=context)
+
+
+def check(ds, tolerance: Tolerance = DEFAULT_TOLERANCE) -> pd.DataFrame:
+    """Return one row per claim: the value, the reference, the ratio and the verdict.
+
+    Rules, applied in this order to the links of ``ds.claim_checks``:
+
+    1. ``internal``: the claim is converted against another number of the same
+       text (e.g. a per-minute rate against an annual total); a mismatch
+       beyond the tolerances is *internally inconsistent*.
+    2. ``original``: when the text is a translation or interpretation and the
+       official original of the same statement gives another figure (beyond
+       the rounding of the number as written), the verdict is *translation
+       discrepancy*.
+    3. ``statistic``: the verdict of :func:`compare` against the reference,
+       capped by :func:`cap` when the reference measures only approximately
+       the same thing. A reference that is unconfirmed or was not found makes
+       the claim *not verifiable*.
+    4. otherwise *not verifiable*, with the reason recorded in the link.
+
+    ``reference_value`` is in the claim's unit and ``ratio`` is claim /
+    reference. ``reference_address`` is the page read (the official page or
+    the secondary copy, as ``reference_page`` says).
+    """
+    claims = ds.claims.sort_values("claim_id", kind="stable")
+    refs = ds.reference_stats.set_index("reference_id", drop=False)
+    links = ds.claim_checks
+    dates = _meeting_dates(ds)
+    addresses = dict(zip(ds.documents["doc_id"], ds.documents["source_url"]))
+    rows = []
+    for claim in claims.itertuples(index=False):
+        mine = links[links["claim_id"] == claim.claim_id]
+        if mine.empty:
+            raise ValueError(f"claim {claim.claim_id} has no row in claim_checks")
+        rows.append(check_claim(claim, mine, refs, claims, meeting_date=dates.get(claim.doc_id),
+                                document_address=addresses.get(claim.doc_id) or f"corpus text {claim.doc_id}",
+                                tolerance=tolerance))
+    frame = pd.DataFrame(rows, columns=CHECK_COLUMNS)
+    frame["ratio"] = frame["ratio"].astype(float)
+    frame["reference_value"] = frame["reference_value"].astype(float)
+    return frame
+
+
+# --------------------------------------------------------------------------
+# Cross-source checks
+# --------------------------------------------------------------------------
+
+
+def repeated_figures(claims: pd.DataFrame) -> pd.DataFrame:
+    """Claims of the same measure and period made in more than one document.
+
+    Returns one row per claim in such a group, with ``same_value`` telling
+    whether all documents give the same number.
+    """
+    groups = claims.groupby(["measure", "period"])["doc_id"].transform("nunique")
+    repeated = claims[groups > 1].copy()
+    repeated["same_value"] = repeated.groupby(["measure", "period"])["value"].transform("nunique").eq(1)
+    return repeated.sort_values(["measure", "doc_id"], kind="stable").reset_index(drop=True)
+
+
+def linked_references(ds, claim_id: str) -> pd.DataFrame:
+    """Every confirmed reference linked to a claim, with the claim / reference ratio."""
+    claim = ds.claims.set_index("claim_id").loc[claim_id]
+    refs = ds.reference_stats.set_index("reference_id", drop=False)
+    dates = _meeting_dates(ds)
+    rows = []
+    for link in ds.claim_checks[ds.claim_checks["claim_id"] == claim_id].itertuples(index=False):
+        if not _is_set(link.reference_id):
+            continue
+        ref = refs.loc[link.reference_id]
+        ok, why = usable(ref)
+        base = refs.loc[link.baseline_reference_id] if _is_set(link.baseline_reference_id) else None
+        value = reference_value(ref, claim["unit"], baseline=base, meeting_date=dates.get(claim["doc_id"])) if ok else None
+        rows.append({"claim_id": claim_id, "role": link.role, "reference_id": ref["reference_id"], "item": ref["item"],
+                     "period": ref["period"], "value": value, "unit": claim["unit"], "confirmed": bool(ref["confirmed"]),
+                     "ratio": float(claim["value"]) / value if value else None, "page": ref["page"],
+                     "publisher": ref["publisher"], "address": ref["url"]})
+    return pd.DataFrame(rows)
+
+
+def _acronym(name: str) -> str:
+    """The acronym in parentheses of an agency name ("... (SSPC), Mexico" -> "SSPC"), else the name."""
+    found = re.search(r"\(([^)]+)\)", name or "")
+    return found.group(1) if found else name
+
+
+def reduction_scenarios(ds, claim_id: str) -> pd.DataFrame:
+    """Percentage reductions implied by every baseline and end year of the series a claim is checked against.
+
+    For each series named in ``reference_stats.series`` that a link of the
+    claim uses (through a baseline), every pair of years ``baseline < end``
+    gives ``reduction = 100 * (1 - end / baseline)``. Linked percentage
+    references without a series (e.g. a government's own metric) are added
+    as single scenarios. ``after_claim`` marks figures for a year that had
+    not ended when the claim was made.
+    """
+    claim = ds.claims.set_index("claim_id").loc[claim_id]
+    meeting_year = int(_meeting_dates(ds)[claim["doc_id"]].year)
+    refs = ds.reference_stats
+    links = ds.claim_checks[(ds.claim_checks["claim_id"] == claim_id) & ds.claim_checks["role"].isin(["statistic", "context"])]
+    by_id = refs.set_index("reference_id", drop=False)
+    series = sorted({by_id.loc[r, "series"] for r in links["reference_id"] if _is_set(by_id.loc[r, "series"])})
+    rows = []
+    for name in series:
+        points = refs[(refs["series"] == name) & refs["confirmed"].astype(bool)].sort_values("year", kind="stable")
+        for base in points.itertuples(index=False):
+            for end in points.itertuples(index=False):
+                if int(end.year) <= int(base.year):
+                    continue
+                rows.append({"measure": name, "label": f"{name.split(' ')[0]} {int(base.year)}-{int(end.year)}",
+                             "baseline_year": int(base.year), "end_year": int(end.year),
+                             "baseline": float(base.value), "end": float(end.value),
+                             "reduction": 100.0 * (1 - float(end.value) / float(base.value)),
+                             "end_status": "preliminary" if "prelim" in end.period else "definitive",
+                             "after_claim": int(end.year) >= meeting_year})
+    for link in links.itertuples(index=False):
+        ref = by_id.loc[link.reference_id]
+        if ref["unit"] == "percent" and not _is_set(ref["series"]) and usable(ref)[0]:
+            rows.append({"measure": ref["item"], "label": f"{_acronym(ref['official_publisher'])}: {ref['period']}",
+                         "baseline_year": None, "end_year": int(ref["year"]),
+                         "baseline": None, "end": None, "reduction": float(ref["value"]),
+                         "end_status": "reported", "after_claim": int(ref["year"]) >= meeting_year})
+    frame = pd.DataFrame(rows)
+    frame["claimed"] = float(claim["value"])
+    precision = stated_precision(claim["number_as_written"])
+    frame["verdict"] = [compare(float(claim["value"]), r, claim["qualifier"], precision=precision) if r > 0 else OVERSTATED
+                        for r in frame["reduction"]]
+    return frame
+
+
+# --------------------------------------------------------------------------
+# schema.org ClaimReview
+# --------------------------------------------------------------------------
+
+REVIEWER = "U.S.-Mexico Security Dialogues Research Team"
+CLAIMREVIEW_FILE = "claims-claimreview.jsonld"
+REQUIRED_CLAIMREVIEW = ["@context", "@type", "claimReviewed", "itemReviewed", "reviewRating", "author", "url"]
+
+
+def claimreview_records(checked: pd.DataFrame, ds, *, page_url: str = "chapters/04_claims.html#tbl-claims-verdicts",
+                        reviewer: str = REVIEWER) -> list[dict]:
+    """One schema.org ``ClaimReview`` per checked claim, in claim order.
+
+    ``itemReviewed`` is a ``Claim`` with its author (the speaker, or the
+    publisher of the text when the speaker is not known), ``datePublished``
+    (the publication date of the text) and its appearance; ``reviewRating``
+    carries the verdict as ``alternateName`` and the reason. ``url`` is the
+    page of the review (the verdict table of the chapter; relative to the book's
+    root, as the book has no configured base address).
+    """
+    docs = ds.documents.set_index("doc_id")
+    people = ds.people.set_index("person_id")["name"]
+    records = []
+    for row in checked.sort_values("claim_id", kind="stable").itertuples(index=False):
+        doc = docs.loc[row.doc_id]
+        if _is_set(row.speaker):
+            author = {"@type": "Person", "name": people[row.speaker]}
+        else:
+            author = {"@type": "Organization", "name": doc["publisher"]}
+        appearance = {"@type": "CreativeWork", "headline": doc["title"],
+                      "publisher": {"@type": "Organization", "name": doc["publisher"]}}
+        if _is_set(doc["source_url"]):
+            appearance["url"] = doc["source_url"]
+        rating = {"@type": "Rating", "alternateName": row.verdict, "ratingExplanation": row.explanation}
+        record = {
+            "@context": "https://schema.org",
+            "@type": "ClaimReview",
+            "url": page_url,
+            "identifier": row.claim_id,
+            "claimReviewed": row.quote,
+            "author": {"@type": "Organization", "name": reviewer},
+            "itemReviewed": {"@type": "Claim", "author": author,
+                             "datePublished": pd.Timestamp(doc["publication_date"]).date().isoformat(),
+                             "appearance": appearance},
+            "reviewRating": rating,
+        }
+        if _is_set(row.reference_address) and str(row.reference_address).startswith("http"):
+            record["citation"] = {"@type": "CreativeWork", "url": row.reference_address,
+                                  "name": row.reference_title if _is_set(row.reference_title) else row.reference_item}
+        records.append(record)
+    return records
+
+
+def validate_claimreview(record: dict) -> list[str]:
+    """Return the problems of one ``ClaimReview`` record (empty when valid)."""
+    problems = [f"missing {key}" for key in REQUIRED_CLAIMREVIEW if not record.get(key)]
+    if record.get("@type") != "ClaimReview":
+        problems.append("@type is not ClaimReview")
+    item = record.get("itemReviewed") or {}
+    if item.get("@type") != "Claim":
+        problems.append("itemReviewed is not a Claim")
+    for key in ("author", "datePublished"):
+        if not item.get(key):
+            problems.append(f"itemReviewed has no {key}")
+    if item.get("datePublished") and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", item["datePublished"]):
+        problems.append("itemReviewed.datePublished is not an ISO date")
+    rating = record.get("reviewRating") or {}
+    if rating.get("@type") != "Rating" or rating.get("alternateName") not in VERDICTS:
+        problems.append("reviewRating has no Rating with a known alternateName")
+    if not (record.get("author") or {}).get("name"):
+        problems.append("author has no name")
+    return problems
+
+
+def claimreview_jsonld(records: list[dict]) -> str:
+    """Serialise records deterministically (sorted keys, two-space indent)."""
+    return json.dumps(records, ensure_ascii=False, indent=2, sort_keys=True)
+
+
+def export_claimreview(records: list[dict], directory: Path) -> Path:
+    """Write the records to ``directory/claims-claimreview.jsonld`` and return the path."""
+    problems = {i: validate_claimreview(r) for i, r in enumerate(records)}
+    bad = {i: p for i, p in problems.items() if p}
+    if bad:
+        raise ValueError(f"invalid ClaimReview records: {bad}")
+    path = Path(directory) / CLAIMREVIEW_FILE
+    path.write_text(claimreview_jsonld(records) + "\n", encoding="utf-8")
+    return path
+
+
+def claimreview_html(records: list[dict]) -> str:
+    """The records as one ``<script type="application/ld+json">`` element."""
+    body = claimreview_jsonld(records).replace("</", "<\\/")
+    return f'<script type="application/ld+json">\n{body}\n</script>'
+
+
+# --------------------------------------------------------------------------
+# Presentation: verdicts are told apart by marker shape and colour
+# --------------------------------------------------------------------------
+
+#: verdict -> (matplotlib marker, Okabe-Ito colour, filled?). Shape alone
+#: distinguishes every verdict, so the figures never rely on colour.
+VERDICT_STYLE = {
+    CONSISTENT: ("o", "#009E73", True),
+    APPROXIMATE: ("s", "#56B4E9", True),
+    OVERSTATED: ("^", "#D55E00", True),
+    UNDERSTATED: ("v", "#CC79A7", True),
+    INTERNAL: ("X", "#000000", True),
+    TRANSLATION: ("D", "#E69F00", True),
+    NOT_VERIFIABLE: ("o", "#999999", False),
+}
+
+
+class ClaimReviewDisplay:
+    """Display object embedding the ClaimReview records in the chapter.
+
+    In HTML it is one ``<script type="application/ld+json">`` element
+    (invisible to readers, read by machines); in LaTeX/PDF a one-line note;
+    as plain text a fixed summary, so that outputs stay deterministic.
+    """
+
+    def __init__(self, records: list[dict], file_name: str = CLAIMREVIEW_FILE):
+        self.records = records
+        self.file_name = file_name
+
+    def _repr_html_(self) -> str:
+        return claimreview_html(self.records)
+
+    def _repr_latex_(self) -> str:
+        return (r"\textit{The " + str(len(self.records)) + r" ClaimReview records are embedded in the HTML "
+                r"edition and exported as " + self.file_name.replace("_", r"\_") + ".}")
+
+    def __repr__(self) -> str:
+        return f"ClaimReview JSON-LD: {len(self.records)} records ({self.file_name})"

@@ -1,0 +1,312 @@
+"""Tests of helpers.claims: extraction, units, tolerances, verdicts, ClaimReview."""
+
+from __future__ import annotations
+
+import json
+import math
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from helpers import claims as cl
+from helpers.text import contains_quote
+
+# ---------------------------------------------------------------- extraction
+
+
+@pytest.mark.parametrize(
+    "text, value, unit, qualifier",
+    [
+        ("more than 64,000 Americans died", 64000, "", "more than"),
+        ("trade has achieved $855 billion in 2022", 855e9, "USD", "none"),
+        ("We seized 7.4 tons of fentanyl", 7.4, "tonnes", "none"),
+        ("reduced homicide by 17 percent", 17, "percent", "none"),
+        ("the 100-plus-country coalition", 100, "", "-plus"),
+        ("four strategic areas", 4, "", "none"),
+        ("just three weeks ago", 3, "weeks", "none"),
+        ("a border of over 3,000 kilometers", 3000, "km", "over"),
+        ("$25.9 million as well as", 25.9e6, "USD", "none"),
+        ("about twenty-one countries", 21, "", "about"),
+    ],
+)
+def test_extract_finds_quantities(text, value, unit, qualifier):
+    found = cl.extract_quantities(text)
+    assert len(found) == 1, found
+    assert math.isclose(found[0].value, value)
+    assert (found[0].unit, found[0].qualifier) == (unit, qualifier)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "on December 14, 2017.",          # date and year
+        "a safe border for the 21st century",  # ordinal
+        "the third edition",              # word ordinal
+        "the two countries agreed",       # party reference
+        "our two governments",
+        "one of the defining challenges",  # pronoun "one"
+        "WhatsApp_Image_2020-01-16_at_3.59.02_PM.jpeg",  # identifier
+        "thousands of people, millions of dollars",  # vague quantities
+    ],
+)
+def test_extract_excludes_by_rule(text):
+    assert cl.extract_quantities(text) == []
+
+
+def test_precision_follows_the_number_as_written():
+    assert cl.stated_precision("64,000") == 1000
+    assert cl.stated_precision("7.4") == pytest.approx(0.1)
+    assert cl.stated_precision("$855 billion") == 1e9
+    assert cl.stated_precision("three weeks") == 1
+
+
+def test_recall_against_the_curated_table(ds):
+    found, total, missed = cl.recall(ds.claims)
+    print(f"\nextract_quantities finds {found} of {total} curated claims ({found / total:.0%}); missed: {missed}")
+    assert total == len(ds.claims) > 0
+    assert found / total >= 0.9
+
+
+def test_extraction_precision_on_the_cleaned_texts(ds):
+    """Report (and bound) candidates in the cleaned texts that are not curated claims."""
+    extra = []
+    for doc_id in ds.documents["doc_id"]:
+        curated = ds.claims[ds.claims["doc_id"] == doc_id]["value"].astype(float).tolist()
+        for cand in cl.extract_quantities(ds.text(doc_id)):
+            if not any(math.isclose(cand.value, v) for v in curated):
+                extra.append((doc_id, cand.text))
+    total = sum(len(cl.extract_quantities(ds.text(d))) for d in ds.documents["doc_id"])
+    print(f"\n{total - len(extra)} of {total} candidates are curated claims; others: {extra}")
+    assert total > 0 and (total - len(extra)) / total >= 0.8
+
+# ---------------------------------------------------------------- units
+
+SAME_DIMENSION = [("tonnes", "kg"), ("kg", "pounds"), ("USD per minute", "USD per year"), ("USD per day", "USD per minute"),
+                  ("km", "miles"), ("weeks", "days"), ("years", "months"), ("minutes", "hours")]
+
+
+def test_unit_conversions():
+    assert cl.convert(7.4, "tonnes", "kg") == pytest.approx(7400)
+    assert cl.convert(1, "USD per minute", "USD per year") == pytest.approx(525_600)
+    assert cl.convert(855e9, "USD per year", "USD per minute") == pytest.approx(1_626_712.3, rel=1e-6)
+    assert cl.convert(1954, "miles", "km") == pytest.approx(3144.6, rel=1e-4)
+    assert cl.to_base(3, "weeks") == (21.0, "days")
+    with pytest.raises(ValueError):
+        cl.convert(1, "deaths", "countries")
+    with pytest.raises(ValueError):
+        cl.convert(1, "kg", "furlongs")
+
+
+@settings(deadline=None, max_examples=200)
+@given(pair=st.sampled_from(SAME_DIMENSION), value=st.floats(min_value=1e-6, max_value=1e15))
+def test_normalisation_round_trips(pair, value):
+    a, b = pair
+    assert cl.convert(cl.convert(value, a, b), b, a) == pytest.approx(value, rel=1e-9)
+    base, _ = cl.to_base(value, a)
+    assert cl.from_base(base, a) == pytest.approx(value, rel=1e-9)
+
+# ---------------------------------------------------------------- tolerances
+
+positive = st.floats(min_value=1e-3, max_value=1e12, allow_nan=False, allow_infinity=False)
+qualifiers = st.sampled_from(sorted(cl.QUALIFIERS))
+shares = st.floats(min_value=0, max_value=0.5)
+
+
+def test_compare_examples():
+    assert cl.compare(64000, 63632) == cl.CONSISTENT                   # rounding of 64,000
+    assert cl.compare(64000, 63632, "more than") == cl.CONSISTENT      # within 2% of the bound
+    assert cl.compare(100, 80, "-plus") == cl.OVERSTATED
+    assert cl.compare(3000, 3175, "over") == cl.CONSISTENT
+    assert cl.compare(17, 9.26, precision=1) == cl.OVERSTATED
+    assert cl.compare(80, 75.8) == cl.APPROXIMATE
+    assert cl.compare(80, 75.8, precision=10) == cl.CONSISTENT          # "80" is stated to the ten
+    assert cl.compare(50, 80) == cl.UNDERSTATED
+    assert cl.compare(104, 100, "about") == cl.CONSISTENT
+    assert cl.compare(104, 100) == cl.APPROXIMATE
+    assert cl.cap(cl.CONSISTENT, "approximate") == cl.APPROXIMATE
+    assert cl.cap(cl.OVERSTATED, "approximate") == cl.OVERSTATED
+    with pytest.raises(ValueError):
+        cl.compare(1, 0)
+    with pytest.raises(ValueError):
+        cl.compare(1, 1, "roughly")
+    with pytest.raises(ValueError):
+        cl.Tolerance(consistent=0.2, approximate=0.1)
+
+
+@settings(deadline=None, max_examples=300)
+@given(x=positive, extra=st.floats(min_value=0, max_value=1e6), tol=shares)
+def test_more_than_holds_for_any_reference_at_least_the_bound(x, extra, tol):
+    tolerance = cl.Tolerance(consistent=tol, about=tol, approximate=tol)
+    for qualifier in ("more than", "over", "-plus"):
+        assert cl.compare(x, x * (1 + extra), qualifier, tolerance=tolerance) == cl.CONSISTENT
+
+
+@settings(deadline=None, max_examples=300)
+@given(claim=positive, reference=positive, qualifier=qualifiers, precision=st.floats(min_value=0, max_value=1e6),
+       a=shares, b=shares, c=shares, d=shares)
+def test_wider_tolerance_never_worsens_the_verdict(claim, reference, qualifier, precision, a, b, c, d):
+    narrow = cl.Tolerance(consistent=min(a, b), about=min(a, b), approximate=max(a, b))
+    wide = cl.Tolerance(consistent=min(a, b) + min(c, d), about=min(a, b) + min(c, d),
+                        approximate=max(a, b) + max(c, d))
+    v_narrow = cl.compare(claim, reference, qualifier, precision=precision, tolerance=narrow)
+    v_wide = cl.compare(claim, reference, qualifier, precision=precision, tolerance=wide)
+    assert cl.SEVERITY[v_wide] <= cl.SEVERITY[v_narrow]
+
+
+@settings(deadline=None, max_examples=300)
+@given(claim=positive, reference=positive)
+def test_direction_of_a_wrong_plain_claim(claim, reference):
+    verdict = cl.compare(claim, reference)
+    if verdict == cl.OVERSTATED:
+        assert claim > reference
+    if verdict == cl.UNDERSTATED:
+        assert claim < reference
+    assert cl.compare(reference, reference) == cl.CONSISTENT
+
+# ---------------------------------------------------------------- check() on fixtures
+
+
+class _Fixture:
+    """A minimal dataset: one translated text with three claims."""
+
+    def __init__(self):
+        self.documents = pd.DataFrame({"doc_id": ["d1"], "meeting_id": ["m1"], "source_url": [None],
+                                       "publisher": ["Pub"], "title": ["T"], "publication_date": [pd.Timestamp("2023-10-05")]})
+        self.meetings = pd.DataFrame({"meeting_id": ["m1"], "date": [pd.Timestamp("2023-10-05")]})
+        self.people = pd.DataFrame({"person_id": ["p1"], "name": ["A Speaker"]})
+        self.claims = pd.DataFrame([
+            dict(claim_id="N01", doc_id="d1", speaker="p1", quote="$855 billion in 2022", number_as_written="$855 billion",
+                 value=855e9, unit="USD per year", qualifier="none", period="2022", measure="trade"),
+            dict(claim_id="N02", doc_id="d1", speaker="p1", quote="$3 billion every minute", number_as_written="$3 billion",
+                 value=3e9, unit="USD per minute", qualifier="none", period="2023", measure="trade per minute"),
+            dict(claim_id="N03", doc_id="d1", speaker=None, quote="284 tons of cocaine", number_as_written="284",
+                 value=284.0, unit="tonnes", qualifier="none", period="2023", measure="cocaine"),
+            dict(claim_id="N04", doc_id="d1", speaker=None, quote="three weeks ago", number_as_written="three weeks",
+                 value=3.0, unit="weeks", qualifier="none", period="2023", measure="interval"),
+        ])
+        ref = dict(item="x", series=None, year=None, qualifier="none", period="p", event_date=None, publisher="P",
+                   official_publisher="O", title="T", quote="q", page="official publication", confirmed=True,
+                   cite_key=None, origin="o", note="")
+        self.reference_stats = pd.DataFrame([
+            {**ref, "reference_id": "R-TRADE", "value": 863.4e9, "unit": "USD per year", "url": "https://example.org/t"},
+            {**ref, "reference_id": "R-ORIG", "value": 184000.0, "unit": "kg", "url": "https://example.org/o"},
+            {**ref, "reference_id": "R-EVENT", "value": None, "unit": "date", "event_date": pd.Timestamp("2023-09-15"),
+             "url": "https://example.org/e"},
+            {**ref, "reference_id": "R-GONE", "value": 1.0, "unit": "weeks", "confirmed": False, "url": None},
+        ])
+        link = dict(reference_id=None, baseline_reference_id=None, other_claim_id=None, match="same", note="")
+        self.claim_checks = pd.DataFrame([
+            {**link, "claim_id": "N01", "role": "statistic", "reference_id": "R-TRADE"},
+            {**link, "claim_id": "N02", "role": "internal", "other_claim_id": "N01"},
+            {**link, "claim_id": "N03", "role": "original", "reference_id": "R-ORIG"},
+            {**link, "claim_id": "N04", "role": "context", "reference_id": "R-GONE"},
+            {**link, "claim_id": "N04", "role": "statistic", "reference_id": "R-EVENT"},
+        ])
+
+
+def test_check_rules_on_a_fixture():
+    result = cl.check(_Fixture()).set_index("claim_id")
+    assert result.loc["N01", "verdict"] == cl.CONSISTENT
+    assert result.loc["N01", "ratio"] == pytest.approx(855 / 863.4)
+    assert result.loc["N02", "verdict"] == cl.INTERNAL
+    assert result.loc["N02", "ratio"] == pytest.approx(3e9 * 525_600 / 855e9)
+    assert result.loc["N03", "verdict"] == cl.TRANSLATION
+    assert result.loc["N03", "reference_value"] == pytest.approx(184)
+    assert result.loc["N04", "verdict"] == cl.CONSISTENT           # 20 days against "three weeks"
+    assert result.loc["N04", "reference_value"] == pytest.approx(20 / 7)
+    assert "not used" in result.loc["N04", "context"]
+
+
+def test_unconfirmed_statistic_makes_a_claim_not_verifiable():
+    fixture = _Fixture()
+    fixture.claim_checks.loc[fixture.claim_checks["claim_id"] == "N01", "reference_id"] = "R-GONE"
+    fixture.claims.loc[0, "unit"] = "weeks"
+    fixture.claim_checks = fixture.claim_checks[fixture.claim_checks["claim_id"] == "N01"]
+    fixture.claims = fixture.claims.iloc[:1]
+    row = cl.check(fixture).iloc[0]
+    assert row["verdict"] == cl.NOT_VERIFIABLE and "unconfirmed" in row["explanation"]
+
+# ---------------------------------------------------------------- the real data
+
+
+def test_tables_hang_together(ds):
+    links = ds.claim_checks
+    assert set(links["claim_id"]) == set(ds.claims["claim_id"]), "every claim needs a claim_checks row"
+    assert links[links["role"] == "statistic"].groupby("claim_id").size().max() == 1
+    assert links.loc[links["role"].isin(["statistic", "original", "context"]), "reference_id"].notna().all()
+    assert links.loc[links["role"] == "internal", "other_claim_id"].notna().all()
+    for row in ds.claims.itertuples(index=False):
+        assert contains_quote(row.quote.lower(), row.number_as_written.lower()), row.claim_id
+        cl.dimension(row.unit)
+    usable = ds.reference_stats[ds.reference_stats["confirmed"].astype(bool)]
+    assert usable["url"].notna().all() and usable["quote"].notna().all(), "a confirmed figure has a source and a quote"
+
+
+def test_check_on_the_dataset(ds):
+    result = cl.check(ds)
+    assert list(result["claim_id"]) == sorted(ds.claims["claim_id"])
+    assert set(result["verdict"]) <= set(cl.VERDICTS)
+    for column in ["claim_id", "quote", "value", "unit", "reference_value", "ratio", "verdict", "explanation", "reference_address"]:
+        assert column in result.columns
+    assert result["explanation"].str.len().gt(20).all()
+    checked = result[result["verdict"] != cl.NOT_VERIFIABLE]
+    assert checked["reference_value"].notna().all() and checked["ratio"].gt(0).all()
+    assert checked["reference_address"].fillna("").str.len().gt(0).all()
+    refs = ds.reference_stats.set_index("reference_id")
+    used = checked.loc[checked["reference_id"].isin(refs.index), "reference_id"]
+    assert refs.loc[used, "confirmed"].astype(bool).all(), "an unconfirmed figure was used as a reference"
+    nv = result[result["verdict"] == cl.NOT_VERIFIABLE]
+    assert nv["explanation"].str.len().gt(len("Not verifiable: ")).all()
+
+
+def test_errata_figures_are_translation_discrepancies(ds):
+    """Every erratum 'figure differs from original' falls on a claim judged a translation discrepancy."""
+    result = cl.check(ds)
+    figures = ds.errata[ds.errata["kind"] == "figure differs from original"]
+    assert len(figures) > 0
+    for erratum in figures.itertuples(index=False):
+        mine = result[(result["doc_id"] == erratum.doc_id)
+                      & result["quote"].map(lambda q: contains_quote(erratum.text_as_written, q) or contains_quote(q, erratum.text_as_written))]
+        assert (mine["verdict"] == cl.TRANSLATION).any(), erratum.erratum_id
+
+
+def test_repeated_figures_and_scenarios(ds):
+    repeated = cl.repeated_figures(ds.claims)
+    assert repeated["doc_id"].nunique() >= 2 and repeated["same_value"].all()
+    claim = ds.claims[ds.claims["unit"].eq("percent")].merge(
+        ds.claim_checks[ds.claim_checks["baseline_reference_id"].notna()], on="claim_id")["claim_id"].iloc[0]
+    scenarios = cl.reduction_scenarios(ds, claim)
+    assert scenarios["measure"].nunique() >= 2
+    assert scenarios["reduction"].between(-100, 100).all()
+
+# ---------------------------------------------------------------- ClaimReview
+
+
+def test_claimreview_records_are_valid_and_deterministic(ds, tmp_path):
+    checked = cl.check(ds)
+    records = cl.claimreview_records(checked, ds)
+    assert len(records) == len(checked)
+    for record in records:
+        assert cl.validate_claimreview(record) == [], record["url"]
+        assert record["itemReviewed"]["author"]["name"]
+        assert record["reviewRating"]["alternateName"] in cl.VERDICTS
+    path = cl.export_claimreview(records, tmp_path)
+    assert "claimreview" in path.name
+    assert json.loads(path.read_text(encoding="utf-8")) == records
+    assert cl.claimreview_jsonld(cl.claimreview_records(checked, ds)) == cl.claimreview_jsonld(records)
+    html = cl.claimreview_html(records)
+    assert html.startswith('<script type="application/ld+json">') and html.endswith("</script>")
+
+
+def test_validation_catches_a_broken_record(ds):
+    record = cl.claimreview_records(cl.check(ds), ds)[0]
+    broken = json.loads(json.dumps(record))
+    del broken["itemReviewed"]["datePublished"]
+    broken["reviewRating"]["alternateName"] = "mostly true"
+    problems = cl.validate_claimreview(broken)
+    assert "itemReviewed has no datePublished" in problems
+    assert any("alternateName" in p for p in problems)
+    with pytest.raises(ValueError):
+        cl.export_claimreview([broken], ds.data_dir)
