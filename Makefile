@@ -12,13 +12,14 @@ PDF_NAME := us-mexico-security-dialogues.pdf
 export PATH := $(abspath $(BIN)):$(PATH)
 export PYTHONHASHSEED := 0
 
-.PHONY: book html pdf test unit notebooks venv system-deps lab clean help
+.PHONY: book html pdf test unit notebooks key-figures venv system-deps lab clean help
 
 help:
 	@echo "make book   build the HTML book (_build/html) and the PDF (_build/latex/$(PDF_NAME))"
 	@echo "make test   build the book, then run the unit tests, data checks, nbval on every chapter"
 	@echo "            and the tests of the built HTML (in Chromium) and PDF"
 	@echo "make notebooks  re-execute the chapters in place (after changing them, data or helpers)"
+	@echo "make key-figures  record the numbers the prose quotes (key_figures.csv) after a deliberate change"
 	@echo "make lab    open the chapters in JupyterLab"
 
 venv: $(STAMP)
@@ -61,6 +62,9 @@ unit: $(STAMP)
 
 notebooks: $(STAMP)
 	$(BIN)/python tools/execute_notebooks.py
+
+key-figures: $(STAMP)
+	$(BIN)/python -m helpers.key_figures
 
 lab: $(STAMP)
 	$(BIN)/python -m pip install --quiet jupyterlab

@@ -33,6 +33,17 @@ def test_publish_exports_png_svg_and_data_deterministically(build_dir):
     assert b"Source: a test" in first["svg"]
 
 
+def test_publish_writes_a_sidecar_naming_the_data_and_source(build_dir):
+    import json
+
+    draw("fig-test")
+    sidecar = json.loads((build_dir / "figures" / "fig-test.json").read_text())
+    assert sidecar["label"] == "fig-test"
+    assert sidecar["source"] == "a test"
+    assert sidecar["files"]["data"] == "fig-test.csv"
+    assert (sidecar["data_columns"], sidecar["data_rows"]) == (["x", "y"], 3)
+
+
 def test_publish_requires_a_label_and_data(build_dir):
     fig, _ = figures.new_figure(2, 2)
     with pytest.raises(ValueError, match="fig-"):

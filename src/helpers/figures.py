@@ -7,10 +7,16 @@ the data they draw. The caption, label and alt text live in the metadata of
 the notebook cell that draws the figure (``mystnb.figure`` / ``mystnb.image``),
 which is what numbers the figure in the book.
 
-Exports go to ``_build/figures/<name>.{png,svg,csv}``, never into ``data/``.
+Exports go to ``_build/figures/<name>.{png,svg,csv,json}``, never into
+``data/``. The JSON sidecar written here holds what the chapter knows (label,
+source line, the data file and its shape); the build completes it with the
+figure's number, caption, chapter, suggested citation and commit
+(``tools/sphinx_ext/publication.py``).
 """
 
 from __future__ import annotations
+
+import json
 
 import matplotlib as mpl
 import matplotlib.pyplot as plt
@@ -81,3 +87,11 @@ def publish(fig, name: str, *, data: pd.DataFrame, source: str) -> None:
     fig.savefig(out / f"{name}.png", dpi=EXPORT_DPI, bbox_inches="tight", metadata={"Software": None})
     fig.savefig(out / f"{name}.svg", bbox_inches="tight", metadata={"Date": None, "Creator": None})
     data.to_csv(out / f"{name}.csv", index=False, lineterminator="\n")
+    sidecar = {
+        "label": name,
+        "files": {"png": f"{name}.png", "svg": f"{name}.svg", "data": f"{name}.csv"},
+        "source": source,
+        "data_columns": [str(c) for c in data.columns],
+        "data_rows": int(len(data)),
+    }
+    (out / f"{name}.json").write_text(json.dumps(sidecar, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

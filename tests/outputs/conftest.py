@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import functools
 import http.server
+import re
+import subprocess
 import threading
 
 import pytest
 
 from conftest import ROOT
+from helpers.text import normalise
 
 HTML = ROOT / "_build" / "html"
 PDF = ROOT / "_build" / "latex" / "us-mexico-security-dialogues.pdf"
@@ -32,6 +35,15 @@ def pdf_path():
     if not PDF.is_file():
         pytest.fail("the PDF book is not built: run `make book` (or `make test`, which builds it)")
     return PDF
+
+
+@pytest.fixture(scope="session")
+def pdf_text(pdf_path) -> str:
+    """The PDF's text, normalised, de-hyphenated and with white space folded."""
+    text = subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", str(pdf_path), "-"],
+                          capture_output=True, text=True, check=True).stdout
+    text = re.sub(r"-\n(?=[a-z])", "", normalise(text))  # words hyphenated across lines
+    return re.sub(r"\s+", " ", text)
 
 
 @pytest.fixture(scope="session")

@@ -10,13 +10,6 @@ from conftest import ROOT
 from helpers.text import normalise
 
 
-def pdf_text(pdf_path) -> str:
-    text = subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", str(pdf_path), "-"],
-                          capture_output=True, text=True, check=True).stdout
-    text = re.sub(r"-\n(?=[a-z])", "", normalise(text))  # words hyphenated across lines
-    return re.sub(r"\s+", " ", text)
-
-
 def captions() -> list[str]:
     """Every figure caption (cell metadata) and table caption (show_table output) of the chapters."""
     found = []
@@ -44,16 +37,16 @@ def test_pdf_has_pages(pdf_path):
     assert pages >= 10
 
 
-def test_every_caption_is_in_the_pdf(pdf_path):
-    text = pdf_text(pdf_path)
+def test_every_caption_is_in_the_pdf(pdf_text):
+    text = pdf_text
     wanted = captions()
     assert len(wanted) >= 5
     missing = [c for c in wanted if plain(c) not in text]
     assert not missing, missing
 
 
-def test_no_unresolved_references(pdf_path):
-    text = pdf_text(pdf_path)
+def test_no_unresolved_references(pdf_text):
+    text = pdf_text
     assert "??" not in text
 
 
@@ -65,8 +58,8 @@ def test_fonts_are_embedded(pdf_path):
     assert not not_embedded, not_embedded
 
 
-def test_accents_survive(pdf_path, html_dir):
-    text = pdf_text(pdf_path)
+def test_accents_survive(pdf_text, html_dir):
+    text = pdf_text
     for name in ["Bárcena", "Mérida", "Gertz Manero", "Gómez Mont", "Secretaría de Relaciones Exteriores"]:
         assert name in text, name
     # Every accented word the HTML book prints is also in the PDF, intact.
