@@ -19,7 +19,7 @@ CAPTION = re.compile(
 def html_captions(html_dir) -> dict[str, str]:
     """Number -> the start of the caption, for every figure and table of the HTML book."""
     found = {}
-    for page in sorted((html_dir / "chapters").glob("*.html")):
+    for page in sorted(html_dir.glob("*.html")) + sorted((html_dir / "chapters").glob("*.html")):
         for number, caption in CAPTION.findall(page.read_text(encoding="utf-8")):
             text = normalise(html.unescape(re.sub(r"<[^>]+>", "", caption)))
             assert number not in found, f"{number} is used twice ({page.name})"

@@ -61,12 +61,24 @@ def _skip(self, node) -> None:
 class FiguresAndTables(SphinxDirective):
     """``{figures-and-tables}``: the registry of numbered figures and tables."""
 
-    option_spec = {"citations": directives.flag, "kind": lambda arg: directives.choice(arg, ("figure", "table"))}
+    optional_arguments = 1
+    final_argument_whitespace = True
+    option_spec = {"citations": directives.flag, "name": directives.unchanged,
+                   "kind": lambda arg: directives.choice(arg, ("figure", "table"))}
 
     def run(self):
         node = registry_placeholder()
         node["citations"] = "citations" in self.options
         node["kind"] = self.options.get("kind")
+        if self.arguments and not node["citations"]:
+            # A captioned, labelled table: numbered like every other table of
+            # the book, in HTML and PDF alike. The rows come later.
+            table = nodes.table()
+            title_nodes, _ = self.state.inline_text(self.arguments[0], self.lineno)
+            table += nodes.title(self.arguments[0], "", *title_nodes)
+            table += node
+            self.add_name(table)
+            return [table]
         return [node]
 
 
@@ -204,7 +216,13 @@ class ResolveRegistry(SphinxPostTransform):
     def run(self, **kwargs) -> None:
         fromdoc = self.env.docname
         for node in list(self.document.findall(registry_placeholder)):
-            node.replace_self(self._registry(node, fromdoc))
+            if isinstance(node.parent, nodes.table):  # captioned: fill the numbered table
+                table = node.parent
+                filled = self._registry(node, fromdoc)
+                table.replace(node, filled.children[0])
+                table["classes"] += filled["classes"]
+            else:
+                node.replace_self(self._registry(node, fromdoc))
         for node in list(self.document.findall(files_placeholder)):
             node.replace_self(self._files(node, fromdoc))
 
@@ -225,12 +243,9 @@ class ResolveRegistry(SphinxPostTransform):
         for item in items:
             notebook = item["notebook"].rsplit("/", 1)[-1]
             files = _figure_files(item)
-            where = [nodes.literal(notebook, notebook), nodes.Text(" — ")]
-            if app.builder.format == "html":
-                where += _file_nodes(app, fromdoc, files, short=True)
-            else:  # the PDF names the files' common base name once
-                base = files[0].rsplit(".", 1)[0] + ".*"
-                where.append(nodes.literal(base, base))
+            where: list[nodes.Node] = [nodes.literal(notebook, notebook)]
+            if app.builder.format == "html":  # the PDF has no files to link to
+                where += [nodes.Text(" — ")] + _file_nodes(app, fromdoc, files, short=True)
             rows.append([[_numref(item["label"], fromdoc)], [nodes.Text(item["caption"])], where])
         return _table(["Number", "Caption", "Notebook and files"], rows, [11, 62, 27])
 
