@@ -1,0 +1,67 @@
+"""Measure how the genre and language of each source shape what it can show.
+
+The texts differ in kind (press releases, a blog post, a transcript), in
+length and in language (English originals, translations of Spanish releases,
+interpreted speeches). ``profile()`` puts the measures side by side, one row
+per document, so the report can state its biases with numbers instead of
+naming them.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from . import themes as th
+
+#: How a participant is known from a text: a delegation list ("listed") or
+#: only from speaking, leading, greeting or hosting in the text.
+LISTED = "listed"
+
+COLUMNS = ["doc_id", "meeting_id", "genre", "translation", "words", "participants_listed",
+           "participants_other", "claims", "claims_per_1000_words", "theme_mentions",
+           "mentions_per_1000_words", "themes"]
+
+
+def profile(ds, hit_rows: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One row per document: genre, translation, length and what each text yields.
+
+    Participants are counted by the document that names them, split into those
+    from a delegation list and the others; claims are the curated claims of the
+    document; theme mentions are coded sentences (``helpers.themes.hits``).
+    """
+    docs = ds.documents.set_index("doc_id")
+    order = th.document_order(ds)
+    words = th.words_per_document(ds)
+    hits = th.hits(ds) if hit_rows is None else hit_rows
+    mentions = hits.drop_duplicates(["doc_id", "sentence_no", "theme_id"]).groupby("doc_id").size()
+    themes = hits.groupby("doc_id")["theme_id"].nunique()
+    basis = ds.participants.assign(listed=ds.participants["basis"].eq(LISTED))
+    listed = basis[basis["listed"]].groupby("doc_id").size()
+    other = basis[~basis["listed"]].groupby("doc_id").size()
+    claims = ds.claims.groupby("doc_id").size()
+    rows = []
+    for doc_id in order:
+        n_words = int(words.get(doc_id, 0))
+        n_claims = int(claims.get(doc_id, 0))
+        n_mentions = int(mentions.get(doc_id, 0))
+        rows.append({
+            "doc_id": doc_id,
+            "meeting_id": docs.at[doc_id, "meeting_id"],
+            "genre": docs.at[doc_id, "genre"],
+            "translation": docs.at[doc_id, "translation"],
+            "words": n_words,
+            "participants_listed": int(listed.get(doc_id, 0)),
+            "participants_other": int(other.get(doc_id, 0)),
+            "claims": n_claims,
+            "claims_per_1000_words": round(1000 * n_claims / n_words, 2) if n_words else 0.0,
+            "theme_mentions": n_mentions,
+            "mentions_per_1000_words": round(1000 * n_mentions / n_words, 2) if n_words else 0.0,
+            "themes": int(themes.get(doc_id, 0)),
+        })
+    return pd.DataFrame(rows, columns=COLUMNS)
+
+
+def share(frame: pd.DataFrame, column: str, mask: pd.Series) -> float:
+    """Per cent of ``column``'s total that falls in the rows selected by ``mask``."""
+    total = frame[column].sum()
+    return float(100 * frame.loc[mask, column].sum() / total) if total else 0.0
