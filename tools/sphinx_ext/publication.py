@@ -242,9 +242,12 @@ class ResolveRegistry(SphinxPostTransform):
         rows = []
         for item in items:
             notebook = item["notebook"].rsplit("/", 1)[-1]
-            files = _figure_files(item)
+            # Link only what the build exported (a table typed in Markdown,
+            # like this registry, has no CSV).
+            build_dir = Path(app.outdir).parent
+            files = [f for f in _figure_files(item) if (build_dir / f).is_file()]
             where: list[nodes.Node] = [nodes.literal(notebook, notebook)]
-            if app.builder.format == "html":  # the PDF has no files to link to
+            if app.builder.format == "html" and files:  # the PDF has no files to link to
                 where += [nodes.Text(" — ")] + _file_nodes(app, fromdoc, files, short=True)
             rows.append([[_numref(item["label"], fromdoc)], [nodes.Text(item["caption"])], where])
         return _table(["Number", "Caption", "Notebook and files"], rows, [11, 62, 27])
