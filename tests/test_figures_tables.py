@@ -79,3 +79,10 @@ def test_show_table_is_a_labelled_myst_table(build_dir):
 def test_plain_turns_numpy_scalars_into_python_numbers():
     assert type(plain(np.int64(3))) is int and type(plain(np.float32(0.5))) is float
     assert plain("text") == "text" and plain(True) is True
+
+
+def test_show_table_takes_relative_widths_one_per_column(build_dir):
+    frame = pd.DataFrame({"a": [1], "b": [2]})
+    assert ":widths: 20 80\n" in show_table(frame, "tbl-w", "C.", widths=[20, 80]).data
+    with pytest.raises(ValueError, match="1 widths for 2 columns"):
+        show_table(frame, "tbl-w", "C.", widths=[20])

@@ -35,12 +35,20 @@ def to_markdown(frame: pd.DataFrame) -> str:
     return "\n".join([header, rule, *rows])
 
 
-def show_table(frame: pd.DataFrame, name: str, caption: str, *, source: str | None = None) -> Markdown:
-    """Return a displayable numbered table labelled ``name`` (``tbl-...``)."""
+def show_table(frame: pd.DataFrame, name: str, caption: str, *, source: str | None = None,
+               widths: list[int] | None = None) -> Markdown:
+    """Return a displayable numbered table labelled ``name`` (``tbl-...``).
+
+    ``widths`` gives relative column widths, for tables whose automatic
+    layout in the PDF would squeeze a column of short codes.
+    """
     if not name.startswith("tbl-"):
         raise ValueError(f"table names start with 'tbl-': {name!r}")
+    if widths is not None and len(widths) != len(frame.columns):
+        raise ValueError(f"{name}: {len(widths)} widths for {len(frame.columns)} columns")
     out = paths.build_dir() / "tables"
     out.mkdir(exist_ok=True)
     frame.to_csv(out / f"{name}.csv", index=False, lineterminator="\n")
     title = caption if source is None else f"{caption} Source: {source}"
-    return Markdown(f"```{{table}} {title}\n:name: {name}\n\n{to_markdown(frame)}\n```\n")
+    options = f":name: {name}\n" + (f":widths: {' '.join(map(str, widths))}\n" if widths else "")
+    return Markdown(f"```{{table}} {title}\n{options}\n{to_markdown(frame)}\n```\n")
