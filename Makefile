@@ -12,7 +12,7 @@ PDF_NAME := us-mexico-security-dialogues.pdf
 export PATH := $(abspath $(BIN)):$(PATH)
 export PYTHONHASHSEED := 0
 
-.PHONY: book html pdf test unit notebooks key-figures venv system-deps lab clean help
+.PHONY: book html pdf test unit notebooks key-figures bench venv system-deps lab clean help
 
 help:
 	@echo "make book   build the HTML book (_build/html) and the PDF (_build/latex/$(PDF_NAME))"
@@ -20,6 +20,7 @@ help:
 	@echo "            and the tests of the built HTML (in Chromium) and PDF"
 	@echo "make notebooks  re-execute the chapters in place (after changing them, data or helpers)"
 	@echo "make key-figures  record the numbers the prose quotes (key_figures.csv) after a deliberate change"
+	@echo "make bench  measure builds, tests and the helpers at scale (benchmarks/results.json)"
 	@echo "make lab    open the chapters in JupyterLab"
 
 venv: $(STAMP)
@@ -65,6 +66,11 @@ notebooks: $(STAMP)
 
 key-figures: $(STAMP)
 	$(BIN)/python -m helpers.key_figures
+
+# Rebuilds from a clean _build/ several times: takes several minutes.
+bench: $(STAMP)
+	@tools/system-deps.sh
+	$(BIN)/python tools/bench.py $(BENCH_ARGS)
 
 lab: $(STAMP)
 	$(BIN)/python -m pip install --quiet jupyterlab

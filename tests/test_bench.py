@@ -1,0 +1,50 @@
+"""The benchmark's own logic, on tiny inputs (speed itself is never asserted)."""
+
+import importlib.util
+import json
+
+import pytest
+
+from helpers import load_dataset, paths
+
+SPEC = importlib.util.spec_from_file_location("bench", paths.project_root() / "tools" / "bench.py")
+bench = importlib.util.module_from_spec(SPEC)
+SPEC.loader.exec_module(bench)
+
+
+@pytest.fixture(scope="module")
+def ds():
+    return load_dataset()
+
+
+def test_synthetic_corpus_is_seeded_and_sized(ds):
+    first, again = bench.synthetic_corpus(ds, 3), bench.synthetic_corpus(ds, 3)
+    assert first == again and len(first) == 3
+    assert all(len(text.split()) >= bench.WORDS_PER_READOUT for text in first)
+    assert bench.synthetic_corpus(ds, 3, seed=1) != first
+
+
+def test_scale_measures_every_size_and_finds_real_matches(ds):
+    rows = bench.measure_scale(ds, sizes=(2, 4))
+    assert [r["readouts"] for r in rows] == [2, 4]
+    assert all(r["theme_matches"] > 0 and r["graph_nodes"] > 0 for r in rows)
+    assert rows[0]["cost_per_readout_vs_smallest"] == 1.0
+
+
+def test_executed_chapters_are_read_from_the_build_log():
+    log = "/x/chapters/02_themes.ipynb: Executed notebook in 15.74 seconds [mystnb]\n"
+    assert bench.executed_chapters(log) == {"02_themes": 15.74}
+
+
+def test_results_file_is_sorted_json(tmp_path):
+    path = bench.write_results({"b": 1, "a": {"d": 2, "c": 3}}, tmp_path / "r.json")
+    assert json.loads(path.read_text()) == {"a": {"c": 3, "d": 2}, "b": 1}
+    assert path.read_text().index('"a"') < path.read_text().index('"b"')
+
+
+def test_targets_are_compared_not_asserted():
+    results = {"builds": {"clean_build": {"total_s": 100.0}, "nothing_changed": {"html_s": 3.0},
+                          "chapter_execution_s": {"a": 4.0, "b": 12.0}},
+               "scale": [{"readouts": 1000, "total_s": 10.0}]}
+    assert bench.compare(results) == {"clean_build_under_90_s": False, "nothing_changed_under_5_s": True,
+                                      "each_chapter_under_10_s": False, "1000_readouts_under_20_s": True}

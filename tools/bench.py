@@ -1,0 +1,220 @@
+"""Benchmark the build, the tests and the analysis helpers; write benchmarks/results.json.
+
+`make bench` runs it. It measures, on this machine:
+
+- a clean build (execute every chapter, HTML, then PDF), after removing
+  ``_build/``;
+- a rebuild with nothing changed;
+- a rebuild after one data file changes (a note in ``data/meetings.csv``,
+  restored afterwards), with the chapters that re-executed;
+- the time each chapter takes to execute (from the build's own log);
+- the test suite (pytest on ``tests`` and nbval on ``chapters``);
+- the analysis helpers on synthetic corpora of 100, 1,000 and 5,000 readouts
+  made from the real cleaned sentences (seeded): theme coding, claim
+  extraction and the networks.
+
+Speed is measured here and compared with the targets of the project, never
+asserted in a test. ``--scale-only`` skips the builds (for a quick look).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import re
+import resource
+import shutil
+import subprocess
+import sys
+import time
+from datetime import date
+from pathlib import Path
+from types import SimpleNamespace
+
+import pandas as pd
+
+from helpers import claims as cl
+from helpers import load_dataset
+from helpers import networks as nw
+from helpers import paths
+from helpers import themes as th
+
+ROOT = paths.project_root()
+RESULTS = ROOT / "benchmarks" / "results.json"
+SIZES = (100, 1000, 5000)
+WORDS_PER_READOUT = 500
+TARGETS = {"clean_build_s": 90, "nothing_changed_s": 5, "chapter_s": 10, "readouts_1000_s": 20}
+CHANGED_FILE = ROOT / "data" / "meetings.csv"
+EXECUTED = re.compile(r"chapters/([\w-]+)\.ipynb: Executed notebook in ([\d.]+) seconds")
+
+
+# Builds and tests ---------------------------------------------------------
+
+def run(command: list[str]) -> tuple[float, str]:
+    """Run ``command`` at the repository root; return wall seconds and its output."""
+    start = time.perf_counter()
+    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+    seconds = time.perf_counter() - start
+    if done.returncode != 0:
+        sys.exit(f"bench: {' '.join(command)} failed:\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}")
+    return seconds, done.stdout + done.stderr
+
+
+def executed_chapters(log: str) -> dict[str, float]:
+    """Chapters the build executed, with their execution time in seconds."""
+    return {name: float(seconds) for name, seconds in EXECUTED.findall(log)}
+
+
+def measure_builds() -> dict:
+    """Clean build, nothing-changed rebuild, one-data-file rebuild, tests."""
+    shutil.rmtree(ROOT / "_build", ignore_errors=True)
+    html_s, html_log = run(["make", "html"])
+    pdf_s, _ = run(["make", "pdf"])
+    again_html_s, again_log = run(["make", "html"])
+    again_pdf_s, _ = run(["make", "pdf"])
+    original = CHANGED_FILE.read_bytes()
+    try:
+        # A note changes, no number does: shows what a data change costs.
+        CHANGED_FILE.write_bytes(original.replace(b"Second formal meeting", b"Second formal  meeting", 1))
+        changed_s, changed_log = run(["make", "html"])
+    finally:
+        CHANGED_FILE.write_bytes(original)
+    run(["make", "html"])  # back to the committed data
+    tests_s, tests_log = run([str(ROOT / ".venv" / "bin" / "python"), "-m", "pytest", "-q", "tests", "chapters",
+                              "--nbval", "--nbval-current-env", "--nbval-sanitize-with", "tests/nbval_sanitize.cfg"])
+    passed = re.search(r"(\d+) passed", tests_log)
+    return {
+        "clean_build": {"html_s": round(html_s, 1), "pdf_s": round(pdf_s, 1), "total_s": round(html_s + pdf_s, 1)},
+        "nothing_changed": {"html_s": round(again_html_s, 1), "pdf_s": round(again_pdf_s, 1),
+                            "chapters_executed": sorted(executed_chapters(again_log))},
+        "one_data_file_changed": {"file": paths.relative_to_root(CHANGED_FILE), "html_s": round(changed_s, 1),
+                                  "chapters_executed": sorted(executed_chapters(changed_log))},
+        "chapter_execution_s": executed_chapters(html_log),
+        "tests": {"seconds": round(tests_s, 1), "passed": int(passed.group(1)) if passed else None},
+        "peak_child_rss_mb": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1),
+    }
+
+
+# Scale ----------------------------------------------------------------------
+
+def synthetic_corpus(ds, n_readouts: int, seed: int = 0) -> list[str]:
+    """``n_readouts`` texts of about 500 words, sentences drawn from the real cleaned texts."""
+    pool = th.sentence_table(ds)["sentence"].tolist()
+    rng = random.Random(seed)
+    corpus = []
+    for _ in range(n_readouts):
+        chosen, words = [], 0
+        while words < WORDS_PER_READOUT:
+            sentence = rng.choice(pool)
+            chosen.append(sentence)
+            words += len(sentence.split())
+        corpus.append(" ".join(chosen))
+    return corpus
+
+
+def synthetic_dataset(ds, n_readouts: int, seed: int = 0) -> SimpleNamespace:
+    """The real dataset with ``n_readouts`` meetings, each with a delegation drawn from the real ones."""
+    rng = random.Random(seed)
+    base = ds.meetings.iloc[0]
+    meetings = pd.DataFrame([
+        dict(base, meeting_id=f"SYN-{i:04d}", date=pd.Timestamp("2024-01-01") + pd.Timedelta(days=i))
+        for i in range(n_readouts)])
+    rows = ds.participants.to_dict("records")
+    participants = pd.DataFrame([dict(row, meeting_id=f"SYN-{i:04d}")
+                                 for i in range(n_readouts) for row in rng.sample(rows, 12)])
+    fake = SimpleNamespace(**{name: getattr(ds, name) for name in ds.tables})
+    fake.tables, fake.meetings, fake.participants = ds.tables, meetings, participants
+    return fake
+
+
+def sentence_rows(corpus: list[str]) -> pd.DataFrame:
+    """The sentence table of a synthetic corpus, in the shape of ``themes.sentence_table``."""
+    rows = [{"doc_id": f"syn-{i:04d}", "meeting_id": f"SYN-{i:04d}", "sentence_no": n,
+             "start": start, "end": end, "sentence": sentence}
+            for i, text in enumerate(corpus) for n, (start, end, sentence) in enumerate(th.sentences(text), 1)]
+    return pd.DataFrame(rows)
+
+
+def measure_scale(ds, sizes=SIZES) -> list[dict]:
+    """Seconds to code themes, extract claims and build the networks, per corpus size."""
+    book = th.codebook(ds)
+    results = []
+    for n in sizes:
+        corpus = synthetic_corpus(ds, n)
+        start = time.perf_counter()
+        matches = th.code_sentences(sentence_rows(corpus), book)
+        themes_s = time.perf_counter() - start
+        start = time.perf_counter()
+        quantities = sum(len(cl.extract_quantities(text)) for text in corpus)
+        claims_s = time.perf_counter() - start
+        fake = synthetic_dataset(ds, n)
+        start = time.perf_counter()
+        graphs = [nw.person_meeting_graph(fake), nw.institution_meeting_graph(fake), nw.counterpart_graph(fake)]
+        networks_s = time.perf_counter() - start
+        results.append({"readouts": n, "words": sum(len(t.split()) for t in corpus),
+                        "themes_s": round(themes_s, 2), "claims_s": round(claims_s, 2),
+                        "networks_s": round(networks_s, 2),
+                        "total_s": round(themes_s + claims_s + networks_s, 2),
+                        "theme_matches": len(matches), "quantities": quantities,
+                        "graph_nodes": sum(g.number_of_nodes() for g in graphs)})
+    for row in results:  # seconds per readout, relative to the smallest corpus
+        row["cost_per_readout_vs_smallest"] = round(
+            (row["total_s"] / row["readouts"]) / (results[0]["total_s"] / results[0]["readouts"]), 2)
+    return results
+
+
+# Report ---------------------------------------------------------------------
+
+def machine() -> dict:
+    """Where the numbers were measured."""
+    commit = subprocess.run(["git", "describe", "--always", "--dirty=+dirty", "--abbrev=12"], cwd=ROOT,
+                            capture_output=True, text=True).stdout.strip() or "unknown"
+    memory_kb = next((int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines()
+                      if line.startswith("MemTotal")), 0) if Path("/proc/meminfo").exists() else 0
+    return {"date": date.today().isoformat(), "commit": commit, "python": platform.python_version(),
+            "platform": platform.platform(), "cpus": os.cpu_count(), "memory_gb": round(memory_kb / 1024 ** 2, 1)}
+
+
+def compare(results: dict) -> dict:
+    """Each target against what was measured (True when met)."""
+    verdict = {}
+    builds = results.get("builds")
+    if builds:
+        verdict["clean_build_under_90_s"] = builds["clean_build"]["total_s"] < TARGETS["clean_build_s"]
+        verdict["nothing_changed_under_5_s"] = builds["nothing_changed"]["html_s"] < TARGETS["nothing_changed_s"]
+        verdict["each_chapter_under_10_s"] = all(s < TARGETS["chapter_s"] for s in builds["chapter_execution_s"].values())
+    scale = {row["readouts"]: row for row in results["scale"]}
+    if 1000 in scale:
+        verdict["1000_readouts_under_20_s"] = scale[1000]["total_s"] < TARGETS["readouts_1000_s"]
+    return verdict
+
+
+def write_results(results: dict, path: Path = RESULTS) -> Path:
+    """Write the results as JSON (sorted keys, so two runs diff cleanly)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(results, indent=2, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
+    return path
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scale-only", action="store_true", help="skip the builds and the tests")
+    parser.add_argument("--sizes", type=int, nargs="+", default=list(SIZES),
+                        help="synthetic corpus sizes, in readouts (default: %(default)s)")
+    args = parser.parse_args(argv)
+    ds = load_dataset()
+    results = {"machine": machine(), "targets": TARGETS}
+    if not args.scale_only:
+        results["builds"] = measure_builds()
+    results["scale"] = measure_scale(ds, sizes=tuple(args.sizes))
+    results["targets_met"] = compare(results)
+    print(json.dumps(results, indent=2, sort_keys=True))
+    print(f"written to {paths.relative_to_root(write_results(results))}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
