@@ -135,13 +135,28 @@ def fold(text: str) -> tuple[str, list[int]]:
     position ``i`` of the folded string, so a match in the folded text can
     be cut verbatim from the original.
     """
+    folded, mapping = _fold_cached(text)
+    return folded, list(mapping)
+
+
+@lru_cache(maxsize=1 << 16)
+def _fold_cached(text: str) -> tuple[str, tuple[int, ...]]:
+    # Every theme folds the same sentences: fold each text once. ASCII text
+    # (most of the corpus) folds to its lower case, one character for one.
+    if text.isascii():
+        return text.lower(), tuple(range(len(text)))
     folded: list[str] = []
     mapping: list[int] = []
     for index, char in enumerate(text):
-        plain = strip_accents(unicodedata.normalize("NFC", char)).casefold()
+        plain = _fold_char(char)
         folded.append(plain)
         mapping.extend([index] * len(plain))
-    return "".join(folded), mapping
+    return "".join(folded), tuple(mapping)
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(char: str) -> str:
+    return strip_accents(unicodedata.normalize("NFC", char)).casefold()
 
 
 def _plural(stem: str) -> str:
@@ -151,6 +166,9 @@ def _plural(stem: str) -> str:
     if re.search(r"(?:s|x|z|ch|sh)$", stem):
         return re.escape(stem) + "(?:es)?"
     return re.escape(stem) + "s?"
+
+
+_BEFORE_WORD, _AFTER_WORD = r"(?<![\w])", r"(?![\w])"
 
 
 def term_pattern(term: str) -> str:
@@ -174,12 +192,22 @@ def term_pattern(term: str) -> str:
         if last and not word.endswith("*") and word[-1:].isalpha():
             body = r"\w*".join([*(re.escape(p) for p in pieces[:-1]), _plural(pieces[-1])])
         parts.append(body)
-    return r"(?<![\w])" + r"[\s-]+".join(parts) + r"(?![\w])"
+    return _BEFORE_WORD + r"[\s-]+".join(parts) + _AFTER_WORD
 
 
 @lru_cache(maxsize=4096)
 def _compiled(term: str) -> re.Pattern:
     return re.compile(term_pattern(term))
+
+
+@lru_cache(maxsize=1024)
+def _any_of(terms: tuple[str, ...]) -> re.Pattern:
+    """One pattern for all ``terms``: most sentences match none, and one search tells."""
+    if not terms:
+        return re.compile(r"(?!)")
+    # The word boundaries are shared, so the regex engine tests them once per position.
+    bodies = [term_pattern(t)[len(_BEFORE_WORD):-len(_AFTER_WORD)] for t in terms]
+    return re.compile(_BEFORE_WORD + "(?:" + "|".join(bodies) + ")" + _AFTER_WORD)
 
 
 def split_terms(cell) -> list[str]:
@@ -206,7 +234,9 @@ def find_terms(text: str, terms, exclude_terms=()) -> list[TermMatch]:
     wholly inside a match of an ``exclude_terms`` entry is dropped. Matches
     of different terms may overlap; :func:`hits` counts them once.
     """
-    folded, mapping = fold(text)
+    folded, mapping = _fold_cached(text)
+    if not _any_of(tuple(terms)).search(folded):
+        return []
     blocked = [(m.start(), m.end()) for ex in exclude_terms for m in _compiled(ex).finditer(folded)]
     found = []
     for term in terms:
@@ -276,11 +306,17 @@ def collapse(match_rows: pd.DataFrame) -> pd.DataFrame:
     ordered = match_rows.sort_values(["doc_id", "sentence_no", "theme_id", "start", "end"],
                                      ascending=[True, True, True, True, False], kind="stable")
     keys = ["doc_id", "sentence_no", "theme_id"]
-    first = ordered.drop_duplicates(keys, keep="first").set_index(keys)
-    terms = ordered.groupby(keys, sort=False)["term"].agg(lambda t: list(dict.fromkeys(t)))
-    first["terms"] = terms.map("|".join)
-    first["n_terms"] = terms.map(len)
-    return first.reset_index()[HIT_COLUMNS].reset_index(drop=True)
+    first = ordered.drop_duplicates(keys, keep="first")
+    # Distinct terms per mention, in order of first appearance (a plain loop:
+    # a pandas group-by with a Python function is slow in the robustness checks).
+    terms: dict[tuple, list[str]] = {}
+    for doc_id, sentence_no, theme_id, term in ordered[[*keys, "term"]].itertuples(index=False):
+        found = terms.setdefault((doc_id, sentence_no, theme_id), [])
+        if term not in found:
+            found.append(term)
+    per_row = [terms[key] for key in first[keys].itertuples(index=False, name=None)]
+    first = first.assign(terms=["|".join(t) for t in per_row], n_terms=[len(t) for t in per_row])
+    return first[HIT_COLUMNS].reset_index(drop=True)
 
 
 def hits(ds, book: pd.DataFrame | None = None) -> pd.DataFrame:
