@@ -40,14 +40,22 @@ book: html
 	@if tools/system-deps.sh; then $(MAKE) --no-print-directory pdf; \
 	else echo "PDF skipped: see the message above for what to install."; fi
 
+# Each builder is skipped when no source changed since its last successful
+# build (tools/up_to_date.py); otherwise only the chapters whose inputs
+# changed re-execute (tools/invalidate_cache.py).
 html: $(STAMP)
-	$(BIN)/python tools/invalidate_cache.py
-	$(BIN)/jupyter-book build . --builder html $(JB_FLAGS)
+	@if $(BIN)/python tools/up_to_date.py html; then echo "HTML up to date: no source changed since the last build"; \
+	else $(BIN)/python tools/invalidate_cache.py && \
+	  $(BIN)/jupyter-book build . --builder html $(JB_FLAGS) && \
+	  $(BIN)/python tools/up_to_date.py html --record; fi
 
 pdf: $(STAMP)
-	$(BIN)/python tools/invalidate_cache.py
-	$(BIN)/jupyter-book build . --builder pdflatex $(JB_FLAGS)
-	cp _build/latex/$(PDF_NAME) _build/html/$(PDF_NAME)
+	@if $(BIN)/python tools/up_to_date.py pdf && test -f _build/html/$(PDF_NAME); then \
+	  echo "PDF up to date: no source changed since the last build"; \
+	else $(BIN)/python tools/invalidate_cache.py && \
+	  $(BIN)/jupyter-book build . --builder pdflatex $(JB_FLAGS) && \
+	  cp _build/latex/$(PDF_NAME) _build/html/$(PDF_NAME) && \
+	  $(BIN)/python tools/up_to_date.py pdf --record; fi
 	@echo "PDF: _build/latex/$(PDF_NAME)"
 
 # The tests of the built book (tests/outputs: real browser, PDF) need the book,

@@ -3,6 +3,7 @@
 import importlib.util
 import json
 
+import pandas as pd
 import pytest
 
 from helpers import load_dataset, paths
@@ -43,8 +44,33 @@ def test_results_file_is_sorted_json(tmp_path):
 
 
 def test_targets_are_compared_not_asserted():
-    results = {"builds": {"clean_build": {"total_s": 100.0}, "nothing_changed": {"html_s": 3.0},
+    results = {"builds": {"clean_build": {"total_s": 100.0}, "nothing_changed": {"html_s": 3.0, "pdf_s": 6.0},
+                          "one_data_file_changed": {"chapters_executed": ["a"], "chapters_reading_file": ["a"],
+                                                    "glued_values_changed": {"a": 2}},
                           "chapter_execution_s": {"a": 4.0, "b": 12.0}},
                "scale": [{"readouts": 1000, "total_s": 10.0}]}
-    assert bench.compare(results) == {"clean_build_under_90_s": False, "nothing_changed_under_5_s": True,
+    assert bench.compare(results) == {"clean_build_under_90_s": False, "nothing_changed_under_5_s": False,
+                                      "data_change_reexecutes_only_its_readers": True,
                                       "each_chapter_under_10_s": False, "1000_readouts_under_20_s": True}
+    results["builds"]["one_data_file_changed"]["chapters_executed"] = ["a", "b"]
+    assert not bench.compare(results)["data_change_reexecutes_only_its_readers"]
+
+
+def test_the_data_change_adds_a_term_to_the_first_theme(tmp_path, ds):
+    codebook = tmp_path / "theme_codebook.csv"
+    codebook.write_bytes((paths.data_dir() / "theme_codebook.csv").read_bytes())
+    bench.add_term(codebook, "security")
+    changed = pd.read_csv(codebook, dtype=str, keep_default_na=False)
+    assert changed["terms"].iloc[0].endswith("|security")
+    assert changed["terms"].iloc[1:].tolist() == ds.theme_codebook["terms"].iloc[1:].tolist()
+
+
+def test_changed_values_counts_differences_per_chapter():
+    before = {"a": {"x": "1", "y": "2"}, "b": {"z": "3"}}
+    after = {"a": {"x": "1", "y": "5"}, "b": {"z": "3"}, "c": {"w": "0"}}
+    assert bench.changed_values(before, after) == {"a": 1, "c": 1}
+
+
+def test_readers_of_the_codebook_include_the_themes_chapter_only_among_analyses():
+    readers = bench.readers_of(paths.data_dir() / "theme_codebook.csv")
+    assert "02_themes" in readers and "03_networks" not in readers and "04_claims" not in readers

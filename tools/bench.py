@@ -5,8 +5,9 @@
 - a clean build (execute every chapter, HTML, then PDF), after removing
   ``_build/``;
 - a rebuild with nothing changed;
-- a rebuild after one data file changes (a note in ``data/meetings.csv``,
-  restored afterwards), with the chapters that re-executed;
+- a rebuild after one data file changes (a term added to a theme of
+  ``data/theme_codebook.csv``, restored afterwards), with the chapters that
+  re-executed and how many of their glued numbers changed;
 - the time each chapter takes to execute (from the build's own log);
 - the test suite (pytest on ``tests`` and nbval on ``chapters``);
 - the analysis helpers on synthetic corpora of 100, 1,000 and 5,000 readouts
@@ -20,6 +21,8 @@ asserted in a test. ``--scale-only`` skips the builds (for a quick look).
 from __future__ import annotations
 
 import argparse
+import csv
+import importlib.util
 import json
 import os
 import platform
@@ -47,7 +50,8 @@ RESULTS = ROOT / "benchmarks" / "results.json"
 SIZES = (100, 1000, 5000)
 WORDS_PER_READOUT = 500
 TARGETS = {"clean_build_s": 90, "nothing_changed_s": 5, "chapter_s": 10, "readouts_1000_s": 20}
-CHANGED_FILE = ROOT / "data" / "meetings.csv"
+CHANGED_FILE = ROOT / "data" / "theme_codebook.csv"
+ADDED_TERM = "security"
 EXECUTED = re.compile(r"chapters/([\w-]+)\.ipynb: Executed notebook in ([\d.]+) seconds")
 
 
@@ -68,6 +72,44 @@ def executed_chapters(log: str) -> dict[str, float]:
     return {name: float(seconds) for name, seconds in EXECUTED.findall(log)}
 
 
+def glued_values() -> dict[str, dict[str, str]]:
+    """The glued values of the last build, by chapter (from the build's ``*.glue.json`` files)."""
+    out = {}
+    for path in sorted((ROOT / "_build" / "jupyter_execute" / "chapters").glob("*.glue.json")):
+        glue = json.loads(path.read_text(encoding="utf-8"))
+        out[path.name.split(".")[0]] = {k: str(v.get("data", {}).get("text/plain")) for k, v in glue.items()}
+    return out
+
+
+def changed_values(before: dict, after: dict) -> dict[str, int]:
+    """Per chapter, how many glued values differ between two builds (chapters with none left out)."""
+    counts = {chapter: sum(before.get(chapter, {}).get(k) != v for k, v in values.items())
+              for chapter, values in after.items()}
+    return {chapter: n for chapter, n in sorted(counts.items()) if n}
+
+
+def readers_of(data_file: Path) -> list[str]:
+    """The chapters that declare the table stored in ``data_file`` (or declare nothing: all tables)."""
+    spec = importlib.util.spec_from_file_location("invalidate_cache", ROOT / "tools" / "invalidate_cache.py")
+    invalidate = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(invalidate)
+    package = json.loads((ROOT / "data" / "datapackage.json").read_text(encoding="utf-8"))
+    table = next(r["name"] for r in package["resources"] if r["path"] == data_file.name)
+    return sorted(nb.stem for nb in (ROOT / "chapters").glob("*.ipynb")
+                  if (uses := invalidate.declared_uses(nb)) is None or (uses and table in uses))
+
+
+def add_term(codebook: Path, term: str) -> None:
+    """Add ``term`` to the first theme of the codebook (a change that moves the theme counts)."""
+    with codebook.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    rows[0]["terms"] = f"{rows[0]['terms']}|{term}"
+    with codebook.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
 def measure_builds() -> dict:
     """Clean build, nothing-changed rebuild, one-data-file rebuild, tests."""
     shutil.rmtree(ROOT / "_build", ignore_errors=True)
@@ -76,10 +118,11 @@ def measure_builds() -> dict:
     again_html_s, again_log = run(["make", "html"])
     again_pdf_s, _ = run(["make", "pdf"])
     original = CHANGED_FILE.read_bytes()
+    glued_before = glued_values()
     try:
-        # A note changes, no number does: shows what a data change costs.
-        CHANGED_FILE.write_bytes(original.replace(b"Second formal meeting", b"Second formal  meeting", 1))
+        add_term(CHANGED_FILE, ADDED_TERM)
         changed_s, changed_log = run(["make", "html"])
+        glued_after = glued_values()
     finally:
         CHANGED_FILE.write_bytes(original)
     run(["make", "html"])  # back to the committed data
@@ -90,8 +133,11 @@ def measure_builds() -> dict:
         "clean_build": {"html_s": round(html_s, 1), "pdf_s": round(pdf_s, 1), "total_s": round(html_s + pdf_s, 1)},
         "nothing_changed": {"html_s": round(again_html_s, 1), "pdf_s": round(again_pdf_s, 1),
                             "chapters_executed": sorted(executed_chapters(again_log))},
-        "one_data_file_changed": {"file": paths.relative_to_root(CHANGED_FILE), "html_s": round(changed_s, 1),
-                                  "chapters_executed": sorted(executed_chapters(changed_log))},
+        "one_data_file_changed": {"file": paths.relative_to_root(CHANGED_FILE), "change": f"term {ADDED_TERM!r} added",
+                                  "html_s": round(changed_s, 1),
+                                  "chapters_executed": sorted(executed_chapters(changed_log)),
+                                  "glued_values_changed": changed_values(glued_before, glued_after),
+                                  "chapters_reading_file": readers_of(CHANGED_FILE)},
         "chapter_execution_s": executed_chapters(html_log),
         "tests": {"seconds": round(tests_s, 1), "passed": int(passed.group(1)) if passed else None},
         "peak_child_rss_mb": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1),
@@ -184,7 +230,11 @@ def compare(results: dict) -> dict:
     builds = results.get("builds")
     if builds:
         verdict["clean_build_under_90_s"] = builds["clean_build"]["total_s"] < TARGETS["clean_build_s"]
-        verdict["nothing_changed_under_5_s"] = builds["nothing_changed"]["html_s"] < TARGETS["nothing_changed_s"]
+        again = builds["nothing_changed"]
+        verdict["nothing_changed_under_5_s"] = max(again["html_s"], again["pdf_s"]) < TARGETS["nothing_changed_s"]
+        one = builds["one_data_file_changed"]
+        verdict["data_change_reexecutes_only_its_readers"] = (
+            one["chapters_executed"] == one["chapters_reading_file"] and bool(one["glued_values_changed"]))
         verdict["each_chapter_under_10_s"] = all(s < TARGETS["chapter_s"] for s in builds["chapter_execution_s"].values())
     scale = {row["readouts"]: row for row in results["scale"]}
     if 1000 in scale:

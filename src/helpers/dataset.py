@@ -11,6 +11,12 @@ with a :class:`~helpers.errors.DataError` naming the file, row and field:
 missing files or columns, bad types, unknown ids, duplicate keys, raw texts
 whose SHA-256 differs from the manifest, cleaning rules that do not match
 exactly once, and evidence quotes that are not found in their document.
+
+A chapter declares the tables it reads, ``load_dataset(uses=["meetings",
+"participants"])``; the dataset it gets holds only those, so a table it
+reads without declaring raises an error. The build reads the same
+declarations (:func:`declared_files`) to re-execute only the chapters whose
+data changed.
 """
 
 from __future__ import annotations
@@ -23,11 +29,17 @@ import pandas as pd
 
 from . import paths, schema
 from .cleaning import Removal, apply_rules
-from .errors import DataError
+from .errors import DataError, UndeclaredTable
 from .text import contains_quote, normalise
 
 RAW_DIR = "raw"
 MANIFEST = "raw/SHA256SUMS"
+#: What ``uses=[TEXTS]`` declares: the raw and cleaned texts (``ds.text``,
+#: ``ds.manifest``, ``ds.cleaning_log``), which rest on these files.
+TEXTS = "texts"
+TEXT_FILES = (RAW_DIR, "documents.csv", "cleaning_rules.csv")
+#: Read by every load (the schema): a change to it concerns every chapter.
+PACKAGE_FILE = "datapackage.json"
 
 #: Quote fields checked on load: (table, quote field, document field, which text).
 #: "cleaned" quotes must survive the removal of page furniture, so that a
@@ -63,14 +75,20 @@ class Dataset:
     raw_texts: dict[str, str]
     texts: dict[str, str]
     removals: list[Removal] = field(default_factory=list)
+    #: The raw file of each document (its name in ``raw/``), by doc_id.
+    files: dict[str, str] = field(default_factory=dict)
+    #: The tables declared by ``load_dataset(uses=...)``; None: every table.
+    uses: frozenset[str] | None = None
 
     @property
     def manifest(self) -> pd.DataFrame:
         """One row per document: raw file, its size in bytes and its SHA-256 digest."""
+        if self.uses is not None and TEXTS not in self.uses:
+            raise UndeclaredTable(_undeclared(TEXTS, self.uses))
         rows = [
             {"doc_id": doc_id, "file": file, "bytes": len(self.raw_texts[doc_id].encode("utf-8")),
              "sha256": hashlib.sha256(self.raw_texts[doc_id].encode("utf-8")).hexdigest()}
-            for doc_id, file in zip(self.tables["documents"]["doc_id"], self.tables["documents"]["file"])
+            for doc_id, file in self.files.items()
         ]
         return pd.DataFrame(rows, columns=["doc_id", "file", "bytes", "sha256"])
 
@@ -78,6 +96,8 @@ class Dataset:
         tables = self.__dict__.get("tables", {})
         if name in tables:
             return tables[name]
+        if name in schema.resources(self.__dict__.get("package", {})):
+            raise UndeclaredTable(_undeclared(name, self.__dict__.get("uses")))
         raise AttributeError(f"the dataset has no table {name!r}; tables: {sorted(tables)}")
 
     def __dir__(self):
@@ -86,6 +106,8 @@ class Dataset:
     @property
     def cleaning_log(self) -> pd.DataFrame:
         """One row per removal: document, rule, action, characters removed, text, reason."""
+        if self.uses is not None and TEXTS not in self.uses:
+            raise UndeclaredTable(_undeclared(TEXTS, self.uses))
         return pd.DataFrame(
             [
                 {
@@ -103,14 +125,51 @@ class Dataset:
 
     def text(self, doc_id: str, cleaned: bool = True) -> str:
         """Return the cleaned (default) or raw text of ``doc_id``."""
+        if self.uses is not None and TEXTS not in self.uses:
+            raise UndeclaredTable(_undeclared(TEXTS, self.uses))
         source = self.texts if cleaned else self.raw_texts
         if doc_id not in source:
             raise KeyError(f"unknown doc_id {doc_id!r}; known: {sorted(source)}")
         return source[doc_id]
 
 
-def load_dataset(data_dir: str | Path | None = None) -> Dataset:
-    """Read, check and return the dataset in ``data_dir`` (default ``data/``)."""
+def _undeclared(name: str, uses) -> str:
+    return (f"{name!r} is not among the tables this notebook declared, load_dataset(uses={sorted(uses)}): "
+            f"add it, so that the build re-executes the notebook when its data change")
+
+
+def restrict(ds: Dataset, uses) -> Dataset:
+    """Return ``ds`` holding only the tables named in ``uses`` (and the texts if it names ``TEXTS``)."""
+    uses = frozenset(uses)
+    unknown = sorted(uses - set(ds.tables) - {TEXTS})
+    if unknown:
+        raise KeyError(f"load_dataset(uses=...) names unknown tables {unknown}; tables: {sorted(ds.tables)} "
+                       f"and {TEXTS!r}")
+    texts = TEXTS in uses
+    return Dataset(ds.data_dir, ds.package, {k: v for k, v in ds.tables.items() if k in uses},
+                   ds.raw_texts if texts else {}, ds.texts if texts else {}, ds.removals if texts else [],
+                   ds.files if texts else {}, uses=uses)
+
+
+def declared_files(package: dict, uses) -> list[str]:
+    """Files of ``data/`` (relative paths) that a notebook declaring ``uses`` depends on.
+
+    ``uses=None`` (nothing declared) depends on every file.
+    """
+    resources = schema.resources(package)
+    names = sorted(resources) + [TEXTS] if uses is None else sorted(uses)
+    files = {PACKAGE_FILE}
+    for name in names:
+        files.update(TEXT_FILES if name == TEXTS else [resources[name]["path"]])
+    return sorted(files)
+
+
+def load_dataset(data_dir: str | Path | None = None, *, uses=None) -> Dataset:
+    """Read, check and return the dataset in ``data_dir`` (default ``data/``).
+
+    Every table is read and checked whatever ``uses`` says; ``uses`` (table
+    names, and ``"texts"`` for the texts) restricts what the caller sees.
+    """
     data_dir = Path(data_dir).resolve() if data_dir is not None else paths.data_dir()
     package = schema.read_package(data_dir)
     tables = {
@@ -134,7 +193,9 @@ def load_dataset(data_dir: str | Path | None = None) -> Dataset:
 
     _check_names_in_evidence(package, tables["participants"])
     tables["participants"] = _with_canonical_names(tables["participants"], tables["people"])
-    return Dataset(data_dir, package, tables, raw_texts, texts, removals)
+    files = dict(zip(tables["documents"]["doc_id"], tables["documents"]["file"]))
+    ds = Dataset(data_dir, package, tables, raw_texts, texts, removals, files)
+    return ds if uses is None else restrict(ds, uses)
 
 
 def _read_raw_texts(data_dir: Path, documents: pd.DataFrame) -> dict[str, str]:

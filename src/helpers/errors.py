@@ -23,3 +23,11 @@ class DataError(ValueError):
         if field is not None:
             where.append(f"field '{field}'")
         super().__init__(f"{', '.join(where)}: {message}")
+
+
+class UndeclaredTable(LookupError):
+    """A notebook reads a table it did not declare in ``load_dataset(uses=...)``.
+
+    Not an ``AttributeError``, so that Python does not mistake it for a
+    missing attribute and hide the message.
+    """
