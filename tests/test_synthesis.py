@@ -1,0 +1,62 @@
+"""The measures of the conclusions, on small fixtures and on the dataset."""
+
+import math
+
+import pandas as pd
+import pytest
+
+from helpers import claims as cl
+from helpers import synthesis as sy
+from helpers.errors import DataError
+
+
+@pytest.fixture
+def presence():
+    return pd.DataFrame({"M1": [True, True, False], "M2": [True, False, False], "M3": [True, False, True]},
+                        index=pd.Index(["a", "b", "c"], name="theme_id"))
+
+
+def test_persistence_distribution_counts_themes_and_institutions(presence):
+    institutions = pd.Series({"x": 1, "y": 1, "z": 3, "w": 2})
+    frame = sy.persistence_distribution(presence, institutions)
+    assert frame["meetings_present"].tolist() == [1, 2, 3]
+    assert frame["themes"].tolist() == [2, 0, 1] and frame["institutions"].tolist() == [2, 1, 1]
+    assert frame["themes_share"].sum() == pytest.approx(1) and frame["institutions_share"].sum() == pytest.approx(1)
+
+
+def test_a_theme_never_found_gets_a_row_at_zero(presence):
+    presence.loc["d"] = False
+    frame = sy.persistence_distribution(presence, pd.Series({"x": 1}))
+    assert frame.iloc[0].to_dict()["meetings_present"] == 0 and frame.iloc[0]["themes"] == 1
+
+
+def test_sector_alignment_splits_agenda_and_table(presence):
+    mapping = pd.DataFrame({"sector": ["finance", "finance", "navy"], "theme_id": ["b", "c", "a"],
+                            "rationale": ["", "", ""]})
+    at_table = pd.DataFrame({"meeting_id": ["M1", "M2", "M2"], "sector": ["finance", "finance", "navy"]})
+    out = sy.sector_alignment(mapping, presence, at_table, ["finance", "navy", "embassy"]).set_index("sector")
+    assert out.loc["finance", "on_agenda_meetings"] == "M1|M3"
+    assert out.loc["finance", "agenda_only_meetings"] == "M3" and out.loc["finance", "table_only_meetings"] == "M2"
+    assert out.loc["navy", "both"] == 1 and out.loc["navy", "agenda_only"] == 2
+
+
+def test_a_sector_unknown_to_the_agencies_is_named_with_its_row(presence):
+    mapping = pd.DataFrame({"sector": ["navy", "nav"], "theme_id": ["a", "a"], "rationale": ["", ""]})
+    with pytest.raises(DataError, match=r"sector_themes.csv, row 2 .*field 'sector'.*'nav'"):
+        sy.sector_alignment(mapping, presence, pd.DataFrame(columns=["meeting_id", "sector"]), ["navy"])
+
+
+def test_reliability_by_meeting_groups_verdicts():
+    checked = pd.DataFrame({"claim_id": ["c1", "c2", "c3", "c4"],
+                            "verdict": [cl.CONSISTENT, cl.OVERSTATED, cl.NOT_VERIFIABLE, cl.APPROXIMATE]})
+    meeting = pd.Series({"c1": "M1", "c2": "M2", "c3": "M2", "c4": "M2"})
+    out = sy.reliability_by_meeting(checked, meeting, ["M1", "M2", "M3"]).set_index("meeting_id")
+    assert out.loc["M2", ["claims", "checkable", "consistent", "off", "not_verifiable"]].tolist() == [3, 2, 1, 1, 1]
+    assert out.loc["M2", "consistent_share"] == 0.5 and math.isnan(out.loc["M3", "consistent_share"])
+    with pytest.raises(KeyError, match="c9"):
+        sy.reliability_by_meeting(pd.DataFrame({"claim_id": ["c9"], "verdict": [cl.CONSISTENT]}), meeting, ["M1"])
+
+
+def test_every_mapped_sector_exists_and_every_rationale_is_written(ds):
+    assert set(ds.sector_themes["sector"]) <= set(ds.agencies["sector"])
+    assert ds.sector_themes["rationale"].str.len().min() > 20
