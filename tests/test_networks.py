@@ -334,3 +334,9 @@ def test_real_coverage_adds_up(ds):
 
 def test_real_exports_round_trip(ds, tmp_path):
     _check_exports(ds, tmp_path)
+
+
+def test_tie_opacity_stays_within_range_however_many_meetings():
+    assert nw.tie_alpha(1, 4) == pytest.approx(0.34) and nw.tie_alpha(4, 4) == pytest.approx(1.0)
+    assert all(0 < nw.tie_alpha(w, 9) <= 1 for w in range(1, 10))
+    assert nw.tie_alpha(2, 2) < 1  # a corpus whose ties are all weak draws none opaque

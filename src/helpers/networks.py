@@ -716,3 +716,13 @@ def write_exports(ds, out_dir: str | Path) -> pd.DataFrame:
                      "graphml": f"{name}.graphml", "gexf": f"{name}.gexf",
                      "nodes_csv": f"{name}_nodes.csv", "edges_csv": f"{name}_edges.csv"})
     return pd.DataFrame(rows)
+
+
+def tie_alpha(weight: float, strongest: float) -> float:
+    """Opacity of a tie drawn with ``weight`` meetings, when the strongest tie has ``strongest``.
+
+    A single meeting is drawn at 0.34 and the strongest tie opaque; the scale
+    spans at least four meetings, so that adding a meeting to the corpus
+    never pushes the opacity past 1.
+    """
+    return 0.34 + 0.66 * (weight - 1) / max(strongest - 1, 3)

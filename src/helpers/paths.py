@@ -13,6 +13,9 @@ from pathlib import Path
 #: Environment variable that points the helpers at another copy of ``data/``
 #: (used by tests that corrupt a temporary copy of the dataset).
 DATA_DIR_ENV = "USMX_DATA_DIR"
+#: Environment variable that points the build outputs (figures, tables,
+#: exports) elsewhere (used by tests that execute chapters on such a copy).
+BUILD_DIR_ENV = "USMX_BUILD_DIR"
 
 
 def project_root() -> Path:
@@ -34,9 +37,10 @@ def data_dir() -> Path:
 
 
 def build_dir() -> Path:
-    """Return the build folder ``_build/`` (created on demand)."""
-    path = project_root() / "_build"
-    path.mkdir(exist_ok=True)
+    """Return the build folder ``_build/`` (or ``$USMX_BUILD_DIR``; created on demand)."""
+    override = os.environ.get(BUILD_DIR_ENV)
+    path = Path(override).resolve() if override else project_root() / "_build"
+    path.mkdir(parents=True, exist_ok=True)
     return path
 
 

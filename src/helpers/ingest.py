@@ -1,0 +1,565 @@
+"""Add a meeting: draft dataset rows from a new readout, then accept the reviewed draft.
+
+Two steps, both from the command line (see the README, "Adding a meeting")::
+
+    python -m helpers.ingest draft NEW.txt [--meeting-date YYYY-MM-DD] [--out draft.json]
+    python -m helpers.ingest accept draft.json
+
+``draft`` reads a plain-text readout and writes a JSON draft: the document
+and meeting rows it can infer (each inferred value with the line it rests
+on), the participants (matched to known people and agencies, new ones
+marked new), the people only mentioned, the candidate numeric claims and
+the theme hits. Nothing is written to ``data/``. The analyst corrects the
+draft, fills what it leaves empty (the ``todo`` list) and deletes what is
+wrong.
+
+``accept`` appends the reviewed rows to the tables of ``data/``, copies the
+raw text verbatim under ``data/raw/`` with its SHA-256 in the manifest, and
+checks the whole dataset with :func:`helpers.load_dataset` on a scratch copy
+first: if anything is wrong (a required field left empty, an unknown id, a
+quote not in the text) the error names the table, the row and the field,
+and ``data/`` is left untouched.
+
+Keys of a draft row that start with ``_`` are notes for the reviewer and
+are dropped on accept. Nothing here knows the documents, meetings or people
+of the dataset: every list comes from the tables.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import hashlib
+import io
+import json
+import os
+import re
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+
+from . import claims as cl
+from . import names as nm
+from . import paths, readout, schema
+from . import themes as th
+from .dataset import MANIFEST, RAW_DIR, load_dataset
+from .errors import DataError
+from .text import normalise, strip_accents
+
+DRAFT_VERSION = 1
+#: The tables a draft appends to, in the order they are written.
+TABLES = ["documents", "meetings", "people", "aliases", "participants", "mentions", "claims", "claim_checks"]
+#: Words of a forum name left out of a new meeting id's acronym.
+_MINOR_WORDS = {"of", "on", "the", "and", "for", "to", "in", "u.s.-mexico", "us-mexico", "u.s.", "mexico"}
+
+
+class IngestError(ValueError):
+    """Bad input to the ingest command; the message names the file (and the row and field)."""
+
+
+# --------------------------------------------------------------------------
+# Reading the input
+# --------------------------------------------------------------------------
+
+
+def read_readout(path: str | Path) -> str:
+    """The text of a plain-text readout, or an :class:`IngestError` saying what is wrong with the file."""
+    path = Path(path)
+    if not path.exists():
+        raise IngestError(f"{path}: no such file")
+    if not path.is_file():
+        raise IngestError(f"{path}: not a file")
+    data = path.read_bytes()
+    if b"\x00" in data:
+        raise IngestError(f"{path}: a binary file (it contains NUL bytes), not a plain-text readout")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise IngestError(f"{path}: not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
+                          "convert it first, e.g. `iconv -f latin1 -t utf-8`") from None
+    if not text.strip():
+        raise IngestError(f"{path}: the file is empty")
+    return text
+
+
+def parse_date(value: str | None, what: str = "--meeting-date") -> dt.date | None:
+    """A date written YYYY-MM-DD, or an :class:`IngestError` naming ``what``."""
+    if value is None:
+        return None
+    try:
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+            raise ValueError
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise IngestError(f"{what}: {value!r} is not a date written YYYY-MM-DD") from None
+
+
+# --------------------------------------------------------------------------
+# Drafting
+# --------------------------------------------------------------------------
+
+
+def slug(name: str) -> str:
+    """A person id from a name: lower case, no accents, words joined by hyphens."""
+    return "-".join(re.findall(r"[a-z0-9]+", strip_accents(name).casefold()))
+
+
+def _value(found: readout.Found | None):
+    return None if found is None else found.value
+
+
+def _evidence(found: readout.Found | None) -> str:
+    return "" if found is None else found.evidence
+
+
+def meeting_acronym(forum: str) -> str:
+    """The capitals of a forum's significant words ("High-Level Security Dialogue" -> "HLSD")."""
+    words = [w for w in re.split(r"[\s]+", forum) if w.casefold() not in _MINOR_WORDS]
+    letters = "".join(part[0] for w in words for part in w.split("-") if part[:1].isalpha())
+    return letters.upper() or "MTG"
+
+
+def _document_and_meeting(text: str, ds, meeting_date: dt.date | None, labels: int) -> tuple[dict, dict, list[str]]:
+    """The documents row and the meetings row (an existing meeting or a new one), and what is left to fill."""
+    todo = []
+    title, dateline = readout.title_and_dateline(text)
+    written = readout.main_date(text)
+    day = meeting_date or _value(written)
+    allowed_genres = schema.resources(ds.package)["documents"]["schema"]["fields"]
+    genres = next(f for f in allowed_genres if f["name"] == "genre")["constraints"]["enum"]
+    kind = readout.genre(text, genres, labels)
+    publisher = readout.publisher(text, ds.documents)
+    series = readout.series(text, ds.meetings)
+    existing = ds.meetings[ds.meetings["date"] == pd.Timestamp(day)] if day else ds.meetings.iloc[0:0]
+
+    doc_id = readout.doc_id(publisher.value[2] if publisher else None, day.year if day else None,
+                            set(ds.documents["doc_id"]))
+    document = {
+        "doc_id": doc_id, "file": "", "title": _value(title) or "",
+        "publisher": publisher.value[0] if publisher else "",
+        "publisher_country": publisher.value[1] if publisher else "",
+        "genre": kind.value, "language": "en", "translation": "original",
+        "publication_date": day.isoformat() if day else "",
+        "publication_date_status": "stated" if written and not meeting_date else "inferred",
+        "publication_date_evidence": _evidence(written) if written else "",
+        "meeting_id": "", "source_url": "", "notes": "",
+        "_evidence": {"title": _evidence(title), "publisher": _evidence(publisher), "genre": kind.evidence,
+                      "publication_date": _evidence(written)},
+    }
+    if not existing.empty:
+        meeting = existing.iloc[0]
+        document["meeting_id"] = meeting["meeting_id"]
+        return document, {"_existing": meeting["meeting_id"]}, todo
+
+    forum = series.value[1] if series else ""
+    prefix = series.value[2] if series else (meeting_acronym(forum) if forum else "MTG")
+    meeting_id = f"{prefix}-{day.year}" if day else f"{prefix}-0000"
+    taken = set(ds.meetings["meeting_id"])
+    for letter in "bcdefghij":
+        if meeting_id not in taken:
+            break
+        meeting_id = f"{prefix}-{day.year if day else '0000'}{letter}"
+    place = readout.city(text, ds.meetings, dateline)
+    number = readout.series_number(text)
+    admins = readout.administrations(day, ds.meetings)
+    document["meeting_id"] = meeting_id
+    meeting = {
+        "meeting_id": meeting_id, "date": day.isoformat() if day else "",
+        "date_status": "stated" if written and not meeting_date else "inferred",
+        "date_evidence": _evidence(written) if written and not meeting_date else "",
+        "city": _value(place) or "", "venue": "", "venue_evidence": _evidence(place),
+        "forum": forum, "series_id": series.value[0] if series else "",
+        "series_number": _value(number) or "", "host_country": "",
+        "us_administration": admins["us_administration"] or "", "mx_administration": admins["mx_administration"] or "",
+        "notes": "", "_new": True,
+        "_evidence": {"city": _evidence(place), "series": _evidence(series), "series_number": _evidence(number)},
+    }
+    for field, value in meeting.items():
+        if not field.startswith("_") and value == "" and field not in ("venue", "notes", "series_number"):
+            todo.append(f"meeting.{field}")
+    return document, meeting, todo
+
+
+def _participants(text: str, ds, lexicon: nm.Lexicon, document: dict) -> tuple[list, list, list, list]:
+    """Participant rows, mention rows, new people and aliases, from the people the text names."""
+    year = int(document["publication_date"][:4]) if document["publication_date"] else None
+    people = nm.group_people(nm.find_occurrences(text, lexicon), lexicon)
+    participants, mentions, new_people, aliases = [], [], [], []
+    taken = set(ds.people["person_id"])
+    known_aliases = set(zip(ds.aliases["alias"], ds.aliases["person_id"]))
+    for person in people:
+        form = next((f for f in person.forms if not f.isupper()), person.forms[0])
+        # The evidence is where the text shows the basis, in running text rather than a speaker label
+        # when it can; the name as written is the one in that evidence.
+        shown = [o for o in person.occurrences if o.basis == person.basis] or person.occurrences
+        first = next((o for o in shown if not o.form.isupper()), shown[0])
+        title = next((o.title for o in person.occurrences if o.title), None)
+        if person.person_id:
+            person_id, status = person.person_id, f"known ({person.match})"
+            canonical = lexicon.people[person_id]["name"]
+        else:
+            person_id, status, canonical = slug(form), "new", form
+            if person_id in taken:
+                person_id = f"{person_id}-{document['doc_id']}"
+        # The country first (known person, else the text's cues), so that "Secretary of National
+        # Defense" finds the agency of the right government.
+        country = nm.country_of(person, None, lexicon) or country_from_titles(title, lexicon)
+        agency = agency_for(title, country, person.person_id, lexicon, year)
+        country = country or nm.country_of(person, agency, lexicon) or ""
+        if person.person_id is None and person.basis:
+            new_people.append({"person_id": person_id, "name": canonical, "country": country,
+                               "notes": f"Added from {document['doc_id']}.", "_status": "new"})
+        if person.basis is None:
+            mentions.append({"doc_id": document["doc_id"], "name_as_written": first.form, "person_id": person_id,
+                             "role": "head of state referred to" if re.search(r"\bPresident\b", first.evidence)
+                             else "official referred to",
+                             "evidence": first.evidence, "notes": "", "_status": status})
+            continue
+        name_as_written = first.form
+        if (person.person_id and nm.name_tokens(name_as_written) != nm.name_tokens(canonical)
+                and (name_as_written, person_id) not in known_aliases):
+            aliases.append({"alias": name_as_written, "person_id": person_id, "kind": "short form",
+                            "doc_id": document["doc_id"], "note": "Added with the readout.",
+                            "_status": "check the kind"})
+        participants.append({
+            "meeting_id": document["meeting_id"], "person_id": person_id, "name_as_written": name_as_written,
+            "country": country, "title_as_written": title or "", "agency_id": agency or "",
+            "level": nm.guess_level(title, person.basis), "basis": person.basis, "doc_id": document["doc_id"],
+            "evidence": first.evidence, "notes": "",
+            "_status": status, "_organisation": "known" if agency else "new: add it to agencies.csv or pick one",
+            "_forms": person.forms,
+        })
+    return participants, mentions, _unique(new_people, "person_id"), _unique(aliases, "alias")
+
+
+_TITLE_STOP = {"the", "of", "for", "and", "to", "in", "at", "us", "u.s.", "united", "states", "mexican", "mexico",
+               "mexico's", "american", "de", "del", "la", "y", "el"}
+
+
+def title_words(title: str | None) -> frozenset[str]:
+    """Significant words of a title, folded, plurals made singular ("Secretaries of Security" -> secretary, security)."""
+    words = set()
+    for word in re.findall(r"[^\W\d_][\w'-]*", title or ""):
+        word = nm.fold_word(word)
+        if word in _TITLE_STOP:
+            continue
+        words.add(re.sub(r"ies$", "y", word) if len(word) > 4 else word)
+        words = {re.sub(r"(?<=[^s])s$", "", w) if len(w) > 4 else w for w in words}
+    return frozenset(words)
+
+
+def country_from_titles(title: str | None, lexicon: nm.Lexicon) -> str | None:
+    """The country of every earlier participant with the same title, or a like one, when they all agree."""
+    words = title_words(title)
+    if not words:
+        return None
+    history = lexicon.history.dropna(subset=["title_as_written"])
+    like = history[history["title_as_written"].map(
+        lambda t: title_words(t) == words or len(words & title_words(t)) / len(words | title_words(t)) >= 0.5)]
+    countries = set(like["country"])
+    return countries.pop() if len(countries) == 1 else None
+
+
+def agency_for(title: str | None, country: str | None, person_id: str | None, lexicon: nm.Lexicon,
+               year: int | None) -> str | None:
+    """The agency of a participant, by the first rule that gives one.
+
+    1. a known person's latest agency;
+    2. the same title (as written) in earlier participations of the same country: the agency it was
+       recorded with most often (the newest on a tie);
+    3. the agency whose distinctive name words or acronym the title contains;
+    4. the earlier title most like this one (shared significant words, at least half of them).
+
+    The agency found is then the member of its lineage that existed in ``year``.
+    """
+    found = _agency_by_rules(title, country, person_id, lexicon, year)
+    return _as_of(found, year, lexicon.agencies) if found else None
+
+
+def _as_of(agency_id: str, year: int | None, agencies: pd.DataFrame) -> str:
+    """The member of ``agency_id``'s lineage that existed in ``year`` (PGR in 2017, FGR in 2023)."""
+    if year is None:
+        return agency_id
+    lineage = agencies.loc[agencies["agency_id"] == agency_id, "lineage_id"]
+    if lineage.empty:
+        return agency_id
+    members = agencies[agencies["lineage_id"] == lineage.iloc[0]]
+    established = pd.to_numeric(members["established"], errors="coerce").fillna(0)
+    existing = members[established <= year].assign(_year=established[established <= year])
+    if existing.empty:
+        return agency_id
+    return existing.sort_values(["_year", "agency_id"], kind="stable").iloc[-1]["agency_id"]
+
+
+def _agency_by_rules(title, country, person_id, lexicon, year) -> str | None:
+    # A person the dataset knows keeps the agency of their latest participation: earlier
+    # titles can be mistranslated ("Attorney General" for the federal tax attorney).
+    known = nm.latest_agency(person_id, lexicon) if person_id else None
+    if known:
+        return known
+    # Earlier titles are compared only within one country: "Attorney General" is two offices.
+    history = lexicon.history[lexicon.history["country"] == country] if country else lexicon.history.iloc[0:0]
+    history = history.dropna(subset=["title_as_written", "agency_id"])
+    if title:
+        same = history[history["title_as_written"].map(nm.fold_word) == nm.fold_word(title)]
+        if not same.empty:
+            counts = same.groupby("agency_id").agg(n=("date", "size"), latest=("date", "max"))
+            return counts.sort_values(["n", "latest"], ascending=False, kind="stable").index[0]
+    by_name = nm.match_agency(title, country, lexicon, year)
+    if by_name:
+        return by_name
+    words = title_words(title)
+    if words:
+        scored = []
+        for row in history.itertuples(index=False):
+            other = title_words(row.title_as_written)
+            overlap = len(words & other) / len(words | other) if other else 0.0
+            if overlap >= 0.5:
+                scored.append((overlap, row.date, row.agency_id))
+        if scored:
+            return max(scored)[2]
+    return None
+
+
+def _unique(rows: list[dict], key: str) -> list[dict]:
+    return list({row[key]: row for row in rows}.values())
+
+
+def _claims(text: str, ds, document: dict) -> tuple[list, list]:
+    """Candidate claims (with the sentence they stand in) and a not-yet-checked claim_checks row for each."""
+    numbers = [int(c[1:]) for c in ds.claims["claim_id"]]
+    next_number = max(numbers, default=0) + 1
+    rows, checks = [], []
+    spans = th.sentences(text)
+    for offset, candidate in enumerate(cl.extract_quantities(text)):
+        sentence = next((s for a, b, s in spans if a <= candidate.start < b), candidate.text)
+        claim_id = f"N{next_number + offset:02d}"
+        rows.append({
+            "claim_id": claim_id, "doc_id": document["doc_id"], "speaker": "", "quote": sentence,
+            "number_as_written": candidate.text if candidate.qualifier == "none" else _number_only(candidate.text),
+            "value": candidate.value, "unit": candidate.unit, "qualifier": candidate.qualifier,
+            "period": "", "measure": "", "kind": _kind(candidate.unit),
+            "_todo": "fill period and measure, check the unit; delete the row if it is not a claim",
+        })
+        checks.append({"check_id": f"{claim_id}-1", "claim_id": claim_id, "role": "none", "reference_id": "",
+                       "baseline_reference_id": "", "other_claim_id": "", "match": "same",
+                       "note": "Added with the readout; not yet checked against a reference."})
+    return rows, checks
+
+
+def _number_only(text: str) -> str:
+    match = re.search(r"\$?[\d,.]+(?:\s*(?:million|billion|thousand|trillion))?|\b[a-z-]+\b$", text)
+    return match.group(0) if match else text
+
+
+def _kind(unit: str) -> str:
+    try:
+        dimension = cl.dimension(unit)
+    except (KeyError, ValueError):
+        return ""
+    if dimension in cl.COUNT_UNITS:
+        return "count"
+    return {"mass": "mass", "money": "money", "money per time": "rate", "length": "length", "time": "duration",
+            "percent": "percent"}.get(dimension, "")
+
+
+def _themes(text: str, ds, document: dict) -> list[dict]:
+    rows = pd.DataFrame([{"doc_id": document["doc_id"], "meeting_id": document["meeting_id"], "sentence_no": n,
+                          "sentence": s} for n, (_, _, s) in enumerate(th.sentences(text), start=1)])
+    if rows.empty:
+        return []
+    hits = th.collapse(th.code_sentences(rows, th.codebook(ds)))
+    labels = ds.theme_codebook.set_index("theme_id")["label"]
+    return [{"theme_id": h.theme_id, "label": labels[h.theme_id], "sentence_no": int(h.sentence_no),
+             "terms": h.terms, "sentence": h.sentence} for h in hits.itertuples(index=False)]
+
+
+def draft(path: str | Path, meeting_date: str | dt.date | None = None, ds=None, hold_out: str | None = None) -> dict:
+    """Draft the dataset rows of the readout at ``path`` (see the module docstring).
+
+    ``hold_out`` drafts as if the dataset did not know document ``hold_out``
+    (its own people and aliases): used to measure the drafting on texts the
+    dataset already has.
+    """
+    raw = read_readout(path)
+    if isinstance(meeting_date, str):
+        meeting_date = parse_date(meeting_date)
+    ds = load_dataset() if ds is None else ds
+    text = normalise(raw)
+    lexicon = nm.Lexicon.from_dataset(ds, hold_out=hold_out)
+    labels = sum(1 for line in text.splitlines() if nm.label_occurrence(line + "\n", 0, lexicon))
+    document, meeting, todo = _document_and_meeting(text, ds, meeting_date, labels)
+    participants, mentions, people, aliases = _participants(text, ds, lexicon, document)
+    claims, checks = _claims(text, ds, document)
+    for field in ("title", "publisher", "publisher_country", "publication_date", "publication_date_evidence",
+                  "source_url"):
+        if not document[field]:
+            todo.append(f"document.{field}")
+    todo += [f"participants[{i}].agency_id" for i, p in enumerate(participants) if not p["agency_id"]]
+    todo += [f"participants[{i}].country" for i, p in enumerate(participants) if not p["country"]]
+    todo += [f"claims[{i}].period and measure" for i in range(len(claims))]
+    return {
+        "draft_version": DRAFT_VERSION,
+        "source": {"path": str(path), "file": Path(path).name, "sha256": hashlib.sha256(raw.encode("utf-8")).hexdigest(),
+                   "characters": len(raw)},
+        "document": document, "meeting": meeting, "people": people, "aliases": aliases,
+        "participants": participants, "mentions": mentions, "claims": claims, "claim_checks": checks,
+        "themes": _themes(text, ds, document), "todo": todo,
+    }
+
+
+def write_json(data: dict, out: Path | None) -> None:
+    """Write ``data`` as stable, readable JSON to ``out`` (or standard output), whole or not at all."""
+    text = json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n"
+    if out is None:
+        sys.stdout.write(text)
+        return
+    out.parent.mkdir(parents=True, exist_ok=True)
+    scratch = out.with_name(out.name + ".part")
+    scratch.write_text(text, encoding="utf-8")
+    os.replace(scratch, out)
+
+
+# --------------------------------------------------------------------------
+# Accepting
+# --------------------------------------------------------------------------
+
+
+def read_draft(path: str | Path) -> dict:
+    """A draft written by :func:`draft` and reviewed, or an :class:`IngestError` naming what is wrong."""
+    path = Path(path)
+    text = read_readout(path)
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise IngestError(f"{path}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
+    missing = [key for key in ("draft_version", "source", "document", "meeting", *TABLES[2:]) if key not in data]
+    if missing:
+        raise IngestError(f"{path}: not a draft of helpers.ingest (missing {', '.join(missing)})")
+    return data
+
+
+def draft_rows(data: dict) -> dict[str, list[dict]]:
+    """The rows a draft appends, table by table (reviewer notes dropped)."""
+    rows = {"documents": [data["document"]],
+            "meetings": [] if "_existing" in data["meeting"] else [data["meeting"]]}
+    for table in TABLES[2:]:
+        rows[table] = data[table]
+    return {t: [{k: v for k, v in row.items() if not k.startswith("_")} for row in rows[t]] for t in TABLES}
+
+
+def _append_csv(path: Path, fields: list[str], rows: list[dict], table: str) -> None:
+    for number, row in enumerate(rows, start=1):
+        unknown = sorted(set(row) - set(fields))
+        if unknown:
+            raise IngestError(f"draft {table}[{number - 1}]: field {unknown[0]!r} is not a column of {path.name}")
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=fields, lineterminator="\n")
+    for row in rows:
+        writer.writerow({f: "" if row.get(f) is None else _cell(row.get(f, "")) for f in fields})
+    existing = path.read_text(encoding="utf-8")
+    path.write_text(existing + ("" if existing.endswith("\n") else "\n") + buffer.getvalue(), encoding="utf-8")
+
+
+def _cell(value) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def accept(draft_path: str | Path, data_dir: str | Path | None = None, raw_path: str | Path | None = None) -> dict:
+    """Add a reviewed draft to the dataset in ``data_dir`` (default ``data/``); return what was added.
+
+    The raw text is the file the draft was made from (``source.path``,
+    relative to the draft's folder if not found as given), checked against
+    the draft's SHA-256. Everything is checked on a scratch copy first.
+    """
+    data = read_draft(draft_path)
+    data_dir = Path(data_dir) if data_dir else paths.data_dir()
+    raw_file = Path(raw_path or data["source"]["path"])
+    if not raw_file.exists() and not raw_file.is_absolute():
+        raw_file = Path(draft_path).parent / raw_file
+    raw = read_readout(raw_file)
+    digest = hashlib.sha256(raw.encode("utf-8")).hexdigest()
+    if digest != data["source"]["sha256"]:
+        raise IngestError(f"{raw_file}: its SHA-256 differs from the draft's source.sha256: the text changed "
+                          "after drafting; draft it again")
+    rows = draft_rows(data)
+    package = schema.read_package(data_dir)
+    resources = schema.resources(package)
+    manifest = (data_dir / MANIFEST).read_text(encoding="utf-8")
+    if digest in manifest:
+        raise IngestError(f"{raw_file}: this text is already in {MANIFEST}")
+    index = len([line for line in manifest.splitlines() if line.strip()])
+    file_name = f"{index:03d}_{digest[:16]}.txt"
+    rows["documents"][0]["file"] = file_name
+
+    with tempfile.TemporaryDirectory() as scratch:
+        trial = Path(scratch) / "data"
+        shutil.copytree(data_dir, trial)
+        for path in trial.rglob("*"):
+            path.chmod(0o644 if path.is_file() else 0o755)
+        (trial / RAW_DIR / file_name).write_bytes(raw.encode("utf-8"))
+        (trial / MANIFEST).write_text(manifest + ("" if manifest.endswith("\n") else "\n") + f"{digest}  {file_name}\n",
+                                      encoding="utf-8")
+        for table in TABLES:
+            if rows[table]:
+                resource = resources[table]
+                fields = [f["name"] for f in resource["schema"]["fields"]]
+                _append_csv(trial / resource["path"], fields, rows[table], table)
+        try:
+            load_dataset(trial)
+        except DataError as exc:
+            raise IngestError(f"the reviewed draft {draft_path} does not fit the dataset: {exc} "
+                              "(nothing was written to data/)") from None
+        changed = [RAW_DIR + "/" + file_name, MANIFEST] + [resources[t]["path"] for t in TABLES if rows[t]]
+        for relative in changed:
+            target = data_dir / relative
+            staged = target.with_name(target.name + ".part")
+            shutil.copyfile(trial / relative, staged)
+            os.replace(staged, target)
+    return {"file": file_name, "doc_id": rows["documents"][0]["doc_id"],
+            "rows": {t: len(rows[t]) for t in TABLES if rows[t]}}
+
+
+# --------------------------------------------------------------------------
+# Command line
+# --------------------------------------------------------------------------
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] not in ("draft", "accept", "-h", "--help"):
+        argv.insert(0, "draft")  # `python -m helpers.ingest PATH` drafts
+    parser = argparse.ArgumentParser(prog="python -m helpers.ingest", description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    drafting = commands.add_parser("draft", help="draft the dataset rows of a new readout (writes JSON)")
+    drafting.add_argument("path", help="plain-text readout (UTF-8)")
+    drafting.add_argument("--meeting-date", help="date of the meeting, YYYY-MM-DD, when the text does not give it")
+    drafting.add_argument("--out", type=Path, help="write the draft here (default: standard output)")
+    accepting = commands.add_parser("accept", help="add a reviewed draft to data/")
+    accepting.add_argument("draft", help="the reviewed JSON draft")
+    accepting.add_argument("--raw", help="the readout, if not at the draft's source.path")
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "draft":
+            meeting_date = parse_date(args.meeting_date)
+            write_json(draft(args.path, meeting_date), args.out)
+            if args.out:
+                print(f"draft written to {args.out}", file=sys.stderr)
+        else:
+            done = accept(args.draft, raw_path=args.raw)
+            print(f"added {done['doc_id']} as data/{RAW_DIR}/{done['file']}: "
+                  + ", ".join(f"{n} {t}" for t, n in done["rows"].items()), file=sys.stderr)
+    except (IngestError, DataError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

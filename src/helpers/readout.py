@@ -1,0 +1,208 @@
+"""Infer what a readout says about itself and its meeting.
+
+Used by :mod:`helpers.ingest` to pre-fill the ``documents`` and ``meetings``
+rows of a draft. Every guess comes with the verbatim text it rests on, and
+anything the text does not state is left empty for the reviewer. Known
+values (cities, forums, series, publishers, administrations) are read from
+the dataset, never listed in code, so a new meeting of a known forum is
+recognised and a new forum is simply left to the reviewer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+
+from .names import fold_word
+from .text import strip_accents
+
+_MONTHS = {m: i for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+     "november", "december"], start=1)}
+_MONTHS.update({m[:3]: i for m, i in list(_MONTHS.items())})
+_MONTHS["sept"] = 9
+_MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|" \
+         r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
+_DATE_PATTERNS = [
+    re.compile(_MONTH + r"\s+(?P<day>\d{1,2}),?\s+(?P<year>(?:19|20)\d{2})(?!\d)"),
+    re.compile(r"(?<!\d)(?P<day>\d{1,2})\s+" + _MONTH + r",?\s+(?P<year>(?:19|20)\d{2})(?!\d)"),
+    re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})-(?P<month>\d{2})-(?P<day>\d{2})(?!\d)"),
+]
+_ORDINALS = {w: i for i, w in enumerate(
+    ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"], start=1)}
+_ORDINAL = re.compile(r"\b(?P<n>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th))"
+                      r"\b(?P<rest>(?:\s+[\w-]+){0,4}?\s+(?:edition|meeting|dialogue|round|session))\b", re.IGNORECASE)
+#: Lines at the top of a page that give its genre, mapped onto the genres of the schema.
+_GENRE_WORDS = [("transcript", "transcript"), ("remarks", "transcript"), ("blog", "blog post"),
+                ("read time", "blog post"), ("fact sheet", "press release"), ("joint statement", "press release"),
+                ("readout", "press release"), ("media note", "press release"), ("press release", "press release")]
+
+
+@dataclass(frozen=True)
+class Found:
+    """A value read from the text, with the line it was read from."""
+
+    value: object
+    evidence: str
+    start: int
+
+
+def _line_at(text: str, position: int) -> str:
+    """The whole line of ``text`` around ``position`` (the evidence of a value found there)."""
+    begin = text.rfind("\n", 0, position) + 1
+    end = text.find("\n", position)
+    return text[begin:end if end != -1 else len(text)].strip()
+
+
+def dates_in(text: str) -> list[Found]:
+    """Every full date written in ``text`` ("March 23, 2010", "14 December 2017", "2020-01-16"), in order."""
+    found = []
+    for pattern in _DATE_PATTERNS:
+        for m in pattern.finditer(text):
+            month = m.group("month")
+            month = int(month) if month.isdigit() else _MONTHS[month.lower().rstrip(".")]
+            try:
+                day = dt.date(int(m.group("year")), month, int(m.group("day")))
+            except ValueError:
+                continue
+            found.append(Found(day, _line_at(text, m.start()), m.start()))
+    return sorted(found, key=lambda f: f.start)
+
+
+def main_date(text: str) -> Found | None:
+    """The date of the readout: a date in its first three lines (a dateline), else the latest date.
+
+    Readouts mention earlier events ("his December 5, 2019 visit"); the
+    meeting they report is normally the latest date they give.
+    """
+    found = dates_in(text)
+    if not found:
+        return None
+    head = len("\n".join(text.strip().split("\n")[:3]))
+    early = [f for f in found if f.start <= head]
+    return early[0] if early else max(found, key=lambda f: (f.value, -f.start))
+
+
+def _is_dateline(line: str) -> bool:
+    """A first line such as "San Felipe, Baja, Mexico": a few capitalised words and commas."""
+    words = line.replace(",", " ").split()
+    return "," in line and 0 < len(words) <= 6 and all(w[0].isupper() for w in words)
+
+
+def title_and_dateline(text: str) -> tuple[Found | None, Found | None]:
+    """The title (first line that reads as a heading) and a dateline above it, if any."""
+    lines = [(m.start(), m.group().strip()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
+    dateline = None
+    if lines and _is_dateline(lines[0][1]):
+        dateline, lines = Found(lines[0][1].split(",")[0].strip(), lines[0][1], lines[0][0]), lines[1:]
+    if not lines:
+        return None, dateline
+    start, line = lines[0]
+    is_heading = (len(line) <= 200 and len(line.split()) >= 2 and not line.endswith((".", ":", ";"))
+                  and not re.match(r"[A-ZÀ-Þ .'-]+:", line) and not dates_in(line))
+    return (Found(line, line, start) if is_heading else None), dateline
+
+
+def genre(text: str, allowed: list[str], speaker_labels: int) -> Found:
+    """The genre among the schema's ``allowed`` values: a transcript has speaker labels."""
+    if speaker_labels >= 2 and "transcript" in allowed:
+        return Found("transcript", f"{speaker_labels} speaker labels", 0)
+    head = fold_word(" ".join(text.strip().split("\n")[:5]))
+    for word, kind in _GENRE_WORDS:
+        if word in head and kind in allowed:
+            return Found(kind, f'"{word}" near the top of the text', head.index(word))
+    default = "press release" if "press release" in allowed else allowed[0]
+    return Found(default, "default: no genre is stated", 0)
+
+
+def publisher(text: str, documents: pd.DataFrame) -> Found | None:
+    """A publisher of an earlier document whose name (before any bracket) the text contains."""
+    folded = fold_word(text)
+    for row in documents.sort_values("doc_id", kind="stable").itertuples(index=False):
+        name = row.publisher.split(" (")[0].strip()
+        position = folded.find(fold_word(name))
+        if name and position != -1:
+            return Found((row.publisher, row.publisher_country, row.doc_id), _line_at(text, position), position)
+    return None
+
+
+def doc_id(publisher_doc: str | None, year: int | None, taken: set[str]) -> str:
+    """An unused document id: the publisher's prefix ("state", "sre") or "doc", and the year."""
+    prefix = publisher_doc.rsplit("-", 1)[0] if publisher_doc else "doc"
+    base = f"{prefix}-{year}" if year else prefix
+    candidate, suffix = base, ord("b")
+    while candidate in taken:
+        candidate, suffix = f"{base}{chr(suffix)}", suffix + 1
+    return candidate
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+", strip_accents(text).casefold())
+
+
+def _shared_run(a: list[str], b: list[str]) -> int:
+    """Length of the longest run of words shared by ``a`` and ``b``."""
+    best, previous = 0, [0] * (len(b) + 1)
+    for x in a:
+        current = [0] * (len(b) + 1)
+        for j, y in enumerate(b, start=1):
+            if x == y:
+                current[j] = previous[j - 1] + 1
+                best = max(best, current[j])
+        previous = current
+    return best
+
+
+def series(text: str, meetings: pd.DataFrame, minimum: int = 3) -> Found | None:
+    """The series whose forum name shares the longest run of words (at least ``minimum``) with the text."""
+    words = _words(text)
+    scored = []
+    for row in meetings.sort_values(["date", "meeting_id"], kind="stable").itertuples(index=False):
+        run = _shared_run(_words(row.forum), words)
+        if run >= minimum:
+            scored.append((run, row.date, row.series_id, row.forum, row.meeting_id))
+    if not scored:
+        return None
+    run, _, series_id, forum, meeting_id = max(scored)
+    return Found((series_id, forum, meeting_id.rsplit("-", 1)[0]), f"{run} words of the forum name of {meeting_id}", 0)
+
+
+def series_number(text: str) -> Found | None:
+    """An ordinal before "edition", "meeting", "dialogue"... ("the third edition of ...")."""
+    m = _ORDINAL.search(text)
+    if not m:
+        return None
+    word = m.group("n").lower()
+    number = _ORDINALS.get(word) or int(re.match(r"\d+", word).group())
+    return Found(number, _line_at(text, m.start()), m.start())
+
+
+def city(text: str, meetings: pd.DataFrame, dateline: Found | None) -> Found | None:
+    """The city of the dateline, else the first city of an earlier meeting named in the text."""
+    if dateline is not None:
+        return dateline
+    folded = fold_word(text)
+    found = [(folded.find(fold_word(c)), c) for c in sorted(set(meetings["city"])) if fold_word(c) in folded]
+    if not found:
+        return None
+    position, name = min(found)
+    return Found(name, _line_at(text, position), position)
+
+
+def administrations(day: dt.date | None, meetings: pd.DataFrame) -> dict[str, str | None]:
+    """The U.S. and Mexican administrations, when the meetings just before and after ``day`` agree."""
+    out: dict[str, str | None] = {"us_administration": None, "mx_administration": None}
+    if day is None or meetings.empty:
+        return out
+    stamp = pd.Timestamp(day)
+    ordered = meetings.sort_values("date", kind="stable")
+    before, after = ordered[ordered["date"] <= stamp], ordered[ordered["date"] >= stamp]
+    for column in out:
+        sides = [frame.iloc[-1 if frame is before else 0][column] for frame in (before, after) if not frame.empty]
+        # One side only (a meeting after the last one known) proves nothing about a change of government.
+        if len(sides) == 2 and sides[0] == sides[1]:
+            out[column] = sides[0]
+    return out
