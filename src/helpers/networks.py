@@ -218,10 +218,8 @@ def participations(ds) -> pd.DataFrame:
     agencies = ds.agencies.set_index("agency_id")
     lineage = agencies["lineage_id"].where(agencies["lineage_id"].notna(), agencies.index.to_series())
     inst = institutions(ds).set_index("lineage_id")
-    parts["agency_label"] = [
-        short_label(agencies.at[a, "name_en"], agencies.at[a, "acronym"]) if _text(a) in agencies.index else ""
-        for a in parts["agency_id"]
-    ]
+    labels = {a: short_label(row.name_en, row.acronym) for a, row in zip(agencies.index, agencies.itertuples())}
+    parts["agency_label"] = [labels.get(_text(a), "") for a in parts["agency_id"]]
     parts["lineage_id"] = parts["agency_id"].map(lineage)
     parts["institution"] = parts["lineage_id"].map(inst["label"])
     parts["sector"] = parts["lineage_id"].map(inst["sector"]).fillna(UNKNOWN)
@@ -300,24 +298,28 @@ def institution_meeting_graph(ds) -> nx.Graph:
     parts = parts[parts["lineage_id"].notna()]
     graph = nx.Graph(name="institution_meeting")
     _add_meetings(graph, ds)
-    used = set(parts["lineage_id"])
+    meetings_attended = parts.groupby("lineage_id")["meeting_id"].nunique()
     for inst in institutions(ds).itertuples():
-        if inst.lineage_id not in used:
+        if inst.lineage_id not in meetings_attended.index:
             continue
         graph.add_node(
             node_id(INSTITUTION, inst.lineage_id), kind=INSTITUTION, name=inst.name, label=inst.label,
             bipartite=1, country=inst.country, sector=inst.sector, names=inst.names, members=inst.members,
-            meetings=int(parts.loc[parts["lineage_id"] == inst.lineage_id, "meeting_id"].nunique()),
+            meetings=int(meetings_attended[inst.lineage_id]),
         )
     level_rank = {lv: i for i, lv in enumerate(LEVELS)}
     basis_rank = {b: i for i, b in enumerate(BASES)}
-    for (lineage_id, meeting_id), group in parts.groupby(["lineage_id", "meeting_id"], sort=True):
+    # One pass over the rows (a pandas group-by per edge is slow on large corpora).
+    ties: dict[tuple[str, str], list] = {}
+    for row in parts[["lineage_id", "meeting_id", "person_id", "agency_label", "level", "basis"]].itertuples(index=False):
+        ties.setdefault((row.lineage_id, row.meeting_id), []).append(row)
+    for (lineage_id, meeting_id), rows in sorted(ties.items()):
         graph.add_edge(
             node_id(INSTITUTION, lineage_id), node_id(MEETING, meeting_id),
-            weight=int(len(group)), people=";".join(sorted(group["person_id"])),
-            agency=" / ".join(sorted(set(group["agency_label"]))),
-            level=min(group["level"].map(_text), key=lambda lv: level_rank.get(lv, len(LEVELS))),
-            basis=min(group["basis"].map(_text), key=lambda b: basis_rank.get(b, len(BASES))),
+            weight=len(rows), people=";".join(sorted(r.person_id for r in rows)),
+            agency=" / ".join(sorted({r.agency_label for r in rows})),
+            level=min((_text(r.level) for r in rows), key=lambda lv: level_rank.get(lv, len(LEVELS))),
+            basis=min((_text(r.basis) for r in rows), key=lambda b: basis_rank.get(b, len(BASES))),
         )
     return graph
 
