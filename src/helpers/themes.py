@@ -518,21 +518,26 @@ def leave_one_term_out(match_rows: pd.DataFrame, book: pd.DataFrame, columns, un
     themes = list(book["theme_id"])
     base = presence(count_matrix(collapse(match_rows), unit, themes, columns))
     base_summary = _summary(base)
-    base_mentions = len(collapse(match_rows))
+    keys = ["doc_id", "sentence_no"]
     rows = []
     for record in book.to_dict("records"):
         theme = record["theme_id"]
+        # Dropping a term changes only its own theme's mentions and presence.
+        mine = match_rows[match_rows["theme_id"] == theme]
+        mentions_before = len(mine.drop_duplicates(keys))
         for term in split_terms(record["terms"]):
-            kept = match_rows[~((match_rows["theme_id"] == theme) & (match_rows["term"] == term))]
-            collapsed = collapse(kept)
-            present = presence(count_matrix(collapsed, unit, themes, columns))
+            is_term = mine["term"] == term
+            kept = mine[~is_term]
+            units = set(kept[unit])
+            present = pd.DataFrame([[c in units for c in columns]], index=pd.Index([theme], name="theme_id"),
+                                   columns=columns)
             summary = _summary(present)
-            flipped = [c for c in columns if base.at[theme, c] and not present.at[theme, c]]
+            flipped = [c for c in columns if base.at[theme, c] and c not in units]
             rows.append({
                 "theme_id": theme,
                 "term": term,
-                "term_matches": int(((match_rows["theme_id"] == theme) & (match_rows["term"] == term)).sum()),
-                "mentions_lost": base_mentions - len(collapsed),
+                "term_matches": int(is_term.sum()),
+                "mentions_lost": mentions_before - len(kept.drop_duplicates(keys)),
                 "cells_lost": len(flipped),
                 "cells_lost_in": "|".join(flipped),
                 "persistence_before": int(base_summary["persistence"][theme]),
