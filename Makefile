@@ -42,17 +42,18 @@ book: html
 
 # Each builder is skipped when no source changed since its last successful
 # build (tools/up_to_date.py); otherwise only the chapters whose inputs
-# changed re-execute (tools/invalidate_cache.py).
+# changed re-execute (tools/invalidate_cache.py), side by side, one kernel per
+# CPU (tools/prefetch_executions.py), before Sphinx reads them from the cache.
 html: $(STAMP)
 	@if $(BIN)/python tools/up_to_date.py html; then echo "HTML up to date: no source changed since the last build"; \
-	else $(BIN)/python tools/invalidate_cache.py && \
+	else $(BIN)/python tools/invalidate_cache.py && $(BIN)/python tools/prefetch_executions.py && \
 	  $(BIN)/jupyter-book build . --builder html $(JB_FLAGS) && \
 	  $(BIN)/python tools/up_to_date.py html --record; fi
 
 pdf: $(STAMP)
 	@if $(BIN)/python tools/up_to_date.py pdf && test -f _build/html/$(PDF_NAME); then \
 	  echo "PDF up to date: no source changed since the last build"; \
-	else $(BIN)/python tools/invalidate_cache.py && \
+	else $(BIN)/python tools/invalidate_cache.py && $(BIN)/python tools/prefetch_executions.py && \
 	  $(BIN)/jupyter-book build . --builder pdflatex $(JB_FLAGS) && \
 	  cp _build/latex/$(PDF_NAME) _build/html/$(PDF_NAME) && \
 	  $(BIN)/python tools/up_to_date.py pdf --record; fi

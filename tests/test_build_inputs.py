@@ -118,3 +118,40 @@ def test_up_to_date_is_false_until_recorded_and_after_a_source_changes(tmp_path,
     assert up_to_date.main(["html"]) == 1
     os.remove(tmp_path / "new_page.md")
     assert up_to_date.main(["html"]) == 0
+
+
+# Executing the missing chapters before the build -------------------------------
+
+prefetch = _tool("prefetch_executions")
+
+
+def test_prefetch_finds_the_chapters_without_a_cached_run(tmp_path):
+    from jupyter_cache import get_cache
+    from jupyter_cache.cache.main import CacheBundleIn
+    import nbformat
+
+    cache = get_cache(tmp_path / "cache")
+    paths = []
+    for name, code in [("a", "x = 1"), ("b", "y = 2")]:
+        nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(code)],
+                                      metadata={"kernelspec": {"name": "python3", "display_name": "Python 3"}})
+        path = tmp_path / f"{name}.ipynb"
+        nbformat.write(nb, path)
+        paths.append(path)
+    assert prefetch.uncached(cache, paths) == paths
+    cache.cache_notebook_bundle(CacheBundleIn(nbformat.read(paths[0], as_version=4), str(paths[0])),
+                                check_validity=False)
+    assert prefetch.uncached(cache, paths) == [paths[1]]
+
+
+def test_prefetch_runs_a_notebook_in_its_own_folder(tmp_path):
+    import nbformat
+
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("import os; print(os.path.basename(os.getcwd()))")],
+                                  metadata={"kernelspec": {"name": "python3", "display_name": "Python 3"}})
+    folder = tmp_path / "chapter_folder"
+    folder.mkdir()
+    nbformat.write(nb, folder / "n.ipynb")
+    path, executed, seconds, error = prefetch.execute(folder / "n.ipynb")
+    assert error is None and seconds > 0
+    assert executed.cells[0].outputs[0]["text"].strip() == "chapter_folder"
