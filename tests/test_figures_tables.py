@@ -86,3 +86,25 @@ def test_show_table_takes_relative_widths_one_per_column(build_dir):
     assert ":widths: 20 80\n" in show_table(frame, "tbl-w", "C.", widths=[20, 80]).data
     with pytest.raises(ValueError, match="1 widths for 2 columns"):
         show_table(frame, "tbl-w", "C.", widths=[20])
+
+
+def test_publish_shows_the_export_at_display_resolution_and_closes_the_figure(build_dir, monkeypatch):
+    from PIL import Image
+    import io
+
+    shown = []
+    monkeypatch.setattr(figures, "display", shown.append)
+    fig, ax = figures.new_figure(3, 2)
+    ax.plot([1, 2], [2, 1])
+    figures.publish(fig, "fig-test", data=pd.DataFrame({"a": [1]}), source="s")
+    assert not figures.plt.fignum_exists(fig.number)
+    assert len(shown) == 1
+    export = Image.open(build_dir / "figures" / "fig-test.png")
+    copy = Image.open(io.BytesIO(shown[0].data))
+    scale = figures.DISPLAY_DPI / figures.EXPORT_DPI
+    assert copy.size == (round(export.width * scale), round(export.height * scale))
+    assert round(copy.info["dpi"][0]) == figures.DISPLAY_DPI
+    # Same picture: the copy's average colour matches the export's (on white).
+    flat = Image.alpha_composite(Image.new("RGBA", export.size, "white"), export.convert("RGBA")).convert("RGB")
+    from PIL import ImageStat
+    assert all(abs(a - b) < 1.0 for a, b in zip(ImageStat.Stat(copy).mean, ImageStat.Stat(flat).mean))

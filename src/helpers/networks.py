@@ -166,18 +166,23 @@ def institutions(ds) -> pd.DataFrame:
     predecessor; ties are broken by the later ``established`` year, then by
     ``agency_id``.
     """
-    agencies = ds.agencies.copy()
-    agencies["lineage_id"] = agencies["lineage_id"].where(agencies["lineage_id"].notna(), agencies["agency_id"])
-    predecessors = set(agencies["predecessor_id"].dropna())
+    # Plain records rather than a pandas sort per lineage: this runs for
+    # every graph a chapter builds.
+    agencies = ds.agencies.to_dict("records")
+    predecessors = {_text(a["predecessor_id"]) for a in agencies} - {""}
+    lineages: dict[str, list[dict]] = {}
+    for agency in agencies:
+        lineages.setdefault(_text(agency["lineage_id"]) or agency["agency_id"], []).append(agency)
+
+    def newest_first(agency: dict):
+        year = pd.to_numeric(agency["established"], errors="coerce")
+        return (agency["agency_id"] in predecessors, -(-1 if pd.isna(year) else year), agency["agency_id"])
+
     rows = []
-    for lineage_id, group in agencies.groupby("lineage_id", sort=True):
-        group = group.assign(
-            _succeeded=group["agency_id"].isin(predecessors),
-            _year=pd.to_numeric(group["established"], errors="coerce").fillna(-1),
-        ).sort_values(["_succeeded", "_year", "agency_id"], ascending=[True, False, True], kind="stable")
-        newest = group.iloc[0]
-        oldest_first = group.iloc[::-1]
-        names = [short_label(r.name_en, r.acronym) for r in oldest_first.itertuples()]
+    for lineage_id in sorted(lineages):
+        group = sorted(lineages[lineage_id], key=newest_first)
+        newest, oldest_first = group[0], group[::-1]
+        names = [short_label(a["name_en"], a["acronym"]) for a in oldest_first]
         rows.append({
             "lineage_id": lineage_id,
             "name": _text(newest["name_en"]),
@@ -186,7 +191,7 @@ def institutions(ds) -> pd.DataFrame:
             "label": short_label(newest["name_en"], newest["acronym"]),
             "country": _text(newest["country"]),
             "sector": _text(newest["sector"]) or UNKNOWN,
-            "members": ";".join(oldest_first["agency_id"]),
+            "members": ";".join(a["agency_id"] for a in oldest_first),
             "names": " / ".join(dict.fromkeys(names)),
         })
     return pd.DataFrame(rows, columns=["lineage_id", "name", "name_es", "acronym", "label", "country",

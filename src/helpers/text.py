@@ -8,6 +8,7 @@ document when it occurs in the normalised text with all runs of white space
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -56,7 +57,13 @@ def fold_whitespace(text: str) -> str:
 def contains_quote(document: str, quote: str) -> bool:
     """Tell whether ``quote`` occurs verbatim (after normalisation) in ``document``."""
     needle = fold_whitespace(quote)
-    return bool(needle) and needle in fold_whitespace(document)
+    return bool(needle) and needle in _folded_document(document)
+
+
+@functools.lru_cache(maxsize=32)
+def _folded_document(document: str) -> str:
+    # Hundreds of quotes are checked against the same few documents.
+    return fold_whitespace(document)
 
 
 def strip_accents(text: str) -> str:
