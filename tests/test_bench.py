@@ -74,3 +74,36 @@ def test_changed_values_counts_differences_per_chapter():
 def test_readers_of_the_codebook_include_the_themes_chapter_only_among_analyses():
     readers = bench.readers_of(paths.data_dir() / "theme_codebook.csv")
     assert "02_themes" in readers and "03_networks" not in readers and "04_claims" not in readers
+
+
+def test_the_readme_quotes_the_committed_benchmark_results():
+    results = json.loads(bench.RESULTS.read_text(encoding="utf-8"))
+    readme = bench.README.read_text(encoding="utf-8")
+    block = readme[readme.index(bench.README_START) + len(bench.README_START):readme.index(bench.README_END)]
+    assert block.strip() == bench.readme_table(results), "run `python tools/bench.py --readme`"
+
+
+def test_readme_table_states_each_target_verdict(tmp_path):
+    results = {"machine": {"date": "2026-01-01", "commit": "abc", "cpus": 2, "memory_gb": 4.0, "python": "3.11"},
+               "builds": {"clean_build": {"html_s": 50.0, "pdf_s": 50.0, "total_s": 100.0},
+                          "nothing_changed": {"html_s": 0.0, "pdf_s": 0.0, "chapters_executed": []},
+                          "one_data_file_changed": {"file": "data/x.csv", "change": "a row added", "html_s": 9.0,
+                                                    "chapters_executed": ["a"], "chapters_reading_file": ["a"],
+                                                    "glued_values_changed": {"a": 2}},
+                          "chapter_execution_s": {"a": 4.0, "b": 12.0},
+                          "tests": {"passed": 3, "seconds": 1.0}, "peak_child_rss_mb": 10.0},
+               "scale": [{"readouts": 1000, "words": 5, "total_s": 10.0, "themes_s": 8.0, "claims_s": 1.0,
+                          "networks_s": 1.0, "cost_per_readout_vs_smallest": 1.0}]}
+    results["targets_met"] = bench.compare(results)
+    table = bench.readme_table(results)
+    assert "100.0 s | under 90 s: not met" in table
+    assert "< 0.1 s / < 0.1 s" in table
+    assert "slowest b 12.0 s, a 4.0 s | each under 10 s: not met" in table
+    assert "| under 20 s: met |" in table
+    readme = tmp_path / "README.md"
+    readme.write_text("intro\n")
+    with pytest.raises(SystemExit, match="markers"):
+        bench.update_readme(results, readme)
+    readme.write_text(f"intro\n{bench.README_START}\nold\n{bench.README_END}\nrest\n")
+    bench.update_readme(results, readme)
+    assert readme.read_text() == f"intro\n{bench.README_START}\n{table}\n{bench.README_END}\nrest\n"

@@ -265,12 +265,90 @@ def write_results(results: dict, path: Path = RESULTS) -> Path:
     return path
 
 
+# README ---------------------------------------------------------------------
+
+README = ROOT / "README.md"
+README_START = "<!-- bench:start (written by tools/bench.py from benchmarks/results.json) -->"
+README_END = "<!-- bench:end -->"
+
+
+def _seconds(value: float) -> str:
+    return f"{value:,.1f} s" if value >= 0.05 else "< 0.1 s"
+
+
+def _verdict(met: bool | None, target: str) -> str:
+    return f"{target}: {'met' if met else 'not met'}" if met is not None else target
+
+
+def _chapter_range(times: dict[str, float]) -> str:
+    slowest = sorted(times.items(), key=lambda item: -item[1])[:2]
+    return (f"{min(times.values()):.1f}–{max(times.values()):.1f} s; slowest "
+            + ", ".join(f"{name} {seconds:.1f} s" for name, seconds in slowest))
+
+
+def readme_table(results: dict) -> str:
+    """The README's benchmark paragraph and table, rendered from a results file."""
+    met = results.get("targets_met", {})
+    where = results["machine"]
+    lines = [f"Measured on {where['date']} at commit `{where['commit']}` on a {where['cpus']}-core, "
+             f"{where['memory_gb']:g} GB Linux machine (Python {where['python']}):", "",
+             "| measure | result | target |", "|---|---|---|"]
+    builds = results.get("builds")
+    if builds:
+        clean, again, one = builds["clean_build"], builds["nothing_changed"], builds["one_data_file_changed"]
+        executed = ", ".join(one["chapters_executed"]) or "none"
+        changed = sum(one["glued_values_changed"].values())
+        lines += [
+            f"| clean build: execute + HTML / PDF | {_seconds(clean['html_s'])} + {_seconds(clean['pdf_s'])} = "
+            f"{_seconds(clean['total_s'])} | {_verdict(met.get('clean_build_under_90_s'), 'under 90 s')} |",
+            f"| rebuild, nothing changed: HTML / PDF | {_seconds(again['html_s'])} / {_seconds(again['pdf_s'])}, "
+            f"{len(again['chapters_executed'])} chapters re-executed | "
+            f"{_verdict(met.get('nothing_changed_under_5_s'), 'under 5 s')} |",
+            f"| rebuild after one data file changes (`{one['file']}`, {one['change']}) | {_seconds(one['html_s'])}; "
+            f"re-executed {executed} (the chapters that read it); {changed} glued values changed | "
+            f"{_verdict(met.get('data_change_reexecutes_only_its_readers'), 'only the dependent chapters')} |",
+            f"| chapter execution, each alone | {_chapter_range(builds['chapter_execution_s'])} | "
+            f"{_verdict(met.get('each_chapter_under_10_s'), 'each under 10 s')} |",
+        ]
+        if builds.get("chapter_execution_in_build_s"):
+            lines.append(f"| chapter execution in the clean build (two side by side) | "
+                         f"{_chapter_range(builds['chapter_execution_in_build_s'])} | – |")
+        lines += [
+            f"| test suite (pytest + nbval) | {builds['tests']['passed']} passed in {_seconds(builds['tests']['seconds'])} | – |",
+            f"| peak memory of one build or test process | {builds['peak_child_rss_mb']:.0f} MB | – |",
+        ]
+    for row in results["scale"]:
+        target = (_verdict(met.get("1000_readouts_under_20_s"), "under 20 s") if row["readouts"] == 1000
+                  else "–")
+        lines.append(
+            f"| {row['readouts']:,} synthetic readouts ({row['words']:,} words): themes + claims + networks | "
+            f"{_seconds(row['total_s'])} (themes {row['themes_s']:.1f} s, claims {row['claims_s']:.1f} s, "
+            f"networks {row['networks_s']:.1f} s); cost per readout {row['cost_per_readout_vs_smallest']:.2f}× "
+            f"that at {results['scale'][0]['readouts']:,} | {target} |")
+    return "\n".join(lines)
+
+
+def update_readme(results: dict, readme: Path = README) -> None:
+    """Replace the block between the benchmark markers of the README."""
+    text = readme.read_text(encoding="utf-8")
+    start, end = text.find(README_START), text.find(README_END)
+    if start < 0 or end < start:
+        raise SystemExit(f"{paths.relative_to_root(readme)}: the benchmark markers are missing")
+    block = f"{README_START}\n{readme_table(results)}\n{README_END}"
+    readme.write_text(text[:start] + block + text[end + len(README_END):], encoding="utf-8")
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scale-only", action="store_true", help="skip the builds and the tests")
+    parser.add_argument("--readme", action="store_true",
+                        help="only rewrite the README's benchmark table from benchmarks/results.json")
     parser.add_argument("--sizes", type=int, nargs="+", default=list(SIZES),
                         help="synthetic corpus sizes, in readouts (default: %(default)s)")
     args = parser.parse_args(argv)
+    if args.readme:
+        update_readme(json.loads(RESULTS.read_text(encoding="utf-8")))
+        return 0
     ds = load_dataset()
     results = {"machine": machine(), "targets": TARGETS}
     if not args.scale_only:
@@ -279,6 +357,9 @@ def main(argv: list[str]) -> int:
     results["targets_met"] = compare(results)
     print(json.dumps(results, indent=2, sort_keys=True))
     print(f"written to {paths.relative_to_root(write_results(results))}")
+    if not args.scale_only:  # the README quotes a full run only
+        update_readme(results)
+        print(f"benchmark table of {paths.relative_to_root(README)} updated")
     return 0
 
 
