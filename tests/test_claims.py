@@ -29,6 +29,9 @@ from helpers.text import contains_quote
         ("a border of over 3,000 kilometers", 3000, "km", "over"),
         ("$25.9 million as well as", 25.9e6, "USD", "none"),
         ("about twenty-one countries", 21, "", "about"),
+        ("dismantled two hundred clandestine laboratories", 200, "", "none"),
+        ("two hundred and fifty tons", 250, "tonnes", "none"),
+        ("some 3,000 firearms", 3000, "", "about"),
     ],
 )
 def test_extract_finds_quantities(text, value, unit, qualifier):
@@ -42,6 +45,7 @@ def test_extract_finds_quantities(text, value, unit, qualifier):
     "text",
     [
         "on December 14, 2017.",          # date and year
+        "Mexico City, 9 September 2025",  # day before the month
         "a safe border for the 21st century",  # ordinal
         "the third edition",              # word ordinal
         "the two countries agreed",       # party reference

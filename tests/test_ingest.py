@@ -19,6 +19,9 @@ from helpers.text import normalise
 from conftest import ROOT
 
 SYNTHETIC = ROOT / "tests" / "fixtures" / "synthetic_readout_2024.txt"
+#: Written to try the command as a new user would: a communiqué in translation with a
+#: bulleted delegation list (name, then office), ranks, new people and numbers in words.
+BULLETED = ROOT / "tests" / "fixtures" / "synthetic_readout_2025_bulleted.txt"
 #: Floors over the five texts, each drafted as if the dataset did not know it.
 FLOORS = {"participant_precision": 0.9, "participant_recall": 0.95, "claim_precision": 0.9, "claim_recall": 0.95,
           "country": 0.85, "agency": 0.6}
@@ -94,6 +97,30 @@ def test_a_text_never_seen_is_drafted_with_its_meeting(ds):
     assert people["richard-verma"]["_status"] == "new" and people["richard-verma"]["country"] == "US"
     assert [c["value"] for c in draft["claims"]] == [1200, 30]
     assert {t["theme_id"] for t in draft["themes"]} >= {"synthetic_drugs", "arms_trafficking", "migration"}
+
+
+def test_a_bulleted_communique_is_drafted_as_a_reviewer_would_write_it(ds):
+    draft = ingest.draft(BULLETED, ds=ds)
+    rows = {p["name_as_written"]: (p["country"], p["agency_id"], p["basis"]) for p in draft["participants"]}
+    assert rows == {
+        "Juan Ramón de la Fuente": ("MX", "mx-sre", "led"),
+        "Omar García Harfuch": ("MX", "mx-sspc", "listed"),
+        "Ernestina Godoy Ramos": ("MX", "mx-fgr", "listed"),
+        "Ricardo Trevilla Trejo": ("MX", "mx-sedena", "listed"),
+        "Raymundo Pedro Morales Ángeles": ("MX", "mx-semar", "listed"),
+        "Marco Rubio": ("US", "us-dos", "led"),
+        "Ronald Johnson": ("US", "us-embassy-mx", "listed"),
+        "Troy Edgar": ("US", "us-dhs", "listed"),
+        "Terrance Cole": ("US", "us-dea", "listed"),
+        # As President Calderón in 2010: receiving the delegations is hosting them.
+        "Claudia Sheinbaum Pardo": ("MX", "mx-presidencia", "hosted"),
+    }
+    assert draft["mentions"] == []
+    claims = [(c["value"], c["unit"], c["qualifier"]) for c in draft["claims"]]
+    assert claims[:4] == [(1500, "kg", "more than"), (200, "", "none"), (50, "percent", "none"), (3000, "", "about")]
+    assert draft["document"]["translation"] == "translation"
+    assert (draft["meeting"]["series_id"], draft["meeting"]["series_number"]) == ("hlsd", 5)
+    assert (draft["meeting"]["date"], draft["meeting"]["city"]) == ("2025-09-09", "Mexico City")
 
 
 # Bad input ------------------------------------------------------------------------

@@ -236,15 +236,22 @@ _UNIT_WORDS = {
     "days": "days", "percent": "percent", "per cent": "percent", "%": "percent",
 }
 _QUALIFIER_WORDS = [("more than", "more than"), ("over", "over"), ("about", "about"), ("nearly", "nearly"),
-                    ("almost", "almost"), ("at least", "at least")]
+                    ("almost", "almost"), ("at least", "at least"),
+                    # Other ways to say "about" ("some 3,000 firearms").
+                    ("some", "about"), ("approximately", "about"), ("around", "about"), ("roughly", "about")]
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_WORD = "|".join(sorted(_WORDS, key=len, reverse=True))
+_UNITS_WORD = "one|two|three|four|five|six|seven|eight|nine"
+_TEENS_WORD = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+_TENS_WORD = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_BELOW_100 = rf"(?:(?:{_TENS_WORD})(?:[-\s](?:{_UNITS_WORD}))?|{_TEENS_WORD}|{_UNITS_WORD})"
+#: A cardinal written in words below a thousand ("four", "twenty-five", "two hundred and fifty").
+_WORD = rf"(?:(?:{_UNITS_WORD})\s+hundred(?:\s+(?:and\s+)?{_BELOW_100})?|{_BELOW_100}|hundred)"
 _SCALE = "|".join(_SCALES)
 _UNIT = r"tons|tonnes|kilograms|kg|kilometers|km|miles|minutes|weeks|months|years|days|percent|per cent|%"
 _PATTERN = re.compile(
     rf"(?P<dollar>\$\s?)?"
-    rf"(?:(?P<num>{_NUM})|(?P<word>\b(?:{_WORD})(?:-(?:{_WORD}))?\b))"
+    rf"(?:(?P<num>{_NUM})|(?P<word>\b{_WORD}\b))"
     rf"(?P<plus>-plus)?"
     rf"(?:\s?(?P<scale>{_SCALE})\b)?"
     rf"(?:\s?(?P<unit>{_UNIT}))?",
@@ -253,6 +260,7 @@ _PATTERN = re.compile(
 #: Party references ("the two countries", "both nations") name the parties, not a quantity.
 _PARTY = re.compile(r"^\s*(?:countries|nations|governments|sides|delegations|presidents|peoples)\b", re.IGNORECASE)
 _DATE_BEFORE = re.compile(rf"(?:{_MONTHS})\.?\s*$")
+_DATE_AFTER = re.compile(rf"^\s+(?:{_MONTHS})\b")
 
 
 @dataclass(frozen=True)
@@ -269,8 +277,14 @@ class Candidate:
 
 
 def _word_value(word: str) -> float:
-    parts = word.lower().split("-")
-    return float(sum(_WORDS[p] for p in parts))
+    """The value of a cardinal in words: "twenty-five" 25, "two hundred and fifty" 250."""
+    value = 0
+    for part in re.findall(r"[a-z]+", word.lower()):
+        if part == "hundred":
+            value = max(value, 1) * 100
+        elif part != "and":
+            value += _WORDS[part]
+    return float(value)
 
 
 def _precision(number: str, scale: float) -> float:
@@ -295,7 +309,8 @@ def extract_quantities(text: str) -> list[Candidate]:
     suffix "-plus". Excluded by rule:
 
     * years and dates: four-digit numbers from 1900 to 2099 without a thousands
-      separator, and day numbers after a month name ("December 14");
+      separator, and day numbers next to a month name ("December 14",
+      "9 September");
     * ordinals ("21st", "second", "third": word ordinals are never matched);
     * identifiers: digits glued to letters, slashes, underscores or other
       digits by dots ("3.59.02", "556990/");
@@ -320,7 +335,7 @@ def extract_quantities(text: str) -> list[Candidate]:
             if (re.fullmatch(r"(19|20)\d\d", number) and not match.group("dollar") and not unit_word
                     and not match.group("plus")):
                 continue
-            if _DATE_BEFORE.search(before) and not match.group("dollar"):
+            if (_DATE_BEFORE.search(before) or _DATE_AFTER.match(after)) and not match.group("dollar"):
                 continue
             value = float(plain) * scale
             precision = _precision(number, scale)

@@ -132,6 +132,7 @@ def _document_and_meeting(text: str, ds, meeting_date: dt.date | None, labels: i
     allowed_genres = schema.resources(ds.package)["documents"]["schema"]["fields"]
     genres = next(f for f in allowed_genres if f["name"] == "genre")["constraints"]["enum"]
     kind = readout.genre(text, genres, labels)
+    translated = readout.translation(text)
     publisher = readout.publisher(text, ds.documents)
     series = readout.series(text, ds.meetings)
     existing = ds.meetings[ds.meetings["date"] == pd.Timestamp(day)] if day else ds.meetings.iloc[0:0]
@@ -142,13 +143,13 @@ def _document_and_meeting(text: str, ds, meeting_date: dt.date | None, labels: i
         "doc_id": doc_id, "file": "", "title": _value(title) or "",
         "publisher": publisher.value[0] if publisher else "",
         "publisher_country": publisher.value[1] if publisher else "",
-        "genre": kind.value, "language": "en", "translation": "original",
+        "genre": kind.value, "language": "en", "translation": translated.value,
         "publication_date": day.isoformat() if day else "",
         "publication_date_status": "stated" if written and not meeting_date else "inferred",
         "publication_date_evidence": _evidence(written) if written else "",
         "meeting_id": "", "source_url": "", "notes": "",
         "_evidence": {"title": _evidence(title), "publisher": _evidence(publisher), "genre": kind.evidence,
-                      "publication_date": _evidence(written)},
+                      "translation": translated.evidence, "publication_date": _evidence(written)},
     }
     if not existing.empty:
         meeting = existing.iloc[0]
@@ -399,6 +400,9 @@ def draft(path: str | Path, meeting_date: str | dt.date | None = None, ds=None, 
                   "source_url"):
         if not document[field]:
             todo.append(f"document.{field}")
+    # An English text from a Mexican publisher is most often a translation the text does not announce.
+    if document["publisher_country"] == "MX" and document["translation"] == "original":
+        todo.append("document.translation (an English text from a Mexican publisher: translated?)")
     todo += [f"participants[{i}].agency_id" for i, p in enumerate(participants) if not p["agency_id"]]
     todo += [f"participants[{i}].country" for i, p in enumerate(participants) if not p["country"]]
     todo += [f"claims[{i}].period and measure" for i in range(len(claims))]

@@ -39,7 +39,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
@@ -132,7 +132,12 @@ _LED_BY = re.compile(r"\b(?:led|headed|chaired|co-chaired|presided over)\s+by\b"
 _LIST_CUE = re.compile(
     r"\b(?:delegations?|participants|attendees|attended|attending|participated|took part|included|includes|"
     r"accompanied by|joined by|headed by|led by|chaired by|co-chaired by|represented by|composed of|"
-    r"consisted of)\b", re.IGNORECASE)
+    r"consisted of|consisting of|comprised|comprising|comprises|made up of)\b", re.IGNORECASE)
+#: Where the people a delegation head is "led by" end and the others begin.
+_REST_OF_LIST = re.compile(r"\b(?:and\s+)?(?:included|includes|including|comprised|comprising|accompanied by|"
+                           r"joined by|as well as|along with)\b", re.IGNORECASE)
+#: The marker of a bulleted or numbered line ("- ", "• ", "2. ").
+_BULLET = re.compile(r"(?:[-–—•*·]|\d{1,2}[.)])\s+")
 _GREETING = re.compile(
     r"^(?:welcome|thank you|thanks|good (?:morning|afternoon|evening)|greetings|dear|hello)\b"
     r"|\b(?:here with us|are here|is here|with us today|joining us|present here|are present|is present)\b",
@@ -579,13 +584,15 @@ def _led_by_before(text: str, start: int, a: int) -> bool:
     return ";" not in between and len(between.split()) <= 12
 
 
-def _list_occurrences(text, start, end, spans, known, lexicon, tokens) -> list[Occurrence]:
+def _list_occurrences(text, start, end, spans, known, lexicon, tokens, one_per_line=False) -> list[Occurrence]:
     """Items of a delegation list: each name with the title written before or after it.
 
     The title is the text since the previous item ("Interior Secretary,
     Fernando ..."), else the text up to the next item ("Robert Gates,
     Secretary of Defense"). A name with neither, unknown to the dataset, is
-    not taken for a person, nor is a single word that follows no title.
+    not taken for a person, nor is a single word that follows no title. In
+    a bulleted line (``one_per_line``) the office after the name wins over a
+    bare rank before it ("General X, Secretary of National Defense").
     """
     names = sorted([(s.start, s.end, s.possessive, s.words >= 2 or _surname_after_title(tokens, s, lexicon))
                     for s in spans] + [(a, b, False, True) for a, b in known])
@@ -597,7 +604,9 @@ def _list_occurrences(text, start, end, spans, known, lexicon, tokens) -> list[O
             continue
         following = names[index + 1][0] if index + 1 < len(names) else end
         before = title_ending_at(text[pos:a], lexicon.vocabulary)
-        after = None if before else title_starting_at(text[b:following], lexicon.vocabulary)
+        after = title_starting_at(text[b:following], lexicon.vocabulary) if one_per_line or not before else None
+        if before and after and before[1].lower() in RANKS:
+            before = None
         segment_start, first, last, title, pos = pos, a, b, None, b
         if before:
             first, title = segment_start + before[0], before[1]
@@ -606,19 +615,22 @@ def _list_occurrences(text, start, end, spans, known, lexicon, tokens) -> list[O
             pos = last
         if title is None and not is_known:
             continue
-        basis = "led" if led[0] <= a < led[1] else "listed"
+        basis = "led" if led[0] <= a < led[1] else "hosted" if _verb_basis(text[b:end]) == "hosted" else "listed"
         found.append(Occurrence(a, b, text[a:b], title, basis, text[first:last].strip(" ,;:"),
                                 _country_cue(text[start:end], a - start, title)))
     return found
 
 
 def _led_clause(text: str, start: int, end: int) -> tuple[int, int]:
-    """The clause after "led by" / "headed by", to the next semicolon (empty if none)."""
+    """The clause after "led by" / "headed by", to the next semicolon or "and included" (empty if none)."""
     m = _LED_BY.search(text, start, end)
     if not m:
         return start, start
-    stop = text.find(";", m.end(), end)
-    return m.end(), stop if stop != -1 else end
+    stops = [text.find(";", m.end(), end)]
+    rest = _REST_OF_LIST.search(text, m.end(), end)
+    stops.append(rest.start() if rest else -1)
+    stops = [stop for stop in stops if stop != -1]
+    return m.end(), min(stops) if stops else end
 
 
 def label_occurrence(text: str, line_start: int, lexicon: Lexicon) -> Occurrence | None:
@@ -645,8 +657,17 @@ def label_occurrence(text: str, line_start: int, lexicon: Lexicon) -> Occurrence
 def find_occurrences(text: str, lexicon: Lexicon) -> list[Occurrence]:
     """Every person named in ``text`` (a cleaned readout), in text order."""
     found = []
+    list_country: str | None = None
+    in_list = False  # inside the bulleted lines after "The Mexican delegation comprised:"
     for start, end, _ in sentences(text):
         at_line_start = start == 0 or text[start - 1] == "\n"
+        bullet = _BULLET.match(text, start) if at_line_start else None
+        if bullet and in_list:
+            found.extend(list_item_occurrences(text, bullet.end(), end, lexicon, list_country))
+            continue
+        sentence = text[start:end].rstrip()
+        in_list = sentence.endswith(":") and _LIST_CUE.search(sentence) is not None
+        list_country = _country_cue(sentence, len(sentence), None) if in_list else None
         labelled = label_occurrence(text, start, lexicon) if at_line_start else None
         if labelled:
             found.append(labelled)
@@ -654,6 +675,15 @@ def find_occurrences(text: str, lexicon: Lexicon) -> list[Occurrence]:
             start += len(text[start:end]) - len(text[start:end].lstrip())
         found.extend(sentence_occurrences(text, start, end, lexicon))
     return sorted(found, key=lambda o: (o.start, o.end))
+
+
+def list_item_occurrences(text: str, start: int, end: int, lexicon: Lexicon, country: str | None) -> list[Occurrence]:
+    """The people of one bulleted line of a delegation list, in the country its heading names."""
+    tokens = tokenise(text, start, end)
+    spans = name_spans(tokens, lexicon.vocabulary)
+    known = _known_spans(text, start, end, lexicon, spans)
+    items = _list_occurrences(text, start, end, spans, known, lexicon, tokens, one_per_line=True)
+    return [replace(o, basis="listed", country=o.country or country) for o in items]
 
 
 # --------------------------------------------------------------------------

@@ -118,6 +118,22 @@ def genre(text: str, allowed: list[str], speaker_labels: int) -> Found:
     return Found(default, "default: no genre is stated", 0)
 
 
+_TRANSLATED = re.compile(r"\b(?:translation|translated|traducci[oó]n)\b", re.IGNORECASE)
+_INTERPRETED = re.compile(r"\(\s*(?:via|through an?)\s+interpreter", re.IGNORECASE)
+
+
+def translation(text: str) -> Found:
+    """Whether the text is a translation (said near its top) or partly interpreted (a transcript)."""
+    head = "\n".join(text.strip().split("\n")[:5])
+    m = _TRANSLATED.search(head)
+    if m:
+        return Found("translation", _line_at(head, m.start()), m.start())
+    m = _INTERPRETED.search(text)
+    if m:
+        return Found("partly interpreted", _line_at(text, m.start()), m.start())
+    return Found("original", "default: no translation or interpreter is mentioned", 0)
+
+
 def publisher(text: str, documents: pd.DataFrame) -> Found | None:
     """A publisher of an earlier document whose name (before any bracket) the text contains."""
     folded = fold_word(text)
