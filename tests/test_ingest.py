@@ -117,7 +117,8 @@ def test_a_bulleted_communique_is_drafted_as_a_reviewer_would_write_it(ds):
     }
     assert draft["mentions"] == []
     claims = [(c["value"], c["unit"], c["qualifier"]) for c in draft["claims"]]
-    assert claims[:4] == [(1500, "kg", "more than"), (200, "", "none"), (50, "percent", "none"), (3000, "", "about")]
+    assert claims[:4] == [(1500, "kg", "more than"), (200, "laboratories", "none"), (50, "percent", "none"),
+                          (3000, "firearms", "about")]
     assert draft["document"]["translation"] == "translation"
     assert (draft["meeting"]["series_id"], draft["meeting"]["series_number"]) == ("hlsd", 5)
     assert (draft["meeting"]["date"], draft["meeting"]["city"]) == ("2025-09-09", "Mexico City")

@@ -339,17 +339,35 @@ def _claims(text: str, ds, document: dict) -> tuple[list, list]:
     for offset, candidate in enumerate(cl.extract_quantities(text)):
         sentence = next((s for a, b, s in spans if a <= candidate.start < b), candidate.text)
         claim_id = f"N{next_number + offset:02d}"
+        unit, noun = candidate.unit, counted_noun(text[candidate.end:candidate.end + 60])
+        if not unit and noun in cl.COUNT_UNITS:
+            unit = noun
         rows.append({
             "claim_id": claim_id, "doc_id": document["doc_id"], "speaker": "", "quote": sentence,
             "number_as_written": candidate.text if candidate.qualifier == "none" else _number_only(candidate.text),
-            "value": candidate.value, "unit": candidate.unit, "qualifier": candidate.qualifier,
-            "period": "", "measure": "", "kind": _kind(candidate.unit),
-            "_todo": "fill period and measure, check the unit; delete the row if it is not a claim",
+            "value": candidate.value, "unit": unit, "qualifier": candidate.qualifier,
+            "period": "", "measure": "", "kind": _kind(unit),
+            "_todo": "fill period and measure, check the unit; delete the row if it is not a claim"
+                     + (f" (it counts {noun!r}, not yet a unit of helpers.claims.COUNT_UNITS)"
+                        if noun and not unit else ""),
         })
         checks.append({"check_id": f"{claim_id}-1", "claim_id": claim_id, "role": "none", "reference_id": "",
                        "baseline_reference_id": "", "other_claim_id": "", "match": "same",
                        "note": "Added with the readout; not yet checked against a reference."})
     return rows, checks
+
+
+_NOT_NOUNS = frozenset({"is", "was", "has", "this", "its", "his", "as", "across", "less", "plus", "towards"})
+
+
+def counted_noun(after: str) -> str:
+    """The plural noun a bare number counts ("two hundred clandestine laboratories" -> "laboratories")."""
+    for word in re.findall(r"[A-Za-z-]+|[^\sA-Za-z-]", after)[:3]:
+        if not word.isalpha() or not word.islower():
+            return ""
+        if word.endswith("s") and word not in _NOT_NOUNS and not word.endswith("ss"):
+            return word
+    return ""
 
 
 def _number_only(text: str) -> str:
