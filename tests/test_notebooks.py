@@ -67,3 +67,12 @@ def test_no_machine_paths_in_committed_files():
     # This file names the patterns on purpose.
     offenders = [o for o in offenders if not o.startswith("tests/test_notebooks.py")]
     assert not offenders, "\n".join(offenders[:20])
+
+
+@pytest.mark.parametrize("notebook", chapter_notebooks(), ids=lambda p: p.name)
+def test_no_cell_shows_a_bare_value(notebook):
+    """A value out of context ("8", "'HLSD-2023'") under a code cell means nothing to a reader."""
+    cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+    bare = [c.get("id") for c in cells if c["cell_type"] == "code" for o in c.get("outputs", [])
+            if o["output_type"] == "execute_result" and set(o["data"]) == {"text/plain"}]
+    assert not bare, f"cells {bare} end with an expression whose value is shown"

@@ -22,10 +22,11 @@ def plain(value):
     return float(value)
 
 
-def glue(key: str, value, display: bool = False):
-    """Glue ``value`` (made plain) under ``key`` for ``{glue:text}`` in prose."""
+def glue(key: str, value, display: bool = False) -> None:
+    """Glue ``value`` (made plain) under ``key`` for ``{glue:text}`` in prose.
+
+    Returns nothing, so that a cell ending with a glue shows no stray value.
+    """
     from myst_nb import glue as _glue
 
-    plain_value = plain(value)
-    _glue(key, plain_value, display=display)
-    return plain_value
+    _glue(key, plain(value), display=display)
