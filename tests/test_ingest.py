@@ -22,6 +22,8 @@ SYNTHETIC = ROOT / "tests" / "fixtures" / "synthetic_readout_2024.txt"
 #: Written to try the command as a new user would: a communiqué in translation with a
 #: bulleted delegation list (name, then office), ranks, new people and numbers in words.
 BULLETED = ROOT / "tests" / "fixtures" / "synthetic_readout_2025_bulleted.txt"
+#: A second try, a readout with "Participants:" and one line per country ("U.S.: A, title; B, title").
+COUNTRY_LINES = ROOT / "tests" / "fixtures" / "synthetic_readout_2026_participants_list.txt"
 #: Floors over the five texts, each drafted as if the dataset did not know it.
 FLOORS = {"participant_precision": 0.9, "participant_recall": 0.95, "claim_precision": 0.9, "claim_recall": 0.95,
           "country": 0.85, "agency": 0.6}
@@ -122,6 +124,24 @@ def test_a_bulleted_communique_is_drafted_as_a_reviewer_would_write_it(ds):
     assert draft["document"]["translation"] == "translation"
     assert (draft["meeting"]["series_id"], draft["meeting"]["series_number"]) == ("hlsd", 5)
     assert (draft["meeting"]["date"], draft["meeting"]["city"]) == ("2025-09-09", "Mexico City")
+
+
+def test_a_participants_list_by_country_is_drafted(ds):
+    draft = ingest.draft(COUNTRY_LINES, ds=ds)
+    rows = {p["name_as_written"]: (p["country"], p["agency_id"]) for p in draft["participants"]}
+    assert rows == {
+        # Known as ambassador (2020); his title now names the Department of State.
+        "Christopher Landau": ("US", "us-dos"),
+        "María Teresa Mercado": ("MX", ""),
+        "Sebastian Gorka": ("US", ""),
+        "Robert Alvarez": ("US", ""),
+        "Pablo Vázquez Camacho": ("MX", "mx-sspc"),
+        "Raquel Buenrostro Sánchez": ("MX", "mx-uif"),
+    }
+    assert {m["name_as_written"] for m in draft["mentions"]} == {"Trump", "Sheinbaum"}
+    assert [c["value"] for c in draft["claims"]][:3] == [26, 40, 25]
+    # "U.S.-Mexico" and "Security" alone do not make it a meeting of a known series.
+    assert draft["meeting"]["series_id"] == "" and draft["meeting"]["meeting_id"] == "MTG-2026"
 
 
 # Bad input ------------------------------------------------------------------------

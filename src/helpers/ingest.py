@@ -269,7 +269,7 @@ def agency_for(title: str | None, country: str | None, person_id: str | None, le
                year: int | None) -> str | None:
     """The agency of a participant, by the first rule that gives one.
 
-    1. a known person's latest agency;
+    1. a known person's latest agency, unless the title names an institution of another lineage;
     2. the same title (as written) in earlier participations of the same country: the agency it was
        recorded with most often (the newest on a tie);
     3. the agency whose distinctive name words or acronym the title contains;
@@ -279,6 +279,11 @@ def agency_for(title: str | None, country: str | None, person_id: str | None, le
     """
     found = _agency_by_rules(title, country, person_id, lexicon, year)
     return _as_of(found, year, lexicon.agencies) if found else None
+
+
+def _lineage(agency_id: str, agencies: pd.DataFrame) -> str:
+    lineage = agencies.loc[agencies["agency_id"] == agency_id, "lineage_id"].dropna()
+    return lineage.iloc[0] if not lineage.empty else agency_id
 
 
 def _as_of(agency_id: str, year: int | None, agencies: pd.DataFrame) -> str:
@@ -299,8 +304,13 @@ def _as_of(agency_id: str, year: int | None, agencies: pd.DataFrame) -> str:
 def _agency_by_rules(title, country, person_id, lexicon, year) -> str | None:
     # A person the dataset knows keeps the agency of their latest participation: earlier
     # titles can be mistranslated ("Attorney General" for the federal tax attorney).
+    # Unless the title names another institution: people change jobs between meetings
+    # (an ambassador of 2020 is a deputy secretary of state in 2026).
     known = nm.latest_agency(person_id, lexicon) if person_id else None
     if known:
+        named = nm.match_agency(title, country, lexicon, year)
+        if named and _lineage(named, lexicon.agencies) != _lineage(known, lexicon.agencies):
+            return named
         return known
     # Earlier titles are compared only within one country: "Attorney General" is two offices.
     history = lexicon.history[lexicon.history["country"] == country] if country else lexicon.history.iloc[0:0]

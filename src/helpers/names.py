@@ -56,7 +56,7 @@ TITLE_HEADS = frozenset("""
 secretary secretaries attorney general ambassador ambassadors admiral director directors administrator
 adviser advisor chancellor president minister ministers undersecretary under-secretary commissioner governor
 senator representative deputy assistant acting chief head counsel attache coordinator spokesperson envoy
-prosecutor officer commander lieutenant colonel captain vice consul charge dr. mr. mrs. ms. madam
+prosecutor officer commander lieutenant colonel captain vice consul charge dr. mr. mrs. ms. madam senior principal
 secretario secretaria subsecretario subsecretaria canciller embajador embajadora almirante fiscal procurador
 presidente presidenta director directora gobernador titular jefe jefa
 """.split())
@@ -136,6 +136,9 @@ _LIST_CUE = re.compile(
 #: Where the people a delegation head is "led by" end and the others begin.
 _REST_OF_LIST = re.compile(r"\b(?:and\s+)?(?:included|includes|including|comprised|comprising|accompanied by|"
                            r"joined by|as well as|along with)\b", re.IGNORECASE)
+#: A line of a participants list that starts with its country ("U.S.: ...", "Mexican delegation: ...").
+_COUNTRY_LINE = re.compile(r"(?:(?P<us>U\.S\.|US|United States|American)|(?P<mx>Mexico|Mexican))"
+                           r"(?:\s+(?:delegation|participants|side|officials))?\s*:\s*")
 #: The marker of a bulleted or numbered line ("- ", "• ", "2. ").
 _BULLET = re.compile(r"(?:[-–—•*·]|\d{1,2}[.)])\s+")
 _GREETING = re.compile(
@@ -658,12 +661,24 @@ def find_occurrences(text: str, lexicon: Lexicon) -> list[Occurrence]:
     """Every person named in ``text`` (a cleaned readout), in text order."""
     found = []
     list_country: str | None = None
-    in_list = False  # inside the bulleted lines after "The Mexican delegation comprised:"
+    in_list = False  # inside the lines after "The Mexican delegation comprised:" or "Participants:"
+    read_to = 0  # end of a country line already read whole
     for start, end, _ in sentences(text):
+        if start < read_to:
+            continue
         at_line_start = start == 0 or text[start - 1] == "\n"
         bullet = _BULLET.match(text, start) if at_line_start else None
         if bullet and in_list:
             found.extend(list_item_occurrences(text, bullet.end(), end, lexicon, list_country))
+            continue
+        country_line = _COUNTRY_LINE.match(text, start) if at_line_start and in_list else None
+        if country_line:
+            # "U.S.: A, Deputy Secretary of State; B, Senior Director ..." (the line may hold several sentences)
+            line_end = text.find("\n", start)
+            read_to = line_end if line_end != -1 else len(text)
+            country = "US" if country_line.group("us") else "MX"
+            found.extend(list_item_occurrences(text, country_line.end(), read_to, lexicon, country,
+                                               one_per_line=False))
             continue
         sentence = text[start:end].rstrip()
         in_list = sentence.endswith(":") and _LIST_CUE.search(sentence) is not None
@@ -677,12 +692,13 @@ def find_occurrences(text: str, lexicon: Lexicon) -> list[Occurrence]:
     return sorted(found, key=lambda o: (o.start, o.end))
 
 
-def list_item_occurrences(text: str, start: int, end: int, lexicon: Lexicon, country: str | None) -> list[Occurrence]:
-    """The people of one bulleted line of a delegation list, in the country its heading names."""
+def list_item_occurrences(text: str, start: int, end: int, lexicon: Lexicon, country: str | None,
+                          one_per_line: bool = True) -> list[Occurrence]:
+    """The people of one line of a delegation list, in the country its heading or label names."""
     tokens = tokenise(text, start, end)
     spans = name_spans(tokens, lexicon.vocabulary)
     known = _known_spans(text, start, end, lexicon, spans)
-    items = _list_occurrences(text, start, end, spans, known, lexicon, tokens, one_per_line=True)
+    items = _list_occurrences(text, start, end, spans, known, lexicon, tokens, one_per_line=one_per_line)
     return [replace(o, basis="listed", country=o.country or country) for o in items]
 
 

@@ -155,8 +155,12 @@ def doc_id(publisher_doc: str | None, year: int | None, taken: set[str]) -> str:
     return candidate
 
 
+#: Words every U.S.-Mexico readout shares, which say nothing about the series.
+_PARTY_WORDS = frozenset({"u", "s", "us", "united", "states", "mexico", "mexican", "american", "the", "of", "and"})
+
+
 def _words(text: str) -> list[str]:
-    return re.findall(r"[a-z0-9]+", strip_accents(text).casefold())
+    return [w for w in re.findall(r"[a-z0-9]+", strip_accents(text).casefold()) if w not in _PARTY_WORDS]
 
 
 def _shared_run(a: list[str], b: list[str]) -> int:
