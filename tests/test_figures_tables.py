@@ -108,3 +108,12 @@ def test_publish_shows_the_export_at_display_resolution_and_closes_the_figure(bu
     flat = Image.alpha_composite(Image.new("RGBA", export.size, "white"), export.convert("RGBA")).convert("RGB")
     from PIL import ImageStat
     assert all(abs(a - b) < 1.0 for a, b in zip(ImageStat.Stat(copy).mean, ImageStat.Stat(flat).mean))
+
+
+def test_text_width_grows_with_size_and_measures_the_longest_line():
+    one_line = figures.text_width("Rosa Icela Rodríguez Velázquez", 6)
+    assert one_line > figures.text_width("Rosa Icela", 6) > 0
+    assert figures.text_width("Rosa Icela Rodríguez Velázquez", 12) == pytest.approx(2 * one_line, rel=0.02)
+    assert figures.text_width("Rosa Icela\nRosa Icela Rodríguez Velázquez", 6) == pytest.approx(one_line)
+    assert figures.text_width("HLSD", 6, "bold") > figures.text_width("HLSD", 6)
+    assert figures.text_width("", 6) == 0.0

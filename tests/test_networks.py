@@ -212,6 +212,58 @@ def test_timeline_layout_structure_and_no_label_overlap(small):
             assert y1 != y2 or abs(x1 - x2) >= 0.9
 
 
+def _timeline_graph():
+    """Three meetings; people at one meeting each, and one at two."""
+    g = nx.Graph()
+    for order, meeting in enumerate(["m1", "m2", "m3"]):
+        g.add_node(meeting, kind="meeting", order=order, name=meeting)
+    for person, country, attended in [("us-long", "US", ["m1"]), ("us-short", "US", ["m2"]),
+                                      ("mx-a", "MX", ["m1"]), ("mx-b", "MX", ["m3"]),
+                                      ("mx-both", "MX", ["m1", "m2"])]:
+        g.add_node(person, kind="person", country=country, name=person)
+        g.add_edges_from((person, meeting) for meeting in attended)
+    widths = {"m1": 0.5, "m2": 0.5, "m3": 0.5, "us-long": 2.0, "us-short": 0.3,
+              "mx-a": 1.0, "mx-b": 0.4, "mx-both": 0.6}
+    return g, widths
+
+
+def _assert_no_label_overlap(graph, pos, widths):
+    placed = [(pos[n][0], pos[n][0] + widths[n], pos[n][1]) for n, a in graph.nodes(data=True)
+              if a["kind"] != "meeting"]
+    for i, (start, end, row) in enumerate(placed):
+        for other_start, other_end, other_row in placed[i + 1:]:
+            assert row != other_row or end <= other_start or other_end <= start
+
+
+def test_timeline_columns_make_room_for_the_longest_label_of_each_meeting():
+    g, widths = _timeline_graph()
+    columns = nw.timeline_columns(g, widths, gap=0.1)
+    # m1's column is as wide as 'us-long'; 'mx-both' (two meetings) belongs to no column.
+    assert columns == pytest.approx({"m1": 0.0, "m2": 2.1, "m3": 2.7})
+    pos = nw.timeline_layout(g, meeting_x=columns, label_widths=widths)
+    for node, attrs in g.nodes(data=True):
+        linked = list(g.neighbors(node))
+        if attrs["kind"] == "person" and len(linked) == 1:
+            later = [x for x in columns.values() if x > columns[linked[0]]]
+            assert pos[node][0] == columns[linked[0]]
+            assert all(pos[node][0] + widths[node] < x for x in later)
+    assert pos["mx-both"][0] == pytest.approx((0.0 + 2.1) / 2)
+    _assert_no_label_overlap(g, pos, widths)
+
+
+def test_fit_timeline_shrinks_labels_only_when_the_columns_do_not_fit():
+    g, widths = _timeline_graph()
+    scale, pos = nw.fit_timeline(g, widths, available=10.0, gap=0.1)
+    assert scale == 1.0
+    assert pos == nw.timeline_layout(g, meeting_x=nw.timeline_columns(g, widths, 0.1), label_widths=widths)
+    # The columns need 2.0 + 0.5 + 0.5 plus two gaps of 0.1 = 3.2: half of it fits in 1.6.
+    scale, pos = nw.fit_timeline(g, widths, available=1.6, gap=0.1)
+    assert scale == pytest.approx(0.5)
+    scaled = {n: w * scale for n, w in widths.items()}
+    assert max(pos[n][0] + scaled[n] for n in g.nodes) <= 1.6 + 1e-9
+    _assert_no_label_overlap(g, pos, scaled)
+
+
 def test_two_column_layout_puts_countries_apart(small):
     g = nw.counterpart_graph(small)
     pos = nw.two_column_layout(g, left="US")
