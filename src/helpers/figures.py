@@ -22,7 +22,7 @@ import json
 import matplotlib as mpl
 import matplotlib.pyplot as plt
 from matplotlib.font_manager import FontProperties
-from matplotlib.textpath import TextPath
+from matplotlib.textpath import text_to_path
 import pandas as pd
 from IPython.display import Image, display
 from PIL import Image as PILImage
@@ -74,14 +74,14 @@ def apply_style() -> None:
 def text_width(text: str, fontsize: float, weight: str = "normal") -> float:
     """Width in inches of ``text`` (its longest line) set in the report's font.
 
-    Measured from the glyph outlines, without drawing, so that a layout can
-    make room for labels before the figure exists.
+    Measured from the font's glyph advances, without drawing, so that a
+    layout can make room for labels before the figure exists.
     """
     apply_style()
     font = FontProperties(family=mpl.rcParams["font.family"], size=fontsize, weight=weight)
     lines = [line for line in str(text).splitlines() if line.strip()]
-    return max((TextPath((0, 0), line, prop=font).get_extents().width for line in lines),
-               default=0.0) / 72
+    return max((text_to_path.get_text_width_height_descent(line, font, ismath=False)[0]
+                for line in lines), default=0.0) / 72
 
 
 def new_figure(width: float = 6.5, height: float = 3.2, **subplots):
