@@ -76,3 +76,19 @@ def test_no_cell_shows_a_bare_value(notebook):
     bare = [c.get("id") for c in cells if c["cell_type"] == "code" for o in c.get("outputs", [])
             if o["output_type"] == "execute_result" and set(o["data"]) == {"text/plain"}]
     assert not bare, f"cells {bare} end with an expression whose value is shown"
+
+
+#: A count of the corpus written out in words ("five texts", "Four meetings"). Smaller
+#: numbers name subsets ("one or two texts" of a meeting) and are left alone.
+CORPUS_COUNT_IN_WORDS = re.compile(
+    r"\b(?:four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+    r"(?:(?:source|corpus|English)\s+)?(?:texts|documents|readouts|meetings)\b", re.IGNORECASE)
+
+
+@pytest.mark.parametrize("notebook", chapter_notebooks(), ids=lambda p: p.name)
+def test_prose_does_not_type_the_size_of_the_corpus(notebook):
+    """A meeting added to data/ must not leave 'five texts' or 'four meetings' behind: counts are glued."""
+    cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+    typed = [match.group(0) for c in cells if c["cell_type"] == "markdown"
+             for match in CORPUS_COUNT_IN_WORDS.finditer("".join(c["source"]))]
+    assert not typed, f"{notebook.name}: counts typed in the prose: {typed}"
