@@ -20,13 +20,15 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import nbformat
+import yaml
 from jupyter_cache import get_cache
 from jupyter_cache.cache.main import CacheBundleIn
 from jupyter_cache.executors.utils import single_nb_execution
 
 ROOT = Path(__file__).resolve().parents[1]
 CACHE = ROOT / "_build" / ".jupyter_cache"
-TIMEOUT = 300  # seconds per cell, as execute.timeout in _config.yml
+#: Seconds per cell: the build's own limit, so that both executions fail alike.
+TIMEOUT = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))["execute"]["timeout"]
 
 
 def uncached(cache, notebooks: list[Path]) -> list[Path]:

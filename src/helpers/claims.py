@@ -241,9 +241,9 @@ _QUALIFIER_WORDS = [("more than", "more than"), ("over", "over"), ("about", "abo
                     ("some", "about"), ("approximately", "about"), ("around", "about"), ("roughly", "about")]
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_UNITS_WORD = "one|two|three|four|five|six|seven|eight|nine"
-_TEENS_WORD = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
-_TENS_WORD = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_UNITS_WORD = "|".join(w for w, v in _WORDS.items() if v < 10)
+_TEENS_WORD = "|".join(w for w, v in _WORDS.items() if 10 <= v < 20)
+_TENS_WORD = "|".join(w for w, v in _WORDS.items() if 20 <= v < 100)
 _BELOW_100 = rf"(?:(?:{_TENS_WORD})(?:[-\s](?:{_UNITS_WORD}))?|{_TEENS_WORD}|{_UNITS_WORD})"
 #: A cardinal written in words below a thousand ("four", "twenty-five", "two hundred and fifty").
 _WORD = rf"(?:(?:{_UNITS_WORD})\s+hundred(?:\s+(?:and\s+)?{_BELOW_100})?|{_BELOW_100}|hundred)"

@@ -48,6 +48,7 @@ from . import paths, readout, schema
 from . import themes as th
 from .dataset import MANIFEST, RAW_DIR, load_dataset
 from .errors import DataError
+from .networks import agency_lineages
 from .text import normalise, strip_accents
 
 DRAFT_VERSION = 1
@@ -281,11 +282,6 @@ def agency_for(title: str | None, country: str | None, person_id: str | None, le
     return _as_of(found, year, lexicon.agencies) if found else None
 
 
-def _lineage(agency_id: str, agencies: pd.DataFrame) -> str:
-    lineage = agencies.loc[agencies["agency_id"] == agency_id, "lineage_id"].dropna()
-    return lineage.iloc[0] if not lineage.empty else agency_id
-
-
 def _as_of(agency_id: str, year: int | None, agencies: pd.DataFrame) -> str:
     """The member of ``agency_id``'s lineage that existed in ``year`` (PGR in 2017, FGR in 2023)."""
     if year is None:
@@ -309,7 +305,8 @@ def _agency_by_rules(title, country, person_id, lexicon, year) -> str | None:
     known = nm.latest_agency(person_id, lexicon) if person_id else None
     if known:
         named = nm.match_agency(title, country, lexicon, year)
-        if named and _lineage(named, lexicon.agencies) != _lineage(known, lexicon.agencies):
+        lineage_of = agency_lineages(lexicon.agencies)
+        if named and lineage_of.get(named, named) != lineage_of.get(known, known):
             return named
         return known
     # Earlier titles are compared only within one country: "Attorney General" is two offices.

@@ -154,6 +154,12 @@ def short_label(name: str, acronym: str | None = None, limit: int = 24) -> str:
     return "".join(w[0] for w in initials) or name[:limit]
 
 
+def agency_lineages(agencies: pd.DataFrame) -> dict[str, str]:
+    """Each agency's ``lineage_id``, or its own ``agency_id`` when it has none."""
+    return {row["agency_id"]: _text(row["lineage_id"]) or row["agency_id"]
+            for row in agencies[["agency_id", "lineage_id"]].to_dict("records")}
+
+
 def institutions(ds) -> pd.DataFrame:
     """One row per institution lineage, named after its newest member.
 
@@ -171,9 +177,10 @@ def institutions(ds) -> pd.DataFrame:
     # every graph a chapter builds.
     agencies = ds.agencies.to_dict("records")
     predecessors = {_text(a["predecessor_id"]) for a in agencies} - {""}
+    lineage_of = agency_lineages(ds.agencies)
     lineages: dict[str, list[dict]] = {}
     for agency in agencies:
-        lineages.setdefault(_text(agency["lineage_id"]) or agency["agency_id"], []).append(agency)
+        lineages.setdefault(lineage_of[agency["agency_id"]], []).append(agency)
 
     def newest_first(agency: dict):
         year = pd.to_numeric(agency["established"], errors="coerce")
@@ -222,11 +229,10 @@ def participations(ds) -> pd.DataFrame:
         lambda s: s.notna(), parts["country"])
 
     agencies = ds.agencies.set_index("agency_id")
-    lineage = agencies["lineage_id"].where(agencies["lineage_id"].notna(), agencies.index.to_series())
     inst = institutions(ds).set_index("lineage_id")
     labels = {a: short_label(row.name_en, row.acronym) for a, row in zip(agencies.index, agencies.itertuples())}
     parts["agency_label"] = [labels.get(_text(a), "") for a in parts["agency_id"]]
-    parts["lineage_id"] = parts["agency_id"].map(lineage)
+    parts["lineage_id"] = parts["agency_id"].map(agency_lineages(ds.agencies))
     parts["institution"] = parts["lineage_id"].map(inst["label"])
     parts["sector"] = parts["lineage_id"].map(inst["sector"]).fillna(UNKNOWN)
     parts["basis_group"] = parts["basis"].map(BASIS_GROUPS).fillna(parts["basis"])
