@@ -154,3 +154,116 @@ def test_loading_never_writes(data_copy):
     before = {p: p.stat().st_mtime_ns for p in data_copy.rglob("*")}
     load_dataset(data_copy)
     assert {p: p.stat().st_mtime_ns for p in data_copy.rglob("*")} == before
+
+
+# Every constraint of datapackage.json is enforced on load ------------------------------
+
+def set_cell(data_dir: Path, file: str, row: int, field: str, value: str) -> None:
+    """Write ``value`` into data row ``row`` (1-based), column ``field``, keeping the CSV valid."""
+    import csv
+    import io
+
+    path = data_dir / file
+    records = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
+    records[row][records[0].index(field)] = value
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerows(records)
+    path.write_text(buffer.getvalue(), encoding="utf-8")
+
+
+@pytest.mark.parametrize("file, field, value, says", [
+    ("people.csv", "person_id", "Richard Verma!!", "does not match the pattern"),
+    ("people.csv", "person_id", "../../evil", "does not match the pattern"),
+    ("meetings.csv", "meeting_id", "hlsd 2023", "does not match the pattern"),
+    ("documents.csv", "file", "../../../etc/hostname", "does not match the pattern"),
+    ("meetings.csv", "date", "20171214", "not a date written YYYY-MM-DD"),
+    ("meetings.csv", "series_number", "0", "below the minimum 1"),
+    ("theme_codebook.csv", "cap_major_code", "24", "above the maximum 23"),
+    ("claims.csv", "value", "NaN", "not a finite number"),
+    ("claims.csv", "value", "inf", "not a finite number"),
+    ("claims.csv", "value", "1_000", "not a finite number"),
+    ("documents.csv", "source_url", "javascript:alert(1)", "not an http(s) address"),
+    ("reference_stats.csv", "url", "https://example.org/a b", "not an http(s) address"),
+    ("people.csv", "name", "Liz\u202eSherwood", "control character U+202E"),
+    ("people.csv", "name", "Liz\x00Sherwood", "control character U+0000"),
+    ("people.csv", "notes", "bell\x07", "control character U+0007"),
+])
+def test_a_declared_constraint_is_enforced(data_copy, file, field, value, says):
+    set_cell(data_copy, file, 1, field, value)
+    err = load_error(data_copy)
+    assert (err.file, err.row, err.field) == (file, 1, field) and says in str(err)
+
+
+def test_a_unique_field_is_unique(data_copy, ds):
+    theme = ds.theme_codebook["theme_id"].iloc[0]
+    path = data_copy / "theme_codebook.csv"
+    set_cell(data_copy, "theme_codebook.csv", 2, "theme_id", theme)
+    err = load_error(data_copy)
+    assert (err.file, err.field) == ("theme_codebook.csv", "theme_id")
+    assert "must be unique" in str(err) or "duplicate primary key" in str(err)
+
+
+def test_a_raw_file_outside_raw_is_refused_even_without_the_pattern(data_copy):
+    import json
+
+    package = json.loads((data_copy / "datapackage.json").read_text(encoding="utf-8"))
+    documents = next(r for r in package["resources"] if r["name"] == "documents")
+    field = next(f for f in documents["schema"]["fields"] if f["name"] == "file")
+    field["constraints"].pop("pattern")
+    (data_copy / "datapackage.json").write_text(json.dumps(package), encoding="utf-8")
+    set_cell(data_copy, "documents.csv", 1, "file", "../datapackage.json")
+    err = load_error(data_copy)
+    assert (err.file, err.row, err.field) == ("documents.csv", 1, "file") and "not a file of raw/" in str(err)
+
+
+@pytest.mark.parametrize("path", ["../../etc/passwd.csv", "/etc/passwd", "sub/people.csv"])
+def test_a_resource_path_outside_data_is_refused(data_copy, path):
+    text = (data_copy / "datapackage.json").read_text(encoding="utf-8")
+    (data_copy / "datapackage.json").write_text(text.replace('"path": "people.csv"', f'"path": "{path}"'),
+                                                encoding="utf-8")
+    err = load_error(data_copy)
+    assert err.file == "datapackage.json" and "(people): path" in str(err) and "no folders" in str(err)
+
+
+def test_a_resource_missing_from_the_package_is_named(data_copy):
+    import json
+
+    package = json.loads((data_copy / "datapackage.json").read_text(encoding="utf-8"))
+    package["resources"] = [r for r in package["resources"] if r["name"] != "people"]
+    for resource in package["resources"]:
+        resource["schema"]["foreignKeys"] = [fk for fk in resource["schema"].get("foreignKeys", [])
+                                             if fk["reference"]["resource"] != "people"]
+    (data_copy / "datapackage.json").write_text(json.dumps(package), encoding="utf-8")
+    err = load_error(data_copy)
+    assert err.file == "datapackage.json" and "the resource 'people' is missing" in str(err)
+
+
+def test_windows_line_endings_are_named(data_copy):
+    path = data_copy / "cleaning_rules.csv"
+    path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+    err = load_error(data_copy)
+    assert err.file == "cleaning_rules.csv" and "CRLF" in str(err) and "line 1" in str(err)
+
+
+def test_utf16_is_called_utf16(data_copy):
+    path = data_copy / "people.csv"
+    path.write_bytes(path.read_text(encoding="utf-8").encode("utf-16"))
+    err = load_error(data_copy)
+    assert err.file == "people.csv" and "UTF-16" in str(err)
+
+
+def test_the_line_of_a_row_after_a_multi_line_record(data_copy):
+    # Row 1 spans three lines; row 2's error must point at its own line, 5.
+    set_cell(data_copy, "people.csv", 1, "notes", "first line\nsecond line\nthird line")
+    set_cell(data_copy, "people.csv", 2, "person_id", "Bad Id")
+    err = load_error(data_copy)
+    assert (err.row, err.line) == (2, 5) and "row 2 (line 5)" in str(err)
+
+
+def test_a_record_with_too_many_fields_is_named_by_its_line(data_copy):
+    path = data_copy / "people.csv"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines[2] = lines[2].rstrip("\n") + ",extra\n"
+    path.write_text("".join(lines), encoding="utf-8")
+    err = load_error(data_copy)
+    assert err.file == "people.csv" and "line 3 has" in str(err)

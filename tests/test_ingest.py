@@ -1,15 +1,17 @@
-"""The drafting command: quality on the five texts, bad input, and a sixth document end to end."""
+"""The drafting command: quality on the five texts, bad input, and accepting a reviewed draft.
+
+The end-to-end test (a sixth, hostile readout accepted and the analysis chapters built from it)
+is tests/test_hostile_readout.py.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import json
-import os
+import re
 from pathlib import Path
 
-import nbformat
 import pytest
-from nbclient import NotebookClient
 
 from helpers import ingest, load_dataset
 from helpers import names as nm
@@ -217,7 +219,8 @@ def test_a_draft_left_incomplete_is_refused_and_data_is_untouched(data_copy, tmp
     path = tmp_path / "draft.json"
     path.write_text(json.dumps(draft, ensure_ascii=False), encoding="utf-8")
     before = _digests(data_copy)
-    with pytest.raises(IngestError, match=r"claims.csv, row \d+ .*field 'period'"):
+    # The error names the draft's entry (where the reviewer fixes it) and the row it would have become.
+    with pytest.raises(IngestError, match=r"draft entry claims\[0\], field 'period' \(would be claims.csv row \d+\)"):
         ingest.accept(path, data_dir=data_copy)
     assert _digests(data_copy) == before
 
@@ -234,15 +237,70 @@ def test_a_changed_text_or_a_broken_draft_is_refused(data_copy, tmp_path):
         ingest.accept(path, data_dir=data_copy)
 
 
-CHAPTERS = ["02_themes", "03_networks", "04_claims", "05_conclusions"]
+# Hostile and malformed input ---------------------------------------------------------------
+
+def test_utf16_and_a_byte_order_mark_are_handled(tmp_path, capsys, ds):
+    readout = tmp_path / "utf16.txt"
+    readout.write_bytes(SYNTHETIC.read_text(encoding="utf-8").encode("utf-16"))
+    assert ingest.main(["draft", str(readout), "--out", str(tmp_path / "d.json")]) == 2
+    assert "UTF-16 text; save it as UTF-8" in capsys.readouterr().err
+    readout = tmp_path / "bom.txt"
+    readout.write_bytes(b"\xef\xbb\xbf" + SYNTHETIC.read_bytes())
+    assert ingest.draft(readout, ds=ds)["document"]["title"] == ingest.draft(SYNTHETIC, ds=ds)["document"]["title"]
 
 
-def test_the_chapters_reexecute_with_the_sixth_document(accepted, tmp_path, monkeypatch):
-    monkeypatch.setenv("USMX_BUILD_DIR", str(tmp_path / "build"))
-    for name in CHAPTERS:
-        notebook = nbformat.read(ROOT / "chapters" / f"{name}.ipynb", as_version=4)
-        NotebookClient(notebook, timeout=600, kernel_name="python3",
-                       resources={"metadata": {"path": str(ROOT / "chapters")}}).execute()
-        outputs = json.dumps([cell.get("outputs", []) for cell in notebook.cells])
-        assert "HLSD-2024" in outputs or "doc-2024" in outputs, name
-    assert not any(str(ROOT / "_build") in p for p in os.listdir(tmp_path / "build"))
+def test_the_draft_warns_about_what_no_readout_needs(tmp_path, ds):
+    from hostile import PAYLOADS
+
+    readout = tmp_path / "hostile.txt"
+    readout.write_text(SYNTHETIC.read_text(encoding="utf-8") + "\n" + "\n".join(PAYLOADS.values())
+                       + "\nbidi \u202e here and a bell \x07\n", encoding="utf-8")
+    warnings = " ".join(ingest.draft(readout, ds=ds)["warnings"])
+    for kind in ("HTML tag", "template braces", "MyST or Sphinx role", "directive fence", "LaTeX command",
+                 "javascript: or data: address", "a control character", "bidirectional control"):
+        assert kind in warnings, kind
+    assert ingest.draft(SYNTHETIC, ds=ds)["warnings"] == []
+
+
+def test_a_spanish_text_is_flagged(tmp_path, ds):
+    readout = tmp_path / "es.txt"
+    readout.write_text("La Secretaría de Relaciones Exteriores informa que el día de hoy se llevó a cabo la "
+                       "reunión de seguridad entre los gobiernos de México y de los Estados Unidos, en la que "
+                       "participaron los titulares de las dependencias del gabinete de seguridad para revisar "
+                       "los avances del Entendimiento Bicentenario.\n", encoding="utf-8")
+    assert any("does not read as English" in w for w in ingest.draft(readout, ds=ds)["warnings"])
+
+
+@pytest.mark.parametrize("change, says", [
+    (lambda d: d.update(participants={"a": 1}), "participants must be a list of rows"),
+    (lambda d: d["participants"].__setitem__(0, "Richard Verma"), "participants[0] must be an object"),
+    (lambda d: d["participants"][0].update(evidence=["a", "list"]), "participants[0], field 'evidence': list"),
+    (lambda d: d.update(document=None), "document must be an object"),
+    (lambda d: d.update(source="x"), "source must be an object"),
+    (lambda d: d.update(draft_version=99), "draft_version 99"),
+])
+def test_a_malformed_draft_is_refused_with_its_entry(data_copy, tmp_path, ds, change, says):
+    draft = review(ingest.draft(SYNTHETIC, ds=ds))
+    change(draft)
+    path = tmp_path / "draft.json"
+    path.write_text(json.dumps(draft, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(IngestError, match=re.escape(says)):
+        ingest.accept(path, data_dir=data_copy)
+
+
+@pytest.mark.parametrize("table, field, value, says", [
+    ("people", "person_id", "Richard Verma!!", "does not match the pattern"),
+    ("people", "person_id", "../../evil", "does not match the pattern"),
+    ("participants", "person_id", "../../evil", "unknown person_id"),
+    ("participants", "name_as_written", "Richard\u202eVerma", "control character U+202E"),
+    ("claims", "value", float("nan"), "not a finite number"),
+])
+def test_a_bad_value_in_a_draft_entry_names_the_entry(data_copy, tmp_path, ds, table, field, value, says):
+    draft = review(ingest.draft(SYNTHETIC, ds=ds))
+    draft[table][0][field] = value
+    path = tmp_path / "draft.json"
+    path.write_text(json.dumps(draft, ensure_ascii=False), encoding="utf-8")
+    before = _digests(data_copy)
+    with pytest.raises(IngestError, match=rf"{table}\[0\].*'{field}'.*{re.escape(says)}"):
+        ingest.accept(path, data_dir=data_copy)
+    assert _digests(data_copy) == before

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from .errors import DataError
+from .schema import line_of
 from .text import normalise
 
 RULES_FILE = "cleaning_rules.csv"
@@ -49,6 +50,7 @@ def apply_rules(doc_id: str, raw: str, rules: pd.DataFrame) -> tuple[str, list[R
                 f"{doc_id}; a rule must match exactly once",
                 row=int(row_number),
                 field="text",
+                line=line_of(rules, int(row_number)),
             )
         start = text.index(rule.text)
         if rule.action == "truncate":

@@ -27,7 +27,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import paths, schema
+from . import journal, paths, schema
 from .cleaning import Removal, apply_rules
 from .errors import DataError, UndeclaredTable
 from .text import contains_quote, normalise
@@ -40,6 +40,8 @@ TEXTS = "texts"
 TEXT_FILES = (RAW_DIR, "documents.csv", "cleaning_rules.csv")
 #: Read by every load (the schema): a change to it concerns every chapter.
 PACKAGE_FILE = "datapackage.json"
+#: The tables the loader itself reads; every other resource is checked but optional.
+REQUIRED_RESOURCES = ("documents", "meetings", "people", "participants", "cleaning_rules")
 
 #: Quote fields checked on load: (table, quote field, document field, which text).
 #: "cleaned" quotes must survive the removal of page furniture, so that a
@@ -171,7 +173,16 @@ def load_dataset(data_dir: str | Path | None = None, *, uses=None) -> Dataset:
     names, and ``"texts"`` for the texts) restricts what the caller sees.
     """
     data_dir = Path(data_dir).resolve() if data_dir is not None else paths.data_dir()
+    # A shared lock: an accept (exclusive) never changes the files while they are read.
+    with journal.lock(data_dir, shared=True, wait_message=f"waiting for a change of {data_dir.name}/ to finish"):
+        ds = _load(data_dir)
+    return ds if uses is None else restrict(ds, uses)
+
+
+def _load(data_dir: Path) -> Dataset:
+    journal.refuse_if_interrupted(data_dir)
     package = schema.read_package(data_dir)
+    schema.require_resources(package, REQUIRED_RESOURCES)
     tables = {
         name: schema.read_table(data_dir, resource)
         for name, resource in schema.resources(package).items()
@@ -187,25 +198,29 @@ def load_dataset(data_dir: str | Path | None = None, *, uses=None) -> Dataset:
 
     normalised_raw = {doc_id: normalise(raw) for doc_id, raw in raw_texts.items()}
     for table, quote_field, doc_field, which in quote_fields(package):
-        if table in tables:
+        if table in tables and quote_field in tables[table] and doc_field in tables[table]:
             _check_quotes(package, tables[table], table, quote_field, doc_field,
                           texts if which == "cleaned" else normalised_raw, which)
 
     _check_names_in_evidence(package, tables["participants"])
     tables["participants"] = _with_canonical_names(tables["participants"], tables["people"])
     files = dict(zip(tables["documents"]["doc_id"], tables["documents"]["file"]))
-    ds = Dataset(data_dir, package, tables, raw_texts, texts, removals, files)
-    return ds if uses is None else restrict(ds, uses)
+    return Dataset(data_dir, package, tables, raw_texts, texts, removals, files)
 
 
 def _read_raw_texts(data_dir: Path, documents: pd.DataFrame) -> dict[str, str]:
     """Read each document's raw file, checking it against the SHA-256 manifest."""
     manifest = _read_manifest(data_dir)
     texts = {}
+    raw_dir = (data_dir / RAW_DIR).resolve()
     for row, doc in enumerate(documents.itertuples(index=False), start=1):
         path = data_dir / RAW_DIR / doc.file
+        where = {"row": row, "field": "file", "line": schema.line_of(documents, row)}
+        # The schema's pattern already keeps file names plain; this holds even for a package without it.
+        if path.resolve().parent != raw_dir or path.is_symlink():
+            raise DataError("documents.csv", f"{doc.file!r} is not a file of {RAW_DIR}/", **where)
         if doc.file not in manifest:
-            raise DataError("documents.csv", f"{doc.file} is not listed in {MANIFEST}", row=row, field="file")
+            raise DataError("documents.csv", f"{doc.file} is not listed in {MANIFEST}", **where)
         if not path.is_file():
             raise DataError(f"{RAW_DIR}/{doc.file}", f"the raw text of {doc.doc_id} is missing")
         data = path.read_bytes()
@@ -243,12 +258,16 @@ def _check_quotes(package, frame, table, quote_field, doc_field, texts, which) -
     for row, (quote, doc_id) in enumerate(zip(frame[quote_field], frame[doc_field]), start=1):
         if quote is None:
             continue
+        if doc_id not in texts:
+            raise DataError(file, f"unknown doc_id {doc_id!r}: not in documents.csv", row=row, field=doc_field,
+                            line=schema.line_of(frame, row))
         if not contains_quote(texts[doc_id], quote):
             raise DataError(
                 file,
                 f"the quote {quote[:70]!r} is not found in the {which} text of {doc_id}",
                 row=row,
                 field=quote_field,
+                line=schema.line_of(frame, row),
             )
 
 
@@ -258,7 +277,7 @@ def _check_names_in_evidence(package, participants: pd.DataFrame) -> None:
     for row, (name, quote) in enumerate(zip(participants["name_as_written"], participants["evidence"]), start=1):
         if not contains_quote(quote, name):
             raise DataError(file, f"the name {name!r} does not occur in the row's evidence quote",
-                            row=row, field="name_as_written")
+                            row=row, field="name_as_written", line=schema.line_of(participants, row))
 
 
 def _with_canonical_names(participants: pd.DataFrame, people: pd.DataFrame) -> pd.DataFrame:

@@ -11,15 +11,18 @@ class DataError(ValueError):
     straight to the cell to fix.
     """
 
-    def __init__(self, file: str, message: str, *, row: int | None = None, field: str | None = None):
+    def __init__(self, file: str, message: str, *, row: int | None = None, field: str | None = None,
+                 line: int | None = None):
         self.file = file
         self.row = row
         self.field = field
         self.detail = message
+        # Data row N sits on line N + 1 (line 1 is the header) unless a record
+        # above it spans several lines: the reader then gives the line.
+        self.line = line if line is not None or row is None else row + 1
         where = [file]
         if row is not None:
-            # Data row N sits on line N + 1: line 1 is the header.
-            where.append(f"row {row} (line {row + 1})")
+            where.append(f"row {row} (line {self.line})")
         if field is not None:
             where.append(f"field '{field}'")
         super().__init__(f"{', '.join(where)}: {message}")

@@ -33,6 +33,7 @@ import datetime as dt
 import hashlib
 import io
 import json
+import math
 import os
 import re
 import shutil
@@ -44,7 +45,7 @@ import pandas as pd
 
 from . import claims as cl
 from . import names as nm
-from . import paths, readout, schema
+from . import journal, paths, readout, schema, screen
 from . import themes as th
 from .dataset import MANIFEST, RAW_DIR, load_dataset
 from .errors import DataError
@@ -75,6 +76,8 @@ def read_readout(path: str | Path) -> str:
     if not path.is_file():
         raise IngestError(f"{path}: not a file")
     data = path.read_bytes()
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise IngestError(f"{path}: UTF-16 text; save it as UTF-8 first, e.g. `iconv -f UTF-16 -t UTF-8`")
     if b"\x00" in data:
         raise IngestError(f"{path}: a binary file (it contains NUL bytes), not a plain-text readout")
     try:
@@ -437,7 +440,7 @@ def draft(path: str | Path, meeting_date: str | dt.date | None = None, ds=None, 
                    "characters": len(raw)},
         "document": document, "meeting": meeting, "people": people, "aliases": aliases,
         "participants": participants, "mentions": mentions, "claims": claims, "claim_checks": checks,
-        "themes": _themes(text, ds, document), "todo": todo,
+        "themes": _themes(text, ds, document), "todo": todo, "warnings": screen.findings(raw),
     }
 
 
@@ -466,10 +469,42 @@ def read_draft(path: str | Path) -> dict:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise IngestError(f"{path}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
+    if not isinstance(data, dict):
+        raise IngestError(f"{path}: not a draft of helpers.ingest (the top level is not an object)")
     missing = [key for key in ("draft_version", "source", "document", "meeting", *TABLES[2:]) if key not in data]
     if missing:
         raise IngestError(f"{path}: not a draft of helpers.ingest (missing {', '.join(missing)})")
+    if data["draft_version"] != DRAFT_VERSION:
+        raise IngestError(f"{path}: draft_version {data['draft_version']!r}; this command reads version "
+                          f"{DRAFT_VERSION}: draft the text again")
+    source = data["source"]
+    if not (isinstance(source, dict) and isinstance(source.get("path"), str)
+            and isinstance(source.get("sha256"), str)):
+        raise IngestError(f"{path}: source must be an object with the readout's path and sha256")
+    for key in ("document", "meeting"):
+        _check_entry(path, key, data[key])
+    for table in TABLES[2:]:
+        if not isinstance(data[table], list):
+            raise IngestError(f"{path}: {table} must be a list of rows (it is a {type(data[table]).__name__})")
+        for number, row in enumerate(data[table]):
+            _check_entry(path, f"{table}[{number}]", row)
     return data
+
+
+def _check_entry(path: Path, where: str, row) -> None:
+    """A draft row is an object whose fields (other than ``_`` notes) hold text, numbers or nothing."""
+    if not isinstance(row, dict):
+        raise IngestError(f"{path}: {where} must be an object of fields (it is a {type(row).__name__})")
+    for field, value in row.items():
+        if not isinstance(field, str):
+            raise IngestError(f"{path}: {where} has a field name that is not text")
+        if field.startswith("_"):
+            continue
+        if value is not None and not isinstance(value, (str, int, float)):
+            raise IngestError(f"{path}: {where}, field '{field}': {type(value).__name__} where text or a number "
+                              "is expected")
+        if isinstance(value, float) and not math.isfinite(value):
+            raise IngestError(f"{path}: {where}, field '{field}': {value} is not a finite number")
 
 
 def draft_rows(data: dict) -> dict[str, list[dict]]:
@@ -481,17 +516,22 @@ def draft_rows(data: dict) -> dict[str, list[dict]]:
     return {t: [{k: v for k, v in row.items() if not k.startswith("_")} for row in rows[t]] for t in TABLES}
 
 
-def _append_csv(path: Path, fields: list[str], rows: list[dict], table: str) -> None:
-    for number, row in enumerate(rows, start=1):
+def _draft_entry(table: str, index: int) -> str:
+    """Where a row appended to ``table`` stands in the draft ("participants[2]", "document")."""
+    return {"documents": "document", "meetings": "meeting"}.get(table, f"{table}[{index}]")
+
+
+def _csv_rows(path: Path, fields: list[str], rows: list[dict], table: str) -> str:
+    for number, row in enumerate(rows):
         unknown = sorted(set(row) - set(fields))
         if unknown:
-            raise IngestError(f"draft {table}[{number - 1}]: field {unknown[0]!r} is not a column of {path.name}")
+            raise IngestError(f"draft {_draft_entry(table, number)}: field {unknown[0]!r} is not a column of "
+                              f"{path.name}")
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=fields, lineterminator="\n")
     for row in rows:
         writer.writerow({f: "" if row.get(f) is None else _cell(row.get(f, "")) for f in fields})
-    existing = path.read_text(encoding="utf-8")
-    path.write_text(existing + ("" if existing.endswith("\n") else "\n") + buffer.getvalue(), encoding="utf-8")
+    return buffer.getvalue()
 
 
 def _cell(value) -> str:
@@ -500,12 +540,26 @@ def _cell(value) -> str:
     return str(value)
 
 
+def _from_draft(exc: DataError, counts: dict[str, int], resources: dict, draft_path) -> str:
+    """The trial load's error, told as the draft entry it comes from when it is a new row."""
+    table = next((name for name, res in resources.items() if res["path"] == exc.file), None)
+    if table in counts and exc.row is not None and exc.row > counts[table]:
+        index = exc.row - counts[table] - 1
+        field = f", field '{exc.field}'" if exc.field else ""
+        return (f"{draft_path}: draft entry {_draft_entry(table, index)}{field} (would be {exc.file} row "
+                f"{exc.row}): {exc.detail}")
+    return f"the reviewed draft {draft_path} does not fit the dataset: {exc}"
+
+
 def accept(draft_path: str | Path, data_dir: str | Path | None = None, raw_path: str | Path | None = None) -> dict:
     """Add a reviewed draft to the dataset in ``data_dir`` (default ``data/``); return what was added.
 
     The raw text is the file the draft was made from (``source.path``,
     relative to the draft's folder if not found as given), checked against
-    the draft's SHA-256. Everything is checked on a scratch copy first.
+    the draft's SHA-256. The whole new dataset is built and loaded on a
+    scratch copy first; then its changed files replace the old ones as one
+    change (:mod:`helpers.journal`), under a lock that a second accept or a
+    build waits for. An accept interrupted earlier is completed first.
     """
     data = read_draft(draft_path)
     data_dir = Path(data_dir) if data_dir else paths.data_dir()
@@ -518,41 +572,57 @@ def accept(draft_path: str | Path, data_dir: str | Path | None = None, raw_path:
         raise IngestError(f"{raw_file}: its SHA-256 differs from the draft's source.sha256: the text changed "
                           "after drafting; draft it again")
     rows = draft_rows(data)
-    package = schema.read_package(data_dir)
-    resources = schema.resources(package)
-    manifest = (data_dir / MANIFEST).read_text(encoding="utf-8")
-    if digest in manifest:
-        raise IngestError(f"{raw_file}: this text is already in {MANIFEST}")
-    index = len([line for line in manifest.splitlines() if line.strip()])
-    file_name = f"{index:03d}_{digest[:16]}.txt"
-    rows["documents"][0]["file"] = file_name
+    with journal.lock(data_dir, wait_message=f"waiting for another change of {data_dir.name}/ to finish"):
+        recovered = journal.recover(data_dir)
+        if recovered:
+            print(f"{data_dir.name}/: {recovered}", file=sys.stderr)
+        package = schema.read_package(data_dir)
+        schema.require_resources(package, TABLES)
+        resources = schema.resources(package)
+        manifest = (data_dir / MANIFEST).read_text(encoding="utf-8")
+        listed = dict(reversed(line.split()) for line in manifest.splitlines() if len(line.split()) == 2)
+        if digest in listed.values():
+            file = next(f for f, d in listed.items() if d == digest)
+            raise IngestError(f"{raw_file}: this text is already in the dataset, as {RAW_DIR}/{file.lstrip('*')} "
+                              f"(listed in {MANIFEST}): an earlier accept added it; nothing to do")
+        file_name = f"{len(listed):03d}_{digest[:16]}.txt"
+        rows["documents"][0]["file"] = file_name
 
-    with tempfile.TemporaryDirectory() as scratch:
-        trial = Path(scratch) / "data"
-        shutil.copytree(data_dir, trial)
-        for path in trial.rglob("*"):
-            path.chmod(0o644 if path.is_file() else 0o755)
-        (trial / RAW_DIR / file_name).write_bytes(raw.encode("utf-8"))
-        (trial / MANIFEST).write_text(manifest + ("" if manifest.endswith("\n") else "\n") + f"{digest}  {file_name}\n",
-                                      encoding="utf-8")
+        new_files = {f"{RAW_DIR}/{file_name}": raw.encode("utf-8"),
+                     MANIFEST: (manifest + ("" if manifest.endswith("\n") or not manifest else "\n")
+                                + f"{digest}  {file_name}\n").encode("utf-8")}
+        counts = {}
         for table in TABLES:
             if rows[table]:
                 resource = resources[table]
+                existing = (data_dir / resource["path"]).read_text(encoding="utf-8")
+                counts[table] = len(schema.read_table(data_dir, resource))
                 fields = [f["name"] for f in resource["schema"]["fields"]]
-                _append_csv(trial / resource["path"], fields, rows[table], table)
-        try:
-            load_dataset(trial)
-        except DataError as exc:
-            raise IngestError(f"the reviewed draft {draft_path} does not fit the dataset: {exc} "
-                              "(nothing was written to data/)") from None
-        changed = [RAW_DIR + "/" + file_name, MANIFEST] + [resources[t]["path"] for t in TABLES if rows[t]]
-        for relative in changed:
-            target = data_dir / relative
-            staged = target.with_name(target.name + ".part")
-            shutil.copyfile(trial / relative, staged)
-            os.replace(staged, target)
+                added = _csv_rows(data_dir / resource["path"], fields, rows[table], table)
+                new_files[resource["path"]] = (existing + ("" if existing.endswith("\n") else "\n")
+                                               + added).encode("utf-8")
+        with tempfile.TemporaryDirectory() as scratch:
+            trial = Path(scratch) / "data"
+            shutil.copytree(data_dir, trial, ignore=shutil.ignore_patterns(".*"))
+            for path in trial.rglob("*"):
+                path.chmod(0o644 if path.is_file() else 0o755)
+            for relative, content in new_files.items():
+                (trial / relative).write_bytes(content)
+            try:
+                load_dataset(trial)
+            except DataError as exc:
+                raise IngestError(_from_draft(exc, counts, resources, draft_path)
+                                  + " (nothing was written to data/)") from None
+        journal.commit(data_dir, new_files)
     return {"file": file_name, "doc_id": rows["documents"][0]["doc_id"],
             "rows": {t: len(rows[t]) for t in TABLES if rows[t]}}
+
+
+def recover(data_dir: str | Path | None = None) -> str:
+    """Complete or undo an accept that a crash interrupted; say what was done."""
+    data_dir = Path(data_dir) if data_dir else paths.data_dir()
+    with journal.lock(data_dir, wait_message=f"waiting for another change of {data_dir.name}/ to finish"):
+        return journal.recover(data_dir) or f"{data_dir.name}/ is whole: no interrupted accept to finish"
 
 
 # --------------------------------------------------------------------------
@@ -562,7 +632,7 @@ def accept(draft_path: str | Path, data_dir: str | Path | None = None, raw_path:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    if argv and argv[0] not in ("draft", "accept", "-h", "--help"):
+    if argv and argv[0] not in ("draft", "accept", "recover", "-h", "--help"):
         argv.insert(0, "draft")  # `python -m helpers.ingest PATH` drafts
     parser = argparse.ArgumentParser(prog="python -m helpers.ingest", description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
@@ -573,19 +643,29 @@ def main(argv: list[str] | None = None) -> int:
     accepting = commands.add_parser("accept", help="add a reviewed draft to data/")
     accepting.add_argument("draft", help="the reviewed JSON draft")
     accepting.add_argument("--raw", help="the readout, if not at the draft's source.path")
+    commands.add_parser("recover", help="complete (or undo) an accept that a crash interrupted")
     args = parser.parse_args(argv)
     try:
         if args.command == "draft":
             meeting_date = parse_date(args.meeting_date)
-            write_json(draft(args.path, meeting_date), args.out)
+            drafted = draft(args.path, meeting_date)
+            drafted_warnings = drafted["warnings"]
+            write_json(drafted, args.out)
             if args.out:
                 print(f"draft written to {args.out}", file=sys.stderr)
+            for warning in drafted_warnings:
+                print(f"warning: {warning}", file=sys.stderr)
+        elif args.command == "recover":
+            print(recover(), file=sys.stderr)
         else:
             done = accept(args.draft, raw_path=args.raw)
             print(f"added {done['doc_id']} as data/{RAW_DIR}/{done['file']}: "
                   + ", ".join(f"{n} {t}" for t, n in done["rows"].items()), file=sys.stderr)
     except (IngestError, DataError) as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:  # a folder that cannot be written, a disk that is full
+        print(f"error: {exc.filename or ''}: {exc.strerror or exc}", file=sys.stderr)
         return 2
     return 0
 

@@ -10,8 +10,11 @@ package independently in the test suite.
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 import json
+import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
@@ -23,14 +26,47 @@ PACKAGE_FILE = "datapackage.json"
 
 
 def read_package(data_dir: Path) -> dict:
-    """Return the parsed ``datapackage.json`` of ``data_dir``."""
+    """Return the parsed ``datapackage.json`` of ``data_dir``, its resources checked."""
     path = data_dir / PACKAGE_FILE
     if not path.is_file():
         raise DataError(PACKAGE_FILE, f"the data package descriptor is missing (looked in {data_dir.name}/)")
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        package = json.loads(path.read_text(encoding="utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise DataError(PACKAGE_FILE, f"is not valid UTF-8 JSON: {exc}") from None
+    if not isinstance(package, dict) or not isinstance(package.get("resources"), list):
+        raise DataError(PACKAGE_FILE, "has no list of resources")
+    for number, resource in enumerate(package["resources"]):
+        _check_resource(resource, number)
+    return package
+
+
+def _check_resource(resource, number: int) -> None:
+    """A resource names a CSV file of ``data/`` itself and describes its fields."""
+    where = f"resources[{number}]"
+    if not isinstance(resource, dict) or not isinstance(resource.get("name"), str):
+        raise DataError(PACKAGE_FILE, f"{where} has no name")
+    where = f"resources[{number}] ({resource['name']})"
+    file = resource.get("path")
+    if not isinstance(file, str) or not _TABLE_FILE.fullmatch(file):
+        raise DataError(PACKAGE_FILE, f"{where}: path {file!r} is not the name of a .csv file in data/ "
+                        "(no folders, no '..')")
+    fields = (resource.get("schema") or {}).get("fields")
+    if not isinstance(fields, list) or not all(isinstance(f, dict) and isinstance(f.get("name"), str) for f in fields):
+        raise DataError(PACKAGE_FILE, f"{where}: schema.fields is not a list of named fields")
+    for field in fields:
+        kind = field.get("type", "string")
+        if kind not in _TYPES:
+            raise DataError(PACKAGE_FILE, f"{where}: field {field['name']!r} has type {kind!r}, which the loader "
+                            f"does not know ({', '.join(sorted(_TYPES))})")
+
+
+def require_resources(package: Mapping, names: Iterable[str]) -> None:
+    """Fail with a clear error when the package lacks one of the tables ``names``."""
+    missing = [name for name in names if name not in resources(package)]
+    if missing:
+        raise DataError(PACKAGE_FILE, f"the resource {missing[0]!r} is missing: the report reads it "
+                        f"(resources present: {', '.join(sorted(resources(package)))})")
 
 
 def resources(package: Mapping) -> dict[str, dict]:
@@ -42,13 +78,27 @@ def _as_list(value) -> list[str]:
     return [value] if isinstance(value, str) else list(value or [])
 
 
+#: A table file: a plain name in data/ itself, so no resource can point outside it.
+_TABLE_FILE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*\.csv")
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_INTEGER = re.compile(r"-?\d+")
+_NUMBER = re.compile(r"-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
+#: An address a reader may follow: http(s), with no space, quote or angle bracket in it.
+_URI = re.compile(r"https?://[^\s<>\"'`{}|\\^]+")
+#: Characters no readout needs and that hide or reorder text: C0/C1 controls other than
+#: tab and line break, and the bidirectional embeddings, overrides and isolates.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufeff]")
+
+
 def _parse_value(value: str, field: dict):
     """Convert one non-empty cell; raise ``ValueError`` with a reason."""
     kind = field.get("type", "string")
     if kind == "date":
+        if not _DATE.fullmatch(value):
+            raise ValueError(f"{value!r} is not a date written YYYY-MM-DD")
         return dt.date.fromisoformat(value)
     if kind == "integer":
-        if not value.lstrip("-").isdigit():
+        if not _INTEGER.fullmatch(value):
             raise ValueError(f"{value!r} is not a whole number")
         return int(value)
     if kind == "year":
@@ -56,83 +106,166 @@ def _parse_value(value: str, field: dict):
             raise ValueError(f"{value!r} is not a four-digit year")
         return int(value)
     if kind == "number":
+        # float() also reads "nan", "inf" and "1_000": none of them is a measured quantity.
+        if not _NUMBER.fullmatch(value):
+            raise ValueError(f"{value!r} is not a finite number written in digits")
         return float(value)
     if kind == "boolean":
         if value not in {"true", "false"}:
             raise ValueError(f"{value!r} is not true or false")
         return value == "true"
+    if field.get("format") == "uri" and not _URI.fullmatch(value):
+        raise ValueError(f"{value!r} is not an http(s) address without spaces, quotes or brackets")
     return value
 
 
+_TYPES = {"string", "date", "integer", "year", "number", "boolean"}
+
+
+def _records(file: str, text: str) -> tuple[list[str], list[list[str]], list[int]]:
+    """Header, records and the line each record starts on (records may span lines)."""
+    if "\r" in text:
+        line = text[: text.index("\r")].count("\n") + 1
+        raise DataError(file, f"line {line} ends with a carriage return (Windows line endings, CRLF): "
+                        "save the file with Unix line endings (LF), e.g. `dos2unix " + file + "`")
+    lines = io.StringIO(text, newline="")
+    reader = csv.reader(lines, strict=True)
+    starts, records = [], []
+    try:
+        header = next(reader, None)
+        if header is None:
+            raise DataError(file, "the file is empty: it needs at least a header line")
+        while True:
+            start = reader.line_num + 1
+            try:
+                record = next(reader)
+            except StopIteration:
+                break
+            if record == []:  # a blank line
+                continue
+            starts.append(start)
+            records.append(record)
+    except csv.Error as exc:
+        raise DataError(file, f"cannot be read as CSV near line {reader.line_num}: {exc}") from None
+    for record, start in zip(records, starts):
+        if len(record) != len(header):
+            raise DataError(file, f"line {start} has {len(record)} fields, the header {len(header)}",
+                            row=len([s for s in starts if s <= start]), line=start)
+    return header, records, starts
+
+
 def read_table(data_dir: Path, resource: dict) -> pd.DataFrame:
-    """Read one resource and check fields, types, constraints and its primary key."""
+    """Read one resource and check fields, types, every declared constraint and its primary key.
+
+    The frame's ``attrs["lines"]`` holds the line each row starts on, for
+    messages about rows that span several lines.
+    """
     file = resource["path"]
     path = data_dir / file
     if not path.is_file():
         raise DataError(file, "the file is missing")
+    data = path.read_bytes()
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise DataError(file, "is UTF-16 text: save it as UTF-8 (e.g. `iconv -f UTF-16 -t UTF-8`)")
     try:
-        frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise DataError(file, f"is not UTF-8 text ({exc.reason} at byte {exc.start})") from None
-    except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
-        raise DataError(file, f"cannot be read as CSV: {exc}") from None
+    header, records, lines = _records(file, text.removeprefix("\ufeff"))
 
     fields = resource["schema"]["fields"]
     names = [f["name"] for f in fields]
     for name in names:
-        if name not in frame.columns:
+        if name not in header:
             raise DataError(file, "the column is missing from the header", field=name)
-    extra = [c for c in frame.columns if c not in names]
+    extra = [c for c in header if c not in names]
     if extra:
-        raise DataError(file, f"the header has a column the schema does not describe", field=extra[0])
+        raise DataError(file, "the header has a column the schema does not describe", field=extra[0])
+    if len(set(header)) != len(header):
+        raise DataError(file, "the header names a column twice",
+                        field=next(c for c in header if header.count(c) > 1))
 
-    for field in fields:
-        frame[field["name"]] = _convert_column(file, frame[field["name"]], field)
+    columns = {name: [record[header.index(name)] for record in records] for name in names}
+    frame = pd.DataFrame({field["name"]: _convert_column(file, columns[field["name"]], field, lines)
+                          for field in fields}, columns=names)
+    frame.attrs["lines"] = lines
+    _check_primary_key(file, frame, _as_list(resource["schema"].get("primaryKey")), lines)
+    return frame
 
-    _check_primary_key(file, frame, _as_list(resource["schema"].get("primaryKey")))
-    return frame[names]
+
+def line_of(frame: pd.DataFrame, row: int) -> int | None:
+    """The line of its file that data row ``row`` (1-based) starts on, when known."""
+    lines = frame.attrs.get("lines")
+    return lines[row - 1] if lines and 0 < row <= len(lines) else None
 
 
-def _convert_column(file: str, column: pd.Series, field: dict) -> pd.Series:
+def _convert_column(file: str, column: list[str], field: dict, lines: list[int]) -> pd.Series:
     name = field["name"]
     constraints = field.get("constraints", {})
     allowed = constraints.get("enum")
+    pattern = re.compile(constraints["pattern"]) if "pattern" in constraints else None
     values = []
     for row, raw in enumerate(column, start=1):
+
+        def fail(message: str):
+            return DataError(file, message, row=row, field=name, line=lines[row - 1])
+
         cell = raw.strip()
         if cell != raw:
-            raise DataError(file, f"the value {raw!r} has leading or trailing spaces", row=row, field=name)
+            raise fail(f"the value {raw!r} has leading or trailing spaces")
+        bad = _CONTROL.search(cell)
+        if bad:
+            raise fail(f"the value contains the control character U+{ord(bad.group()):04X} at position "
+                       f"{bad.start()}: no text of the dataset needs one")
         if cell == "":
             if constraints.get("required"):
-                raise DataError(file, "a value is required but the cell is empty", row=row, field=name)
+                raise fail("a value is required but the cell is empty")
             values.append(None)
             continue
         if allowed is not None and cell not in allowed:
-            raise DataError(file, f"{cell!r} is not one of {allowed}", row=row, field=name)
+            raise fail(f"{cell!r} is not one of {allowed}")
+        if pattern is not None and not pattern.fullmatch(cell):
+            raise fail(f"{cell[:80]!r} does not match the pattern {pattern.pattern!r}")
+        for key, test, says in (("minLength", lambda n: len(cell) >= n, "shorter than"),
+                                ("maxLength", lambda n: len(cell) <= n, "longer than")):
+            if key in constraints and not test(constraints[key]):
+                raise fail(f"the value is {says} {constraints[key]} characters")
         try:
-            values.append(_parse_value(cell, field))
+            value = _parse_value(cell, field)
         except ValueError as exc:
-            raise DataError(file, f"bad {field.get('type', 'string')}: {exc}", row=row, field=name) from None
+            raise fail(f"bad {field.get('type', 'string')}: {exc}") from None
+        if "minimum" in constraints and value < constraints["minimum"]:
+            raise fail(f"{cell} is below the minimum {constraints['minimum']}")
+        if "maximum" in constraints and value > constraints["maximum"]:
+            raise fail(f"{cell} is above the maximum {constraints['maximum']}")
+        values.append(value)
+    if constraints.get("unique"):
+        seen: dict = {}
+        for row, value in enumerate(values, start=1):
+            if value is not None and value in seen:
+                raise DataError(file, f"{value!r} is already the value of row {seen[value]}: it must be unique",
+                                row=row, field=name, line=lines[row - 1])
+            seen.setdefault(value, row)
     kind = field.get("type", "string")
     if kind == "date":
-        return pd.Series(pd.to_datetime(values), index=column.index, name=name)
+        return pd.Series(pd.to_datetime(values), name=name)
     if kind in {"integer", "year"}:
-        return pd.Series(values, index=column.index, name=name, dtype="Int64")
+        return pd.Series(values, name=name, dtype="Int64")
     if kind == "number":
-        return pd.Series(values, index=column.index, name=name, dtype="Float64")
+        return pd.Series(values, name=name, dtype="Float64")
     if kind == "boolean":
-        return pd.Series(values, index=column.index, name=name, dtype="boolean")
-    return pd.Series(values, index=column.index, name=name, dtype=object)
+        return pd.Series(values, name=name, dtype="boolean")
+    return pd.Series(values, name=name, dtype=object)
 
 
-def _check_primary_key(file: str, frame: pd.DataFrame, key: list[str]) -> None:
+def _check_primary_key(file: str, frame: pd.DataFrame, key: list[str], lines: list[int]) -> None:
     if not key:
         return
     duplicated = frame.duplicated(subset=key, keep="first")
     if duplicated.any():
         row = int(duplicated.to_numpy().nonzero()[0][0]) + 1
         values = ", ".join(f"{k}={frame.iloc[row - 1][k]!r}" for k in key)
-        raise DataError(file, f"duplicate primary key ({values})", row=row, field=key[0])
+        raise DataError(file, f"duplicate primary key ({values})", row=row, field=key[0], line=lines[row - 1])
 
 
 def check_foreign_keys(package: Mapping, tables: Mapping[str, pd.DataFrame]) -> None:
@@ -143,6 +276,9 @@ def check_foreign_keys(package: Mapping, tables: Mapping[str, pd.DataFrame]) -> 
             fields = _as_list(fk["fields"])
             target_name = fk["reference"]["resource"] or name
             target_fields = _as_list(fk["reference"]["fields"])
+            if target_name not in tables:
+                raise DataError(PACKAGE_FILE, f"resource {name!r}: a foreign key refers to the resource "
+                                f"{target_name!r}, which the package does not have")
             target = tables[target_name]
             known = set(target[target_fields].itertuples(index=False, name=None))
             for row, values in enumerate(frame[fields].itertuples(index=False, name=None), start=1):
@@ -155,6 +291,7 @@ def check_foreign_keys(package: Mapping, tables: Mapping[str, pd.DataFrame]) -> 
                         f"unknown {'/'.join(target_fields)} {shown!r}: not in {resources(package)[target_name]['path']}",
                         row=row,
                         field=fields[0],
+                        line=line_of(frame, row),
                     )
 
 

@@ -28,6 +28,7 @@ _CHAR_MAP = str.maketrans(
         "\u2014": "-",  # em dash
         "\u2212": "-",  # minus sign
         "\u2026": "...",
+        "\ufeff": None,  # a byte-order mark is no character of the text
     }
 )
 
