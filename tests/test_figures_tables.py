@@ -70,7 +70,8 @@ def test_markdown_table_escapes_dollars_but_the_csv_keeps_them(build_dir):
 
 def test_show_table_is_a_labelled_myst_table(build_dir):
     shown = show_table(pd.DataFrame({"a": [1]}), "tbl-x", "Caption.", source="here.")
-    assert shown.data.startswith("```{table} Caption. Source: here.\n:name: tbl-x\n")
+    # The caption is text, escaped like every cell (helpers.escape.myst).
+    assert shown.data.startswith(":::{table} Caption\\. Source\\: here\\.\n:name: tbl-x\n")
     assert (build_dir / "tables" / "tbl-x.csv").read_text() == "a\n1\n"
     with pytest.raises(ValueError):
         show_table(pd.DataFrame({"a": [1]}), "x", "c")

@@ -35,6 +35,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from . import escape
+
 # --------------------------------------------------------------------------
 # Verdicts
 # --------------------------------------------------------------------------
@@ -799,7 +801,7 @@ def export_claimreview(records: list[dict], directory: Path) -> Path:
 
 def claimreview_html(records: list[dict]) -> str:
     """The records as one ``<script type="application/ld+json">`` element."""
-    body = claimreview_jsonld(records).replace("</", "<\\/")
+    body = escape.json_in_html(records, ensure_ascii=False, indent=2, sort_keys=True)
     return f'<script type="application/ld+json">\n{body}\n</script>'
 
 
@@ -837,7 +839,7 @@ class ClaimReviewDisplay:
 
     def _repr_latex_(self) -> str:
         return (r"\textit{The " + str(len(self.records)) + r" ClaimReview records are embedded in the HTML "
-                r"edition and exported as " + self.file_name.replace("_", r"\_") + ".}")
+                r"edition and exported as " + escape.latex(self.file_name) + ".}")
 
     def __repr__(self) -> str:
         return f"ClaimReview JSON-LD: {len(self.records)} records ({self.file_name})"

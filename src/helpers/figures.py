@@ -67,6 +67,8 @@ def apply_style() -> None:
             # A fixed salt makes SVG element ids, and so the files, reproducible.
             "svg.hashsalt": "usmx-report",
             "svg.fonttype": "none",
+            # Labels come from the data: a "$" pair in a name or a figure must not start a formula.
+            "text.parse_math": False,
         }
     )
 

@@ -1,0 +1,42 @@
+"""The PDF edition: no code, and wide tables set small enough to fit.
+
+- **No code in print.** Every code cell of the chapters carries the tag
+  ``hide-input``, so the HTML book folds its source away (a reader can
+  unfold it). The PDF cannot unfold, so here, in the LaTeX output only, the
+  source of every code cell is removed; its outputs (tables, figures) stay.
+- **Wide tables.** ``helpers.tables.show_table`` gives every table relative
+  column widths (so LaTeX wraps each column within the page instead of
+  letting it run off) and a class ``print-<size>`` naming the LaTeX size at
+  which its longest words fit side by side (``print-normal``,
+  ``print-small``, ``print-footnotesize``, ``print-scriptsize``). Each such
+  table is wrapped in a group set at that size.
+"""
+
+from __future__ import annotations
+
+from docutils import nodes
+
+SIZES = {"small", "footnotesize", "scriptsize"}
+
+
+def _is_cell_input(node) -> bool:
+    return isinstance(node, nodes.container) and "cell_input" in node.get("classes", [])
+
+
+def prepare_for_print(app, doctree, docname) -> None:
+    if app.builder.format != "latex":
+        return
+    for source in list(doctree.findall(_is_cell_input)):
+        source.parent.remove(source)
+    for table in list(doctree.findall(nodes.table)):
+        size = next((c.removeprefix("print-") for c in table["classes"] if c.startswith("print-")), None)
+        if size in SIZES:
+            parent = table.parent
+            at = parent.index(table)
+            parent.insert(at + 1, nodes.raw("", "\\endgroup\n", format="latex"))
+            parent.insert(at, nodes.raw("", f"\\begingroup\\{size}\n", format="latex"))
+
+
+def setup(app):
+    app.connect("doctree-resolved", prepare_for_print)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}
