@@ -12,7 +12,7 @@ PDF_NAME := us-mexico-security-dialogues.pdf
 export PATH := $(abspath $(BIN)):$(PATH)
 export PYTHONHASHSEED := 0
 
-.PHONY: book html pdf test unit notebooks key-figures bench venv system-deps lab clean help
+.PHONY: book html pdf locked-html locked-pdf test unit notebooks key-figures bench venv system-deps lab clean help
 
 help:
 	@echo "make book   build the HTML book (_build/html) and the PDF (_build/latex/$(PDF_NAME))"
@@ -44,13 +44,23 @@ book: html
 # build (tools/up_to_date.py); otherwise only the chapters whose inputs
 # changed re-execute (tools/invalidate_cache.py), side by side, one kernel per
 # CPU (tools/prefetch_executions.py), before Sphinx reads them from the cache.
+# One build at a time (tools/locked.py): two builds at once would both write
+# into _build/. The lock is taken once, around the whole builder run.
+LOCKED := $(BIN)/python tools/locked.py $(MAKE) --no-print-directory
+
 html: $(STAMP)
+	@$(LOCKED) locked-html
+
+pdf: $(STAMP)
+	@$(LOCKED) locked-pdf
+
+locked-html:
 	@if $(BIN)/python tools/up_to_date.py html; then echo "HTML up to date: no source changed since the last build"; \
 	else $(BIN)/python tools/invalidate_cache.py && $(BIN)/python tools/prefetch_executions.py && \
 	  $(BIN)/jupyter-book build . --builder html $(JB_FLAGS) && \
 	  $(BIN)/python tools/up_to_date.py html --record; fi
 
-pdf: $(STAMP)
+locked-pdf:
 	@if $(BIN)/python tools/up_to_date.py pdf && test -f _build/html/$(PDF_NAME); then \
 	  echo "PDF up to date: no source changed since the last build"; \
 	else $(BIN)/python tools/invalidate_cache.py && $(BIN)/python tools/prefetch_executions.py && \
