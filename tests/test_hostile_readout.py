@@ -144,3 +144,24 @@ def test_the_new_meeting_is_in_every_analysis(book):
     for chapter in CHAPTERS:
         page = (book / "out/_build/html/chapters" / f"{chapter}.html").read_text(encoding="utf-8")
         assert "HLSD-2024" in page or "doc-2024" in page, chapter
+
+
+def test_a_real_browser_runs_nothing_from_the_readout(book):
+    """Debian's Chromium opens the pages (from disk): no alert dialog, and the payloads are visible text."""
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    from outputs.test_html_browser import CHROMIUM_ARGS, chromium_path
+
+    dialogs = []
+    with playwright_api.sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=chromium_path(), headless=True, args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        seen = {}
+        for chapter in ("01_corpus", "03_networks", "04_claims"):
+            page.goto((book / "out/_build/html/chapters" / f"{chapter}.html").as_uri())
+            page.wait_for_load_state("load")
+            seen[chapter] = collapse(page.inner_text("main"))
+        browser.close()
+    assert dialogs == []
+    assert collapse(PAYLOADS["script"]) in seen["01_corpus"]
+    assert collapse(PAYLOADS["img-onerror"]) in seen["04_claims"]
