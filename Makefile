@@ -12,7 +12,7 @@ PDF_NAME := us-mexico-security-dialogues.pdf
 export PATH := $(abspath $(BIN)):$(PATH)
 export PYTHONHASHSEED := 0
 
-.PHONY: book html pdf locked-html locked-pdf test unit notebooks key-figures bench venv system-deps lab clean help
+.PHONY: book html pdf locked-html locked-pdf with-system-deps built tested test unit notebooks key-figures bench venv system-deps lab clean help
 
 help:
 	@echo "make book   build the HTML book (_build/html) and the PDF (_build/latex/$(PDF_NAME))"
@@ -25,20 +25,47 @@ help:
 
 venv: $(STAMP)
 
+# Python packages: exactly the versions of requirements.lock, installed by uv
+# (from PyPI, itself pinned in the lock) when it can be had, else by pip.
 $(STAMP): requirements.txt requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11+ is needed"'
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || \
 		{ rm -rf $(VENV); tools/system-deps.sh python-venv && $(PYTHON) -m venv $(VENV); }
-	$(BIN)/python -m pip install --quiet -r requirements.txt -c requirements.lock
-	$(BIN)/python -m pip install --quiet --no-deps -e .
+	@if $(BIN)/python -m pip install --quiet "$$(grep '^uv==' requirements.lock)" 2>/dev/null; then \
+	  echo "installing the locked packages with uv"; \
+	  $(BIN)/python -m uv pip install --quiet --python $(BIN)/python -r requirements.txt -c requirements.lock && \
+	  $(BIN)/python -m uv pip install --quiet --python $(BIN)/python --no-deps -e .; \
+	else \
+	  echo "uv is not available: installing the locked packages with pip"; \
+	  $(BIN)/python -m pip install --quiet -r requirements.txt -c requirements.lock && \
+	  $(BIN)/python -m pip install --quiet --no-deps -e .; \
+	fi
 	touch $(STAMP)
 
 system-deps:
-	@tools/system-deps.sh
+	@tools/system-deps.sh pdf
 
-book: html
-	@if tools/system-deps.sh; then $(MAKE) --no-print-directory pdf; \
-	else echo "PDF skipped: see the message above for what to install."; fi
+# The system packages (TeX Live; Chromium for the tests) install in the
+# background while the Python packages install and the HTML book builds:
+# on a fresh machine that is most of the waiting.
+SYSTEM_DEPS_LOG := _build/system-deps.log
+
+book:
+	@$(MAKE) --no-print-directory with-system-deps NEEDS=pdf THEN=built
+
+test:
+	@$(MAKE) --no-print-directory with-system-deps NEEDS="pdf browser" THEN=tested
+
+with-system-deps:
+	@mkdir -p _build; tools/system-deps.sh $(NEEDS) > $(SYSTEM_DEPS_LOG) 2>&1 & deps=$$!; \
+	$(MAKE) --no-print-directory html || { wait $$deps; exit 1; }; \
+	if wait $$deps; then cat $(SYSTEM_DEPS_LOG); $(MAKE) --no-print-directory pdf; \
+	else cat $(SYSTEM_DEPS_LOG); echo "PDF skipped: see the message above for what to install."; \
+	  test "$(THEN)" != tested || exit 1; fi; \
+	$(MAKE) --no-print-directory $(THEN)
+
+built:
+	@echo "HTML: _build/html/index.html"
 
 # Each builder is skipped when no source changed since its last successful
 # build (tools/up_to_date.py); otherwise only the chapters whose inputs
@@ -70,10 +97,9 @@ locked-pdf:
 	@echo "PDF: _build/latex/$(PDF_NAME)"
 
 # The tests of the built book (tests/outputs: real browser, PDF) need the book,
-# so `make test` builds it first; the build is cached when nothing changed.
-test: $(STAMP)
-	@tools/system-deps.sh browser
-	@$(MAKE) --no-print-directory book
+# so `make test` builds it first (see with-system-deps); the build is cached
+# when nothing changed.
+tested: $(STAMP)
 	$(BIN)/python -m pytest tests chapters --nbval --nbval-current-env \
 		--nbval-sanitize-with tests/nbval_sanitize.cfg
 
@@ -88,7 +114,7 @@ key-figures: $(STAMP)
 
 # Rebuilds from a clean _build/ several times: takes several minutes.
 bench: $(STAMP)
-	@tools/system-deps.sh
+	@tools/system-deps.sh pdf
 	$(BIN)/python tools/bench.py $(BENCH_ARGS)
 
 lab: $(STAMP)
