@@ -283,18 +283,14 @@ def test_agency_names_in_delegation_lists_are_not_coded(real_hits):
     assert not finance["sentence"].str.contains("Financial Intelligence Unit").any()
 
 
-def test_export_evidence_writes_every_hit(real_hits):
-    from helpers.paths import project_root
+def test_export_evidence_writes_every_hit(real_hits, tmp_path, monkeypatch):
+    from helpers import paths
 
-    relative = th.export_evidence(real_hits, name="test-themes-evidence")
-    path = project_root() / relative
-    try:
-        assert relative == "_build/tables/test-themes-evidence.csv"
-        back = pd.read_csv(path, keep_default_na=False)
-        assert len(back) == len(real_hits)
-        assert back["sentence"].tolist() == real_hits["sentence"].tolist()
-    finally:
-        path.unlink(missing_ok=True)
+    monkeypatch.setattr(paths, "build_dir", lambda: tmp_path)
+    th.export_evidence(real_hits, name="test-themes-evidence")
+    back = pd.read_csv(tmp_path / "tables" / "test-themes-evidence.csv", keep_default_na=False)
+    assert len(back) == len(real_hits)
+    assert back["sentence"].tolist() == real_hits["sentence"].tolist()
 
 
 def test_rank_agreement_is_spearman():

@@ -595,7 +595,7 @@ def cell(hit_rows: pd.DataFrame, theme_id: str, column: str, unit: str = "meetin
 
 
 def export_evidence(hit_rows: pd.DataFrame, name: str = "themes-evidence") -> str:
-    """Write the evidence table to ``_build/tables/<name>.csv``; return its path relative to the repository.
+    """Write the evidence table to ``tables/<name>.csv`` of the build folder; return the file's name.
 
     One row per mention (see :func:`hits`), so a reader can audit any cell
     of the theme matrices outside the book.
@@ -606,4 +606,4 @@ def export_evidence(hit_rows: pd.DataFrame, name: str = "themes-evidence") -> st
     out.mkdir(exist_ok=True)
     path = out / f"{name}.csv"
     hit_rows.to_csv(path, index=False, lineterminator="\n")
-    return paths.relative_to_root(path)
+    return path.name
