@@ -38,9 +38,14 @@ def _cell(value) -> str:
     return escape.myst(value)
 
 
+def heading(column) -> str:
+    """A column's heading for readers: the dataset's field name with its underscores as spaces."""
+    return str(column).replace("_", " ")
+
+
 def to_markdown(frame: pd.DataFrame) -> str:
     """Return ``frame`` as a Markdown pipe table (no index, every cell escaped as text)."""
-    header = "| " + " | ".join(_cell(c) for c in frame.columns) + " |"
+    header = "| " + " | ".join(_cell(heading(c)) for c in frame.columns) + " |"
     rule = "|" + "|".join("---" for _ in frame.columns) + "|"
     rows = ["| " + " | ".join(_cell(v) for v in row) + " |" for row in frame.itertuples(index=False)]
     return "\n".join([header, rule, *rows])
@@ -57,7 +62,7 @@ PRINT_SIZES = [("normal", 1.0), ("small", 1.11), ("footnotesize", 1.25), ("scrip
 
 
 def _texts(frame: pd.DataFrame) -> dict[str, list[str]]:
-    return {str(c): [_plain(v) for v in frame[c]] for c in frame.columns}
+    return {heading(c): [_plain(v) for v in frame[c]] for c in frame.columns}
 
 
 def _plain(value) -> str:
@@ -141,6 +146,6 @@ def show_table(frame: pd.DataFrame, name: str, caption: str, *, source: str | No
     title = escape.myst(caption if source is None else f"{caption} Source: {source}")
     widths = widths or column_widths(frame)
     options = (f":name: {name}\n:widths: {' '.join(map(str, widths))}\n"
-               f":class: report-table print-{print_size(frame)}\n")
+               f":class: report-table colwidths-given print-{print_size(frame)}\n")
     # A colon fence: the caption may hold escaped backticks, which end a backtick fence's info string.
     return Markdown(f":::{{table}} {title}\n{options}\n{to_markdown(frame)}\n:::\n")
