@@ -60,3 +60,36 @@ def test_reliability_by_meeting_groups_verdicts():
 def test_every_mapped_sector_exists_and_every_rationale_is_written(ds):
     assert set(ds.sector_themes["sector"]) <= set(ds.agencies["sector"])
     assert ds.sector_themes["rationale"].str.len().min() > 20
+
+
+def test_persistence_facts_read_the_extremes_of_the_distribution(presence):
+    institutions = pd.Series({"x": 1, "y": 1, "z": 3, "w": 2})
+    distribution = sy.persistence_distribution(presence, institutions)
+    labels = pd.Series({"x": "X", "y": "Y", "z": "Zeta", "w": "W"})
+    facts = sy.persistence_facts(distribution, institutions, labels, 3)
+    assert (facts["themes_all"], facts["inst_all"], facts["inst_all_names"]) == (1, 1, "Zeta")
+    assert facts["inst_once_pct"] == pytest.approx(50) and facts["themes_once_pct"] == pytest.approx(200 / 3)
+    institutions["y"] = 3
+    assert sy.persistence_facts(sy.persistence_distribution(presence, institutions), institutions, labels,
+                                3)["inst_all_names"] == "Y and Zeta"
+
+
+def test_alignment_facts_name_the_widest_gap(presence):
+    mapping = pd.DataFrame({"sector": ["finance", "finance", "navy"], "theme_id": ["b", "c", "a"],
+                            "rationale": ["", "", ""]})
+    at_table = pd.DataFrame({"meeting_id": ["M1", "M2", "M2"], "sector": ["finance", "finance", "navy"]})
+    facts = sy.alignment_facts(sy.sector_alignment(mapping, presence, at_table, ["finance", "navy"]))
+    assert (facts["pairs_agenda"], facts["pairs_absent"], facts["pairs_table_only"]) == (5, 3, 1)
+    assert (facts["gap_sector"], facts["gap_at_table"], facts["gap_on_agenda"]) == ("navy", 1, 3)
+    assert facts["pairs_absent_pct"] == pytest.approx(60)
+
+
+def test_reliability_facts_compare_the_busiest_meeting_with_the_rest():
+    checked = pd.DataFrame({"claim_id": ["c1", "c2", "c3", "c4"],
+                            "verdict": [cl.CONSISTENT, cl.OVERSTATED, cl.NOT_VERIFIABLE, cl.APPROXIMATE]})
+    meeting = pd.Series({"c1": "M1", "c2": "M2", "c3": "M2", "c4": "M2"})
+    facts = sy.reliability_facts(sy.reliability_by_meeting(checked, meeting, ["M1", "M2", "M3"]))
+    assert (facts["last_meeting"], facts["last_rank"], facts["claims_last"], facts["claims_all"]) == ("M2", 2, 3, 4)
+    assert (facts["last_checkable"], facts["last_consistent"], facts["before_checkable"]) == (2, 1, 1)
+    table = sy.reliability_table(sy.reliability_by_meeting(checked, meeting, ["M1", "M2", "M3"]))
+    assert table["consistent share of checkable"].tolist() == ["100%", "50%", ""]

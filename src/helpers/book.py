@@ -30,3 +30,9 @@ def glue(key: str, value, display: bool = False) -> None:
     from myst_nb import glue as _glue
 
     _glue(key, plain(value), display=display)
+
+
+def glue_all(values: dict, prefix: str = "") -> None:
+    """Glue every ``key: value`` of ``values`` under ``prefix + key`` (a chapter's quoted numbers at once)."""
+    for key, value in values.items():
+        glue(prefix + key, value)

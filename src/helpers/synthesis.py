@@ -102,3 +102,86 @@ def reliability_by_meeting(checked: pd.DataFrame, claim_meeting: pd.Series, meet
             "consistent_share": consistent / checkable if checkable else float("nan"),
         })
     return pd.DataFrame(rows)
+
+
+def _names(labels: list[str]) -> str:
+    """ "a", "a and b", "a, b and c" """
+    return ", ".join(labels[:-1]) + " and " + labels[-1] if len(labels) > 1 else "".join(labels)
+
+
+def persistence_facts(distribution: pd.DataFrame, institution_meetings: pd.Series, lineage_labels: pd.Series,
+                      n_meetings: int) -> dict:
+    """The numbers the conclusions quote from :func:`persistence_distribution`.
+
+    Themes and institutions present at every meeting and at a single one
+    (counts and per cent), and the names of the institutions present at all.
+    """
+    at_all = distribution[distribution["meetings_present"] == n_meetings].iloc[0]
+    once = distribution[distribution["meetings_present"] == 1].iloc[0]
+    every = sorted(lineage_labels[institution_meetings[institution_meetings == n_meetings].index])
+    return {
+        "themes_all": int(at_all["themes"]), "themes_all_pct": 100 * float(at_all["themes_share"]),
+        "inst_all": int(at_all["institutions"]), "inst_all_pct": 100 * float(at_all["institutions_share"]),
+        "inst_all_names": _names(every),
+        "inst_once_pct": 100 * float(once["institutions_share"]),
+        "themes_once_pct": 100 * float(once["themes_share"]),
+    }
+
+
+def alignment_facts(alignment: pd.DataFrame) -> dict:
+    """The numbers the conclusions quote from :func:`sector_alignment`.
+
+    Sector-and-meeting pairs with the sector's themes on the agenda, those
+    where the sector was absent (count and per cent), those where it sat
+    without its themes, and the sector with the widest such gap.
+    """
+    on_agenda = int(alignment["on_agenda"].sum())
+    absent = int(alignment["agenda_only"].sum())
+    widest = alignment.sort_values(["agenda_only", "sector"], ascending=[False, True], kind="stable").iloc[0]
+    return {
+        "pairs_agenda": on_agenda, "pairs_absent": absent, "pairs_absent_pct": 100 * absent / on_agenda,
+        "pairs_table_only": int(alignment["table_only"].sum()),
+        "gap_sector": str(widest["sector"]), "gap_at_table": int(widest["at_table"]),
+        "gap_on_agenda": int(widest["on_agenda"]),
+    }
+
+
+def reliability_facts(reliability: pd.DataFrame) -> dict:
+    """The numbers the conclusions quote from :func:`reliability_by_meeting`.
+
+    The meeting with the most claims against all the others: its claims
+    (count, per cent of all), its rank in time, its checkable and consistent
+    claims, and the checkable and consistent claims of the other meetings.
+    """
+    busiest = int(reliability["claims"].idxmax())
+    last, before = reliability.loc[busiest], reliability.drop(index=busiest)
+    total = int(reliability["claims"].sum())
+    return {
+        "claims_all": total, "claims_last": int(last["claims"]),
+        "claims_last_pct": 100 * float(last["claims"]) / float(total),
+        "last_meeting": str(last["meeting_id"]), "last_rank": busiest + 1,
+        "last_checkable": int(last["checkable"]), "last_consistent": int(last["consistent"]),
+        "last_consistent_pct": 100 * float(last["consistent_share"]) if last["checkable"] else float("nan"),
+        "before_checkable": int(before["checkable"].sum()), "before_consistent": int(before["consistent"].sum()),
+    }
+
+
+def alignment_table(alignment: pd.DataFrame, labels: pd.Series) -> pd.DataFrame:
+    """:func:`sector_alignment` as the conclusions print it: theme labels, meeting lists, readers' headings."""
+    shown = alignment.assign(themes=alignment["themes"].map(lambda t: "; ".join(labels[x] for x in t.split("|"))))
+    shown = shown[["sector", "themes", "at_table_meetings", "on_agenda_meetings", "agenda_only_meetings",
+                   "table_only_meetings"]]
+    shown.columns = ["sector", "themes in its remit", "at the table", "its themes on the agenda",
+                     "agenda without the sector", "sector without its themes"]
+    for column in shown.columns[2:]:
+        shown[column] = shown[column].str.replace("|", ", ", regex=False)
+    return shown
+
+
+def reliability_table(reliability: pd.DataFrame) -> pd.DataFrame:
+    """:func:`reliability_by_meeting` as the conclusions print it (the consistent share in per cent)."""
+    shown = reliability.assign(consistent_share=reliability["consistent_share"].map(
+        lambda v: "" if v != v else f"{100 * v:.0f}%"))
+    shown.columns = ["meeting", "claims", "checkable", "consistent or approximately",
+                     "overstated, understated or discrepant", "not verifiable", "consistent share of checkable"]
+    return shown
