@@ -60,3 +60,48 @@ def test_an_unknown_meeting_is_named_with_file_row_and_field(data_copy):
     frame.to_csv(path, index=False, lineterminator="\n")
     with pytest.raises(DataError, match=r"dialogue_series.csv, row 3 .*field 'meeting_id'.*HLSD-2099"):
         load_dataset(data_copy)
+
+
+@pytest.fixture
+def small_series():
+    return pd.DataFrame({
+        "event_id": ["a-2001", "a-2003", "b-2002"], "series_id": ["a", "a", "b"],
+        "series_name": ["Series A", "Series A", "Series B"], "series_number": [1, 2, None],
+        "date": pd.to_datetime(["2001-05-01", "2003-05-01", "2002-01-01"]), "city": ["Washington", "Mexico City", "X"],
+        "host_country": ["US", "MX", "MX"], "meeting_id": [None, "A-2003", "B-2002"],
+        "source_publisher": ["P"] * 3, "source_title": ["T"] * 3, "source_url": ["https://example.org/x"] * 3,
+    })
+
+
+def test_series_facts_count_coverage_and_gaps(small_series):
+    from helpers import series as sr
+
+    events = sr.events(type("DS", (), {"dialogue_series": small_series})())
+    assert events["event_id"].tolist() == ["a-2001", "b-2002", "a-2003"]
+    facts = sr.facts(events)
+    assert (facts["n_events"], facts["n_series"], facts["n_covered"], facts["n_missing"]) == (3, 2, 2, 1)
+    assert facts["missing_list"] == "Series A no. 1 (May 2001, Washington)"
+    assert (facts["n_inaugural"], facts["n_inaugural_missing"], facts["n_mx_hosted"]) == (1, 1, 2)
+    assert facts["gap_min"] == facts["gap_max"] == pytest.approx(485 / 365.25)
+    assert sr.month(events, "a", 2) == "May 2003"
+    assert sr.summary(events).index.tolist() == ["a", "b"]
+    table = sr.source_table(events, lambda text, url: f"{text} <{url}>")
+    assert table.iloc[0].tolist() == ["Series A", "1", "2001-05-01", "Washington", "not covered",
+                                      'P, "T" <https://example.org/x>']
+
+
+def test_the_series_timeline_draws_every_meeting_filled_when_covered(small_series):
+    import matplotlib.pyplot as plt
+
+    from helpers import series as sr
+    from helpers.charts import series as charts
+
+    events = sr.events(type("DS", (), {"dialogue_series": small_series})())
+    fig = charts.timeline(events, sr.summary(events)["name"])
+    ax = fig.axes[0]
+    points = sum(len(c.get_offsets()) for c in ax.collections)
+    hollow = sum(len(c.get_offsets()) for c in ax.collections if tuple(c.get_facecolors()[0][:3]) == (1.0, 1.0, 1.0))
+    assert (points, hollow) == (3, 1)
+    assert {t.get_text() for t in ax.texts} == {"Series A", "Series B", "May 2001", "May 2003 (A-2003)",
+                                                 "Jan 2002 (B-2002)"}
+    plt.close(fig)
