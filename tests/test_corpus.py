@@ -1,0 +1,45 @@
+"""The corpus chapter's tables and figure, on the dataset and on a small table."""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import pandas as pd
+
+from helpers import corpus
+from helpers.charts import corpus as charts
+
+
+def test_documents_are_in_meeting_order_with_their_lengths(ds):
+    documents = corpus.documents(ds)
+    assert documents["date"].is_monotonic_increasing
+    assert (documents["words (cleaned)"] <= documents["words (raw)"]).all()
+    facts = corpus.document_facts(documents)
+    assert facts["n_documents"] == len(ds.documents) and facts["min_words"] <= facts["max_words"]
+
+
+def test_every_participation_is_counted_once(ds):
+    meetings = corpus.meetings(ds)
+    counts = corpus.participant_counts(ds, meetings["meeting_id"])
+    countries = [c for c in counts.columns if c not in ("meeting_id", "named only in mentions")]
+    assert int(counts[countries].to_numpy().sum()) == len(ds.participants)
+    assert counts["meeting_id"].tolist() == meetings["meeting_id"].tolist()
+    assert len(corpus.participant_list(ds, meetings)) == len(ds.participants)
+
+
+def test_the_cleaning_table_shortens_long_removals():
+    log = pd.DataFrame({"doc_id": ["d"], "rule_id": ["C01"], "action": ["remove"], "characters_removed": [100],
+                        "removed_text": ["word\n" * 20], "reason": ["r"]})
+    removed = corpus.cleaning_table(log, width=10)["removed"].iloc[0]
+    assert removed == "word word  ..."
+
+
+def test_the_timeline_marks_inferred_dates_hollow():
+    meetings = pd.DataFrame({"meeting_id": ["A-2001", "B-2005"], "date": pd.to_datetime(["2001-01-01", "2005-01-01"]),
+                             "date_status": ["stated", "inferred"], "forum": ["f", "g"], "host_country": ["US", "MX"],
+                             "city": ["Washington", "Mexico City"], "documents": [1, 2]})
+    fig = charts.timeline(meetings)
+    ax = fig.axes[0]
+    faces = [tuple(c.get_facecolors()[0][:3]) for c in ax.collections]
+    assert (1.0, 1.0, 1.0) in faces and len(faces) == 2
+    assert [t.get_text().splitlines()[2] for t in ax.texts] == ["1 text", "2 texts"]
+    plt.close(fig)
