@@ -43,3 +43,15 @@ def test_the_timeline_marks_inferred_dates_hollow():
     assert (1.0, 1.0, 1.0) in faces and len(faces) == 2
     assert [t.get_text().splitlines()[2] for t in ax.texts] == ["1 text", "2 texts"]
     plt.close(fig)
+
+
+def test_the_glossary_names_what_a_renamed_body_replaced():
+    from helpers import agencies
+
+    table = pd.DataFrame({"agency_id": ["mx-pgr", "mx-fgr", "us-x"], "acronym": ["PGR", "FGR", None],
+                          "name_en": ["Attorney General's Office", "Attorney General's Office", "Office X"],
+                          "name_es": ["Procuraduría", "Fiscalía", None], "predecessor_id": [None, "mx-pgr", None],
+                          "country": ["MX", "MX", "US"], "sector": ["justice"] * 3})
+    shown = agencies.glossary(table).set_index("agency_id")
+    assert shown.loc["mx-fgr", "name_en"] == "Attorney General's Office (replaced PGR)"
+    assert shown.loc["us-x", "acronym"] == "—" and shown.loc["us-x", "name_es"] == ""
