@@ -54,6 +54,70 @@ def test_segments_are_verbatim_spans():
         assert text[start:end] == sentence
 
 
+#: One paragraph with every kind of full stop the splitter tells apart.
+_ABBREVIATED = ("Dr. Elizabeth Sherwood-Randall met Gen. Luis Sandoval at the U.S. Department of State in "
+                "Washington, D.C., on Monday. It concluded in Washington, D.C. At the meeting, Mr. Antony J. "
+                "Blinken cited No. 5 of the e.g. list. No. They seized 7.4 tons!")
+
+
+def test_a_long_single_line_splits_as_its_paragraphs_would():
+    # 2,000 copies of the paragraph on one line (about 400 kB): each copy splits as it does alone.
+    alone = th.sentences(_ABBREVIATED)
+    copies = 2000
+    line = " ".join([_ABBREVIATED] * copies)
+    step = len(_ABBREVIATED) + 1
+    expected = [(a + k * step, b + k * step, s) for k in range(copies) for a, b, s in alone]
+    assert th.sentences(line) == expected
+
+
+class _Reading:
+    """A compiled pattern that records how many characters each search or match may read."""
+
+    def __init__(self, pattern, read):
+        self.pattern, self.read = pattern, read
+
+    def search(self, string, pos=0, endpos=None):
+        endpos = len(string) if endpos is None else min(endpos, len(string))
+        self.read.append(endpos - pos)
+        return self.pattern.search(string, pos, endpos)
+
+    def match(self, string, pos=0, endpos=None):
+        endpos = len(string) if endpos is None else min(endpos, len(string))
+        self.read.append(endpos - pos)
+        return self.pattern.match(string, pos, endpos)
+
+
+def test_abbreviation_rules_read_a_bounded_window_on_a_long_line(monkeypatch):
+    # Reading the whole line before every full stop made splitting quadratic in the line's length.
+    read: list[int] = []
+    for name in ("_INNER_STOPS", "_INITIAL", "_LAST_WORD", "_NEXT_WORD"):
+        monkeypatch.setattr(th, name, _Reading(getattr(th, name), read))
+    line = " ".join([_ABBREVIATED] * 500)
+    spans = th.sentences(line)
+    assert len(spans) == 500 * len(th.sentences(_ABBREVIATED))
+    assert len(read) > 500 * 10 and max(read) <= th.ABBREVIATION_WINDOW
+
+
+def test_the_window_sees_the_line_around_it():
+    # A word longer than the window is no abbreviation; the character before the window still
+    # decides a word boundary ("xU.S." is no "U.S.") and an initial at the very start of a line counts.
+    width = th.ABBREVIATION_WINDOW
+    assert texts_of("a" * (width + 5) + ". Next") == ["a" * (width + 5) + ".", "Next"]
+    assert texts_of("Paid in " + "x" * (width - 3) + "U.S. The end") == ["Paid in " + "x" * (width - 3) + "U.S.",
+                                                                           "The end"]
+    assert texts_of("J. Blinken spoke. Then Gen. Ojeda spoke.") == ["J. Blinken spoke.", "Then Gen. Ojeda spoke."]
+
+
+def test_sentence_at_finds_the_sentence_holding_an_offset():
+    text = "  One. Two?  Three!\nFour U.S. five. "
+    spans = th.sentences(text)
+    for position in range(-1, len(text) + 2):
+        expected = next(((a, b, s) for a, b, s in spans if a <= position < b), None)
+        assert th.sentence_at(spans, position) == expected
+    assert th.sentence_at(spans, 0) is None and th.sentence_at(spans, 2) == (2, 6, "One.")
+    assert th.sentence_at([], 3) is None
+
+
 # --- matching ---------------------------------------------------------------------------
 
 

@@ -344,7 +344,8 @@ def _claims(text: str, ds, document: dict) -> tuple[list, list]:
     rows, checks = [], []
     spans = th.sentences(text)
     for offset, candidate in enumerate(cl.extract_quantities(text)):
-        sentence = next((s for a, b, s in spans if a <= candidate.start < b), candidate.text)
+        found = th.sentence_at(spans, candidate.start)
+        sentence = found[2] if found else candidate.text
         claim_id = f"N{next_number + offset:02d}"
         unit, noun = candidate.unit, counted_noun(text[candidate.end:candidate.end + 60])
         if not unit and noun in cl.COUNT_UNITS:

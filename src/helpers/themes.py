@@ -32,8 +32,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 
 import numpy as np
 import pandas as pd
@@ -65,6 +67,14 @@ SENTENCE_STARTERS = frozenset(
 _INNER_STOPS = re.compile(r"(?:\b[A-Za-z]\.){2,}$")  # U.S. / D.C. / e.g.
 _INITIAL = re.compile(r"(?:^|[\s(])[A-Z]\.$")  # Antony J.
 _LAST_WORD = re.compile(r"([A-Za-z]+)\.$")
+_NEXT_WORD = re.compile(r"[\"']?([A-Za-z]+)")
+#: How many characters around a full stop the abbreviation rules read. Each
+#: rule is decided by a few of them (an initial: 3; "U.S.": 4 and the one
+#: before; the longest abbreviation or sentence opener: 7 letters), so a
+#: window this wide answers as the whole line would, and splitting stays
+#: linear in the length of a line (reading the whole line prefix at every
+#: full stop made a long line quadratic).
+ABBREVIATION_WINDOW = 32
 #: A candidate boundary: end punctuation, optional closing quotes/brackets,
 #: white space (no line break), then what can start a sentence.
 _CANDIDATE = re.compile(r"[.!?]+[\"')\]]*[ \t]+(?=[\"']?[A-Z0-9\u00C0-\u00DE$])")
@@ -88,9 +98,8 @@ def sentences(text: str) -> list[tuple[int, int, str]]:
     for line in text.split("\n"):
         start = 0
         for candidate in _CANDIDATE.finditer(line):
-            before = line[: candidate.start() + 1]
-            following = line[candidate.end():]
-            if line[candidate.start()] == "." and _is_abbreviation(before, following):
+            stop = candidate.start()
+            if line[stop] == "." and _is_abbreviation(line, stop + 1, candidate.end()):
                 continue
             end = candidate.end()
             _append(spans, line, offset, start, end)
@@ -100,20 +109,41 @@ def sentences(text: str) -> list[tuple[int, int, str]]:
     return spans
 
 
-def _is_abbreviation(before: str, following: str) -> bool:
-    """Tell whether the full stop ending ``before`` belongs to an abbreviation."""
-    if _INNER_STOPS.search(before):
-        next_word = re.match(r"[\"']?([A-Za-z]+)", following)
+def _is_abbreviation(line: str, end: int, following: int) -> bool:
+    """Tell whether the full stop ending ``line[:end]`` belongs to an abbreviation.
+
+    ``following`` is where the next word starts. Only
+    :data:`ABBREVIATION_WINDOW` characters on either side are read: the
+    patterns are searched with ``pos``/``endpos`` rather than on slices, so
+    ``\\b`` and ``^`` still see the real line around the window.
+    """
+    window = max(0, end - ABBREVIATION_WINDOW)
+    if _INNER_STOPS.search(line, window, end):
+        next_word = _NEXT_WORD.match(line, following, following + ABBREVIATION_WINDOW)
         return not (next_word and next_word.group(1).lower() in SENTENCE_STARTERS)
-    if _INITIAL.search(before):
+    if _INITIAL.search(line, window, end):
         return True
-    word = _LAST_WORD.search(before)
+    # A word cut by the window is longer than any abbreviation, as is the whole word.
+    word = _LAST_WORD.search(line, window, end)
     if not word:
         return False
     token = word.group(1).lower()
-    if token in _BEFORE_NUMBER and following[:1].isdigit():
+    if token in _BEFORE_NUMBER and line[following:following + 1].isdigit():
         return True
     return token in ABBREVIATIONS
+
+
+def sentence_at(spans: list[tuple[int, int, str]], position: int) -> tuple[int, int, str] | None:
+    """The span of ``spans`` (from :func:`sentences`) that holds offset ``position``, or None.
+
+    The spans are in text order and do not overlap, so only the last one
+    starting at or before ``position`` can hold it: a binary search, where
+    a scan of every sentence per lookup made drafting quadratic.
+    """
+    index = bisect_right(spans, position, key=itemgetter(0)) - 1
+    if index >= 0 and spans[index][0] <= position < spans[index][1]:
+        return spans[index]
+    return None
 
 
 def _append(spans, line, offset, start, end) -> None:
