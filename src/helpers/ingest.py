@@ -197,7 +197,8 @@ def _participants(text: str, ds, lexicon: nm.Lexicon, document: dict) -> tuple[l
         form = next((f for f in person.forms if not f.isupper()), person.forms[0])
         # The evidence is where the text shows the basis, in running text rather than a speaker label
         # when it can; the name as written is the one in that evidence.
-        shown = [o for o in person.occurrences if o.basis == person.basis] or person.occurrences
+        basis = person.basis  # a property that reads every occurrence: once, not once per occurrence
+        shown = [o for o in person.occurrences if o.basis == basis] or person.occurrences
         first = next((o for o in shown if not o.form.isupper()), shown[0])
         title = next((o.title for o in person.occurrences if o.title), None)
         if person.person_id:

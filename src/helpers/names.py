@@ -38,8 +38,10 @@ or read from the dataset.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from functools import cached_property, lru_cache
 
 import pandas as pd
 
@@ -163,13 +165,22 @@ _LABEL = re.compile(r"([A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.\-]*(?: [A-ZÀ-ÖØ-Þ]
 _INTERPRETED = re.compile(r"^\s*\(via interpreter", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1 << 16)
 def fold_word(word: str) -> str:
-    """Lower-case ``word`` without accents (the key of every comparison here)."""
+    """Lower-case ``word`` without accents (the key of every comparison here).
+
+    Cached: the same names, titles and words are folded over and over, and
+    the readout functions fold the same whole text several times.
+    """
     return strip_accents(word).casefold()
 
 
+@lru_cache(maxsize=1 << 16)
 def name_tokens(form: str) -> tuple[str, ...]:
-    """Folded words of a name, initials left out ("Janet A. Napolitano" -> janet, napolitano)."""
+    """Folded words of a name, initials left out ("Janet A. Napolitano" -> janet, napolitano).
+
+    Cached: grouping compares every occurrence's name with every person's.
+    """
     words = [fold_word(w.strip(".,;:")) for w in form.split()]
     return tuple(w for w in words if w and not re.fullmatch(r"[a-z]\.?", w))
 
@@ -181,13 +192,30 @@ def name_tokens(form: str) -> tuple[str, ...]:
 
 @dataclass
 class Lexicon:
-    """People, their written forms, agencies and past participations of a dataset."""
+    """People, their written forms, agencies and past participations of a dataset.
+
+    What is derived from ``forms`` (their search patterns, the answers of
+    :func:`match_known`) is computed once and kept, so a lexicon is not to
+    be changed after its first use.
+    """
 
     people: dict[str, dict]
     forms: list[tuple[tuple[str, ...], str, str]]
     vocabulary: frozenset[str]
     agencies: pd.DataFrame
     history: pd.DataFrame
+    #: :func:`match_known`'s answer for each name (its tokens) already looked up.
+    known: dict[tuple[str, ...], tuple[str | None, str]] = field(default_factory=dict, init=False, repr=False,
+                                                                 compare=False)
+
+    @cached_property
+    def form_patterns(self) -> list[tuple[str, re.Pattern]]:
+        """Each written form (in ``forms`` order) folded, and its pattern on folded text (whole words)."""
+        patterns = []
+        for _, form, _ in self.forms:
+            folded = fold(form)[0]
+            patterns.append((folded, re.compile(r"(?<![\w-])" + re.escape(folded) + r"(?![\w])")))
+        return patterns
 
     @classmethod
     def from_dataset(cls, ds, hold_out: str | None = None) -> "Lexicon":
@@ -271,9 +299,18 @@ def same_person(a: str, b: str) -> bool:
 def match_known(form: str, lexicon: Lexicon) -> tuple[str | None, str]:
     """Return ``(person_id, how)`` for a written name: exact, partial, fuzzy, or (None, "new").
 
-    A partial or fuzzy match counts only when it points to one person.
+    A partial or fuzzy match counts only when it points to one person. The
+    answer depends on the tokens alone, so it is kept in ``lexicon.known``:
+    a long text names the same people again and again, and each look-up
+    reads every form of the dataset.
     """
     tokens = name_tokens(form)
+    if tokens not in lexicon.known:
+        lexicon.known[tokens] = _match_known(tokens, lexicon)
+    return lexicon.known[tokens]
+
+
+def _match_known(tokens: tuple[str, ...], lexicon: Lexicon) -> tuple[str | None, str]:
     for how, test in (("exact", lambda full: full == tokens),
                       ("partial", lambda full: part_of(tokens, full)),
                       ("fuzzy", lambda full: part_of(tokens, full, fuzzy=True))):
@@ -519,9 +556,10 @@ def _known_spans(text: str, start: int, end: int, lexicon: Lexicon, taken: list[
     """Known written forms (accent-insensitive, capitalised) not already inside a found name."""
     folded, mapping = fold(text[start:end])
     found = []
-    for _, form, _ in lexicon.forms:
-        pattern = r"(?<![\w-])" + re.escape(fold(form)[0]) + r"(?![\w])"
-        for m in re.finditer(pattern, folded):
+    for needle, pattern in lexicon.form_patterns:
+        if needle not in folded:  # most forms are not in a given sentence: a substring test says so fast
+            continue
+        for m in pattern.finditer(folded):
             a, b = start + mapping[m.start()], start + mapping[m.end() - 1] + 1
             if not text[a].isupper() or any(s.start < b and a < s.end for s in taken):
                 continue
@@ -733,55 +771,94 @@ class Person:
         return min(o.start for o in self.occurrences)
 
 
-def _join(people: list[Person], occurrence: Occurrence, lexicon: Lexicon, known_first: bool) -> Person:
-    """The person an occurrence belongs to: known to the dataset, or already named in this text."""
-    tokens = name_tokens(occurrence.form)
+class _Grouping:
+    """The people found so far, with what grouping asks of them kept up to date.
 
-    def in_text():
-        hits = [p for p in people if any(tokens == name_tokens(f) or part_of(tokens, name_tokens(f), fuzzy=True)
-                                         for f in p.forms + ([lexicon.people[p.person_id]["name"]]
-                                                             if p.person_id else []))]
-        return _nearest(hits, occurrence.start)
+    Each person's name tokens (of its forms and its known name) and the
+    sorted places where it is named grow with each occurrence, instead of
+    being recomputed from all its occurrences at every look-up: that made
+    grouping quadratic in the number of occurrences.
+    """
 
-    def known():
-        pid, how = match_known(occurrence.form, lexicon)
+    def __init__(self, lexicon: Lexicon):
+        self.lexicon = lexicon
+        self.people: list[Person] = []
+        self.names: list[set[tuple[str, ...]]] = []
+        self.starts: list[list[int]] = []
+        self.index_of: dict[str, int] = {}
+        self.matches: dict[tuple[tuple[str, ...], tuple[str, ...]], bool] = {}
+
+    def new(self, person: Person) -> int:
+        """Add ``person`` (no occurrence yet); return its index."""
+        self.people.append(person)
+        known = self.lexicon.people[person.person_id]["name"] if person.person_id else None
+        self.names.append({name_tokens(known)} if known is not None else set())
+        self.starts.append([])
+        if person.person_id:
+            self.index_of[person.person_id] = len(self.people) - 1
+        return len(self.people) - 1
+
+    def add(self, index: int, occurrence: Occurrence) -> None:
+        """Give the occurrence to the person at ``index``."""
+        self.people[index].occurrences.append(occurrence)
+        self.names[index].add(name_tokens(occurrence.form))
+        insort(self.starts[index], occurrence.start)
+
+    def _same_name(self, tokens: tuple[str, ...], other: tuple[str, ...]) -> bool:
+        key = (tokens, other)
+        if key not in self.matches:
+            self.matches[key] = tokens == other or part_of(tokens, other, fuzzy=True)
+        return self.matches[key]
+
+    def in_text(self, tokens: tuple[str, ...], position: int) -> int | None:
+        """The person already named whose name ``tokens`` is (part of), nearest to ``position``."""
+        hits = [i for i, names in enumerate(self.names) if any(self._same_name(tokens, n) for n in names)]
+        return self.nearest(hits, position)
+
+    def nearest(self, hits: list[int], position: int) -> int | None:
+        """Of several people a surname could be, the one named last before ``position`` (else first after)."""
+        if not hits:
+            return None
+        before = []
+        for order, i in enumerate(hits):
+            count = bisect_left(self.starts[i], position)  # how many of its places lie before ``position``
+            if count:
+                before.append((self.starts[i][count - 1], order))
+        if before:
+            return hits[max(before)[1]]
+        return min(hits, key=lambda i: self.starts[i][0])
+
+    def known(self, form: str) -> int | None:
+        """The person of the dataset the name ``form`` is, added if not yet named in the text."""
+        pid, how = match_known(form, self.lexicon)
         if pid is None:
             return None
-        person = next((p for p in people if p.person_id == pid), None)
-        if person is None:
-            person = Person(person_id=pid, match=how)
-            people.append(person)
-        return person
-
-    person = (known() or in_text()) if known_first else (in_text() or known())
-    if person is None:
-        person = Person()
-        people.append(person)
-    return person
-
-
-def _nearest(people: list[Person], position: int) -> Person | None:
-    """Of several people a surname could be, the one named last before ``position`` (else first after)."""
-    if not people:
-        return None
-    before = [(max(o.start for o in p.occurrences if o.start < position), i) for i, p in enumerate(people)
-              if any(o.start < position for o in p.occurrences)]
-    if before:
-        return people[max(before)[1]]
-    return min(people, key=lambda p: p.first)
+        if pid not in self.index_of:
+            return self.new(Person(person_id=pid, match=how))
+        return self.index_of[pid]
 
 
 def group_people(occurrences: list[Occurrence], lexicon: Lexicon) -> list[Person]:
     """Group occurrences into people, longest names first, in order of first mention.
 
     A multi-word name is matched to the dataset first; a single word (a
-    surname, a speaker label) first to the people already named in the text.
+    surname, a speaker label) first to the people already named in the text
+    (the one named last before it, else the first named after it).
     """
-    people: list[Person] = []
+    grouping = _Grouping(lexicon)
     order = sorted(occurrences, key=lambda o: (-len(name_tokens(o.form)), o.label, o.start))
     for occurrence in order:
-        person = _join(people, occurrence, lexicon, known_first=len(name_tokens(occurrence.form)) > 1)
-        person.occurrences.append(occurrence)
+        tokens = name_tokens(occurrence.form)
+        if len(tokens) > 1:
+            index = grouping.known(occurrence.form)
+            index = grouping.in_text(tokens, occurrence.start) if index is None else index
+        else:
+            index = grouping.in_text(tokens, occurrence.start)
+            index = grouping.known(occurrence.form) if index is None else index
+        if index is None:
+            index = grouping.new(Person())
+        grouping.add(index, occurrence)
+    people = grouping.people
     for person in people:
         person.occurrences.sort(key=lambda o: (o.start, o.end))
     return sorted(people, key=lambda p: p.first)
