@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 import pandas as pd
@@ -57,9 +58,33 @@ def _line_at(text: str, position: int) -> str:
     return text[begin:end if end != -1 else len(text)].strip()
 
 
+class Lines:
+    """The lines of a text, found by position: :func:`_line_at` for many positions of one text.
+
+    The line breaks are located once and each line is stripped once, where
+    :func:`_line_at` searches the text around each position: on a text of
+    one long line, that was the whole text for every date it gives.
+    """
+
+    def __init__(self, text: str):
+        self.text = text
+        self.breaks = [m.start() for m in re.finditer("\n", text)]
+        self.stripped: dict[int, str] = {}
+
+    def at(self, position: int) -> str:
+        """The whole line around ``position``, stripped (what ``_line_at(text, position)`` returns)."""
+        index = bisect_left(self.breaks, position)  # the first line break at or after ``position``
+        if index not in self.stripped:
+            begin = self.breaks[index - 1] + 1 if index else 0
+            end = self.breaks[index] if index < len(self.breaks) else len(self.text)
+            self.stripped[index] = self.text[begin:end].strip()
+        return self.stripped[index]
+
+
 def dates_in(text: str) -> list[Found]:
     """Every full date written in ``text`` ("March 23, 2010", "14 December 2017", "2020-01-16"), in order."""
     found = []
+    lines = Lines(text)
     for pattern in _DATE_PATTERNS:
         for m in pattern.finditer(text):
             month = m.group("month")
@@ -68,7 +93,7 @@ def dates_in(text: str) -> list[Found]:
                 day = dt.date(int(m.group("year")), month, int(m.group("day")))
             except ValueError:
                 continue
-            found.append(Found(day, _line_at(text, m.start()), m.start()))
+            found.append(Found(day, lines.at(m.start()), m.start()))
     return sorted(found, key=lambda f: f.start)
 
 
@@ -163,15 +188,29 @@ def _words(text: str) -> list[str]:
     return [w for w in re.findall(r"[a-z0-9]+", strip_accents(text).casefold()) if w not in _PARTY_WORDS]
 
 
-def _shared_run(a: list[str], b: list[str]) -> int:
-    """Length of the longest run of words shared by ``a`` and ``b``."""
-    best, previous = 0, [0] * (len(b) + 1)
+def word_places(words: list[str], wanted: set[str] | None = None) -> dict[str, list[int]]:
+    """Where each word (of ``wanted``, default all) stands in ``words``, in order."""
+    places: dict[str, list[int]] = {}
+    for index, word in enumerate(words):
+        if wanted is None or word in wanted:
+            places.setdefault(word, []).append(index)
+    return places
+
+
+def _shared_run(a: list[str], b: list[str], places: dict[str, list[int]] | None = None) -> int:
+    """Length of the longest run of words shared by ``a`` and ``b``.
+
+    A run can only go on where a word of ``a`` stands in ``b``, so only
+    those places are visited (``places``: :func:`word_places` of ``b``,
+    built once for several ``a``), not every word of ``b`` for every word
+    of ``a``: the short forum names are compared with a whole long text.
+    """
+    places = word_places(b, set(a)) if places is None else places
+    best, previous = 0, {}
     for x in a:
-        current = [0] * (len(b) + 1)
-        for j, y in enumerate(b, start=1):
-            if x == y:
-                current[j] = previous[j - 1] + 1
-                best = max(best, current[j])
+        # Run ending at word j of b: one more than the run ending at j - 1 with the previous word of a.
+        current = {j: previous.get(j - 1, 0) + 1 for j in places.get(x, ())}
+        best = max(best, *current.values()) if current else best
         previous = current
     return best
 
@@ -179,9 +218,11 @@ def _shared_run(a: list[str], b: list[str]) -> int:
 def series(text: str, meetings: pd.DataFrame, minimum: int = 3) -> Found | None:
     """The series whose forum name shares the longest run of words (at least ``minimum``) with the text."""
     words = _words(text)
+    forums = {forum: _words(forum) for forum in meetings["forum"]}
+    places = word_places(words, {w for forum_words in forums.values() for w in forum_words})
     scored = []
     for row in meetings.sort_values(["date", "meeting_id"], kind="stable").itertuples(index=False):
-        run = _shared_run(_words(row.forum), words)
+        run = _shared_run(forums[row.forum], words, places)
         if run >= minimum:
             scored.append((run, row.date, row.series_id, row.forum, row.meeting_id))
     if not scored:
