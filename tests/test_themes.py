@@ -382,3 +382,47 @@ def test_sentences_are_ordered_verbatim_non_overlapping_spans(text):
     # nothing but white space is lost between sentences
     covered = "".join(s for _, _, s in th.sentences(text))
     assert "".join(text.split()) == "".join(covered.split())
+
+
+# --- one scan for all themes ----------------------------------------------------------------
+
+_OVERLAPPING = (("chemical precursor", "precursor*"), ("precursor", "arms"), (), ("u.s.-mexico", "mexic*"),
+                ("synthetic drug", "drug*", "cartel"))
+
+
+def _themes_by_search(text, terms_by_theme):
+    """What themes_in must give: the themes whose own combined pattern finds a term in ``text``."""
+    return [i for i, terms in enumerate(terms_by_theme) if th._any_of(terms).search(th.fold(text)[0])]
+
+
+@pytest.mark.parametrize("text", [
+    "Chemical precursors and precursors again.", "Arms and weapons.", "Nothing here.", "",
+    "The U.S.-Mexico cartels traffic synthetic drugs; Mexicans and drugs.", "precursorial arms-length",
+    "CHEMICAL PRECURSOR", "Mexico", "drugs drug-trafficking cartel's cartels",
+])
+def test_themes_in_finds_the_themes_a_search_per_theme_finds(text):
+    # Terms of several themes start at the same word ("precursor"): each theme is still found.
+    assert th.themes_in(text, _OVERLAPPING) == _themes_by_search(text, _OVERLAPPING)
+
+
+_WORDS = st.sampled_from(["chemical", "precursor", "precursors", "arms", "u.s.-mexico", "mexican", "synthetic",
+                          "drug", "drugs", "cartel", "Cartel", "-", ",", ".", "x", "precursorx", "Mexico's"])
+
+
+@given(st.lists(_WORDS, max_size=12), st.sampled_from([" ", "", "-", "  "]))
+def test_themes_in_agrees_with_a_search_per_theme(words, glue):
+    text = glue.join(words)
+    assert th.themes_in(text, _OVERLAPPING) == _themes_by_search(text, _OVERLAPPING)
+
+
+def test_code_sentences_matches_every_theme_of_the_real_codebook(ds):
+    # The same rows as calling find_terms for every sentence and every theme, in that order.
+    rows = th.sentence_table(ds)
+    book = th.codebook(ds)
+    expected = [(s.doc_id, s.sentence_no, row["theme_id"], m.term, m.start, m.end)
+                for s in rows.itertuples(index=False) for row in book.to_dict("records")
+                for m in th.find_terms(s.sentence, th.split_terms(row["terms"]), th.split_terms(row["exclude_terms"]))]
+    coded = th.code_sentences(rows, book)
+    assert list(coded[["doc_id", "sentence_no", "theme_id", "term", "start", "end"]].itertuples(index=False,
+                                                                                              name=None)) == expected
+    assert len(expected) > 100

@@ -240,6 +240,32 @@ def _any_of(terms: tuple[str, ...]) -> re.Pattern:
     return re.compile(_BEFORE_WORD + "(?:" + "|".join(bodies) + ")" + _AFTER_WORD)
 
 
+@lru_cache(maxsize=64)
+def _theme_scan(terms_by_theme: tuple[tuple[str, ...], ...]) -> re.Pattern:
+    """One pattern that tells, at each word start, which themes have a term there.
+
+    It matches the empty string where a term of any theme starts (whole
+    words, as :func:`_any_of`), and its group ``i + 1`` is set when a term
+    of theme ``i`` matches there. Zero-width matches never hide one another,
+    so one scan of a sentence finds every theme that :func:`_any_of` would
+    find with one search per theme: each search paid the per-character
+    cost of the engine again, sixteen times a sentence.
+    """
+    bodies = ["|".join(term_pattern(t)[len(_BEFORE_WORD):-len(_AFTER_WORD)] for t in terms) or "(?!)"
+              for terms in terms_by_theme]
+    anywhere = "(?=(?:" + "|".join(bodies) + ")" + _AFTER_WORD + ")"
+    each = "".join(f"(?:(?=(?:{body}){_AFTER_WORD})()|)" for body in bodies)
+    return re.compile(_BEFORE_WORD + anywhere + each)
+
+
+def themes_in(text: str, terms_by_theme: tuple[tuple[str, ...], ...]) -> list[int]:
+    """Indexes (in order) of the themes with a term somewhere in ``text`` (folded, whole words)."""
+    found: set[int] = set()
+    for m in _theme_scan(terms_by_theme).finditer(_fold_cached(text)[0]):
+        found.update(i for i, mark in enumerate(m.groups()) if mark is not None)
+    return sorted(found)
+
+
 def split_terms(cell) -> list[str]:
     """Split a pipe-separated codebook cell into its terms (empty cell: none)."""
     if cell is None or (isinstance(cell, float) and np.isnan(cell)):
@@ -310,9 +336,12 @@ def code_sentences(sentence_rows: pd.DataFrame, book: pd.DataFrame) -> pd.DataFr
         (row["theme_id"], split_terms(row["terms"]), split_terms(row.get("exclude_terms")))
         for row in book.to_dict("records")
     ]
+    terms_by_theme = tuple(tuple(terms) for _, terms, _ in themes)
     rows = []
     for s in sentence_rows.itertuples(index=False):
-        for theme_id, terms, excluded in themes:
+        # Only the themes with a term in the sentence can have a match (one scan tells which).
+        for index in themes_in(s.sentence, terms_by_theme):
+            theme_id, terms, excluded = themes[index]
             for m in find_terms(s.sentence, terms, excluded):
                 rows.append((s.doc_id, s.meeting_id, s.sentence_no, s.sentence, theme_id, m.term,
                              m.start, m.end, m.matched))
