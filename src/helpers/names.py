@@ -47,7 +47,7 @@ import pandas as pd
 
 from .networks import BASES
 from .text import strip_accents
-from .themes import fold, sentences
+from .themes import fold, sentences, which_match
 
 # --------------------------------------------------------------------------
 # Vocabulary
@@ -158,6 +158,8 @@ _COUNTRY_CUES = [
 ]
 _TITLE_COUNTRY = [("US", re.compile(r"^(?:the\s+)?(?:U\.S\.|US|United States|American)\b|\bof the United States\b")),
                   ("MX", re.compile(r"^(?:the\s+)?(?:Mexican|Mexico's)\b|\bof Mexico\b"))]
+#: Where a known written form may stand (on folded text): not inside a word or a hyphenated name.
+_FORM_BEFORE, _FORM_AFTER = r"(?<![\w-])", r"(?![\w])"
 #: Speaker label at the start of a line: "SECURITY SECRETARY RODRÍGUEZ:".
 _LABEL = re.compile(r"([A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.\-]*(?: [A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.\-]*)*):")
 #: A following "(Via interpreter)" marks a speaker rendered from Spanish,
@@ -209,13 +211,14 @@ class Lexicon:
                                                                  compare=False)
 
     @cached_property
-    def form_patterns(self) -> list[tuple[str, re.Pattern]]:
-        """Each written form (in ``forms`` order) folded, and its pattern on folded text (whole words)."""
-        patterns = []
-        for _, form, _ in self.forms:
-            folded = fold(form)[0]
-            patterns.append((folded, re.compile(r"(?<![\w-])" + re.escape(folded) + r"(?![\w])")))
-        return patterns
+    def form_bodies(self) -> tuple[str, ...]:
+        """Each written form (in ``forms`` order) folded, as a literal pattern (see :func:`_known_spans`)."""
+        return tuple(re.escape(fold(form)[0]) for _, form, _ in self.forms)
+
+    @cached_property
+    def form_patterns(self) -> list[re.Pattern]:
+        """The pattern of each written form on folded text, as a whole word."""
+        return [re.compile(_FORM_BEFORE + body + _FORM_AFTER) for body in self.form_bodies]
 
     @classmethod
     def from_dataset(cls, ds, hold_out: str | None = None) -> "Lexicon":
@@ -338,32 +341,50 @@ class Token:
     possessive: bool
 
 
+_RUN = re.compile(r"\S+")
+_CAPITAL = re.compile(r"[A-Z]")
+
+
 def tokenise(text: str, start: int, end: int) -> list[Token]:
     """Split ``text[start:end]`` into words, keeping abbreviation stops and noting possessives."""
     tokens = []
-    for m in re.finditer(r"\S+", text[start:end]):
-        raw = m.group()
-        lead = len(raw) - len(raw.lstrip("(\"'[-“‘"))
-        core = raw[lead:]
-        trail = core[len(core.rstrip(",;:.!?)\"']”’")):]
-        core = core[:len(core) - len(trail)]
-        if trail.startswith(".") and (re.fullmatch(r"[A-Z]", core) or core.lower() in _ABBREVIATIONS):
-            core, trail = core + ".", trail[1:]
-        possessive = core.endswith(("'s", "’s"))
-        word = core[:-2] if possessive else core
-        first = start + m.start() + lead
+    for m in _RUN.finditer(text, start, end):
+        lead, word, trail, possessive = _split_run(m.group())
+        first = m.start() + lead
         tokens.append(Token(first, first + len(word), word, trail, possessive))
     return tokens
 
 
+@lru_cache(maxsize=1 << 16)
+def _split_run(raw: str) -> tuple[int, str, str, bool]:
+    """A run of non-space characters as a token: length of its opening punctuation, word, trail, possessive.
+
+    Cached: a text repeats its words, and this is most of tokenising.
+    """
+    lead = len(raw) - len(raw.lstrip("(\"'[-“‘"))
+    core = raw[lead:]
+    trail = core[len(core.rstrip(",;:.!?)\"']”’")):]
+    core = core[:len(core) - len(trail)]
+    if trail.startswith(".") and (_CAPITAL.fullmatch(core) or core.lower() in _ABBREVIATIONS):
+        core, trail = core + ".", trail[1:]
+    possessive = core.endswith(("'s", "’s"))
+    return lead, core[:-2] if possessive else core, trail, possessive
+
+
+@lru_cache(maxsize=1 << 16)  # a vocabulary is a frozenset: hashed once, then looked up by identity
 def _is_vocabulary(word: str, vocabulary: frozenset[str]) -> bool:
     parts = fold_word(word).split("-")
     return fold_word(word) in vocabulary or any(p in vocabulary for p in parts)
 
 
+_LETTERS = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_INITIAL = re.compile(r"[A-Z]\.")
+
+
+@lru_cache(maxsize=1 << 16)
 def _is_name_word(word: str, vocabulary: frozenset[str]) -> bool:
     """A capitalised word of letters (with inner hyphens or apostrophes) outside the vocabulary."""
-    return (bool(re.fullmatch(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", word)) and word[0].isupper()
+    return (bool(_LETTERS.fullmatch(word)) and word[0].isupper()
             and any(c.islower() for c in word) and not _is_vocabulary(word, vocabulary))
 
 
@@ -393,7 +414,7 @@ def name_spans(tokens: list[Token], vocabulary: frozenset[str]) -> list[Span]:
         run.clear()
 
     for i, token in enumerate(tokens):
-        inner = re.fullmatch(r"[A-Z]\.", token.word) or token.word in PARTICLES
+        inner = _INITIAL.fullmatch(token.word) or token.word in PARTICLES
         if _is_name_word(token.word, vocabulary) or (run and inner):
             run.append(i)
             if token.trail or token.possessive:
@@ -556,10 +577,9 @@ def _known_spans(text: str, start: int, end: int, lexicon: Lexicon, taken: list[
     """Known written forms (accent-insensitive, capitalised) not already inside a found name."""
     folded, mapping = fold(text[start:end])
     found = []
-    for needle, pattern in lexicon.form_patterns:
-        if needle not in folded:  # most forms are not in a given sentence: a substring test says so fast
-            continue
-        for m in pattern.finditer(folded):
+    # Only the forms found somewhere in the sentence (one scan for all) are searched one by one, in order.
+    for index in which_match(folded, lexicon.form_bodies, _FORM_BEFORE, _FORM_AFTER):
+        for m in lexicon.form_patterns[index].finditer(folded):
             a, b = start + mapping[m.start()], start + mapping[m.end() - 1] + 1
             if not text[a].isupper() or any(s.start < b and a < s.end for s in taken):
                 continue

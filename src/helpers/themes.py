@@ -240,30 +240,46 @@ def _any_of(terms: tuple[str, ...]) -> re.Pattern:
     return re.compile(_BEFORE_WORD + "(?:" + "|".join(bodies) + ")" + _AFTER_WORD)
 
 
-@lru_cache(maxsize=64)
-def _theme_scan(terms_by_theme: tuple[tuple[str, ...], ...]) -> re.Pattern:
-    """One pattern that tells, at each word start, which themes have a term there.
+@lru_cache(maxsize=256)
+def _marks(bodies: tuple[str, ...], before: str, after: str) -> re.Pattern:
+    """The pattern of :func:`which_match`: empty matches, group ``i + 1`` set where body ``i`` matches."""
+    anywhere = "(?=(?:" + "|".join(bodies) + ")" + after + ")"
+    each = "".join(f"(?:(?=(?:{body}){after})()|)" for body in bodies)
+    return re.compile(before + anywhere + each)
 
-    It matches the empty string where a term of any theme starts (whole
-    words, as :func:`_any_of`), and its group ``i + 1`` is set when a term
-    of theme ``i`` matches there. Zero-width matches never hide one another,
-    so one scan of a sentence finds every theme that :func:`_any_of` would
-    find with one search per theme: each search paid the per-character
-    cost of the engine again, sixteen times a sentence.
+
+def which_match(folded: str, bodies: tuple[str, ...], before: str = _BEFORE_WORD,
+                after: str = _AFTER_WORD) -> list[int]:
+    """Indexes (in order) of the ``bodies`` for which ``before + body + after`` matches somewhere in ``folded``.
+
+    ``before`` and ``after`` are zero-width assertions (word boundaries).
+    One scan answers for every body: its pattern matches the empty string
+    wherever some body matches and marks, in one group per body, each body
+    that matches there. Empty matches never hide one another, so no body is
+    missed where another matched. A search per body paid the engine's cost
+    per character once per body: sixteen themes, dozens of terms and the
+    known names were searched in every sentence.
     """
-    bodies = ["|".join(term_pattern(t)[len(_BEFORE_WORD):-len(_AFTER_WORD)] for t in terms) or "(?!)"
-              for terms in terms_by_theme]
-    anywhere = "(?=(?:" + "|".join(bodies) + ")" + _AFTER_WORD + ")"
-    each = "".join(f"(?:(?=(?:{body}){_AFTER_WORD})()|)" for body in bodies)
-    return re.compile(_BEFORE_WORD + anywhere + each)
+    found: set[int] = set()
+    for m in _marks(bodies, before, after).finditer(folded):
+        found.update(i for i, mark in enumerate(m.groups()) if mark is not None)
+    return sorted(found)
+
+
+@lru_cache(maxsize=4096)
+def _term_bodies(terms: tuple[str, ...]) -> tuple[str, ...]:
+    """The pattern of each term without its word boundaries (what :func:`_any_of` joins)."""
+    return tuple(term_pattern(t)[len(_BEFORE_WORD):-len(_AFTER_WORD)] for t in terms)
+
+
+@lru_cache(maxsize=64)
+def _theme_bodies(terms_by_theme: tuple[tuple[str, ...], ...]) -> tuple[str, ...]:
+    return tuple("|".join(_term_bodies(terms)) or "(?!)" for terms in terms_by_theme)
 
 
 def themes_in(text: str, terms_by_theme: tuple[tuple[str, ...], ...]) -> list[int]:
     """Indexes (in order) of the themes with a term somewhere in ``text`` (folded, whole words)."""
-    found: set[int] = set()
-    for m in _theme_scan(terms_by_theme).finditer(_fold_cached(text)[0]):
-        found.update(i for i, mark in enumerate(m.groups()) if mark is not None)
-    return sorted(found)
+    return which_match(_fold_cached(text)[0], _theme_bodies(terms_by_theme))
 
 
 def split_terms(cell) -> list[str]:
@@ -291,11 +307,13 @@ def find_terms(text: str, terms, exclude_terms=()) -> list[TermMatch]:
     of different terms may overlap; :func:`hits` counts them once.
     """
     folded, mapping = _fold_cached(text)
-    if not _any_of(tuple(terms)).search(folded):
+    terms = tuple(terms)
+    present = which_match(folded, _term_bodies(terms))  # the terms with a match: one scan, not one per term
+    if not present:
         return []
     blocked = [(m.start(), m.end()) for ex in exclude_terms for m in _compiled(ex).finditer(folded)]
     found = []
-    for term in terms:
+    for term in (terms[i] for i in present):
         for m in _compiled(term).finditer(folded):
             if any(a <= m.start() and m.end() <= b for a, b in blocked):
                 continue
