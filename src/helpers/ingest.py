@@ -186,10 +186,11 @@ def _document_and_meeting(text: str, ds, meeting_date: dt.date | None, labels: i
     return document, meeting, todo
 
 
-def _participants(text: str, ds, lexicon: nm.Lexicon, document: dict) -> tuple[list, list, list, list]:
-    """Participant rows, mention rows, new people and aliases, from the people the text names."""
+def _participants(text: str, ds, lexicon: nm.Lexicon, document: dict,
+                  spans: list[tuple[int, int, str]]) -> tuple[list, list, list, list]:
+    """Participant rows, mention rows, new people and aliases, from the people the text names (``spans``: its sentences)."""
     year = int(document["publication_date"][:4]) if document["publication_date"] else None
-    people = nm.group_people(nm.find_occurrences(text, lexicon), lexicon)
+    people = nm.group_people(nm.find_occurrences(text, lexicon, spans), lexicon)
     participants, mentions, new_people, aliases = [], [], [], []
     taken = set(ds.people["person_id"])
     known_aliases = set(zip(ds.aliases["alias"], ds.aliases["person_id"]))
@@ -338,12 +339,11 @@ def _unique(rows: list[dict], key: str) -> list[dict]:
     return list({row[key]: row for row in rows}.values())
 
 
-def _claims(text: str, ds, document: dict) -> tuple[list, list]:
-    """Candidate claims (with the sentence they stand in) and a not-yet-checked claim_checks row for each."""
+def _claims(text: str, ds, document: dict, spans: list[tuple[int, int, str]]) -> tuple[list, list]:
+    """Candidate claims (with the sentence of ``spans`` they stand in) and a not-yet-checked claim_checks row for each."""
     numbers = [int(c[1:]) for c in ds.claims["claim_id"]]
     next_number = max(numbers, default=0) + 1
     rows, checks = [], []
-    spans = th.sentences(text)
     for offset, candidate in enumerate(cl.extract_quantities(text)):
         found = th.sentence_at(spans, candidate.start)
         sentence = found[2] if found else candidate.text
@@ -395,9 +395,10 @@ def _kind(unit: str) -> str:
             "percent": "percent"}.get(dimension, "")
 
 
-def _themes(text: str, ds, document: dict) -> list[dict]:
+def _themes(ds, document: dict, spans: list[tuple[int, int, str]]) -> list[dict]:
+    """The theme hits of the sentences ``spans``."""
     rows = pd.DataFrame([{"doc_id": document["doc_id"], "meeting_id": document["meeting_id"], "sentence_no": n,
-                          "sentence": s} for n, (_, _, s) in enumerate(th.sentences(text), start=1)])
+                          "sentence": s} for n, (_, _, s) in enumerate(spans, start=1)])
     if rows.empty:
         return []
     hits = th.collapse(th.code_sentences(rows, th.codebook(ds)))
@@ -421,8 +422,9 @@ def draft(path: str | Path, meeting_date: str | dt.date | None = None, ds=None, 
     lexicon = nm.Lexicon.from_dataset(ds, hold_out=hold_out)
     labels = sum(1 for line in text.splitlines() if nm.label_occurrence(line + "\n", 0, lexicon))
     document, meeting, todo = _document_and_meeting(text, ds, meeting_date, labels)
-    participants, mentions, people, aliases = _participants(text, ds, lexicon, document)
-    claims, checks = _claims(text, ds, document)
+    spans = th.sentences(text)  # split once: people, claims and themes all read the sentences
+    participants, mentions, people, aliases = _participants(text, ds, lexicon, document, spans)
+    claims, checks = _claims(text, ds, document, spans)
     for field in ("title", "publisher", "publisher_country", "publication_date", "publication_date_evidence",
                   "source_url"):
         if not document[field]:
@@ -439,7 +441,7 @@ def draft(path: str | Path, meeting_date: str | dt.date | None = None, ds=None, 
                    "characters": len(raw)},
         "document": document, "meeting": meeting, "people": people, "aliases": aliases,
         "participants": participants, "mentions": mentions, "claims": claims, "claim_checks": checks,
-        "themes": _themes(text, ds, document), "todo": todo,
+        "themes": _themes(ds, document, spans), "todo": todo,
     }
 
 

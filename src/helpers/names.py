@@ -42,6 +42,7 @@ from bisect import bisect_left, insort
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -330,9 +331,12 @@ def _match_known(tokens: tuple[str, ...], lexicon: Lexicon) -> tuple[str | None,
 # --------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Token:
-    """A word of a sentence: offsets of the word (without a possessive 's), what follows it."""
+class Token(NamedTuple):
+    """A word of a sentence: offsets of the word (without a possessive 's), what follows it.
+
+    A named tuple rather than a frozen dataclass: a long text has a million
+    tokens, and a frozen dataclass takes three times as long to make.
+    """
 
     start: int
     end: int
@@ -715,13 +719,17 @@ def label_occurrence(text: str, line_start: int, lexicon: Lexicon) -> Occurrence
     return Occurrence(a, a + len(form), form, title, "spoke", label, country, label=True)
 
 
-def find_occurrences(text: str, lexicon: Lexicon) -> list[Occurrence]:
-    """Every person named in ``text`` (a cleaned readout), in text order."""
+def find_occurrences(text: str, lexicon: Lexicon, spans: list[tuple[int, int, str]] | None = None) -> list[Occurrence]:
+    """Every person named in ``text`` (a cleaned readout), in text order.
+
+    ``spans`` are the sentences of ``text`` (:func:`helpers.themes.sentences`)
+    when the caller has them already.
+    """
     found = []
     list_country: str | None = None
     in_list = False  # inside the lines after "The Mexican delegation comprised:" or "Participants:"
     read_to = 0  # end of a country line already read whole
-    for start, end, _ in sentences(text):
+    for start, end, _ in sentences(text) if spans is None else spans:
         if start < read_to:
             continue
         at_line_start = start == 0 or text[start - 1] == "\n"

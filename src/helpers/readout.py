@@ -18,7 +18,6 @@ from dataclasses import dataclass
 import pandas as pd
 
 from .names import fold_word
-from .text import strip_accents
 
 _MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -185,7 +184,8 @@ _PARTY_WORDS = frozenset({"u", "s", "us", "united", "states", "mexico", "mexican
 
 
 def _words(text: str) -> list[str]:
-    return [w for w in re.findall(r"[a-z0-9]+", strip_accents(text).casefold()) if w not in _PARTY_WORDS]
+    # fold_word is strip_accents and casefold, cached: the text is folded once for the publisher and city too.
+    return [w for w in re.findall(r"[a-z0-9]+", fold_word(text)) if w not in _PARTY_WORDS]
 
 
 def word_places(words: list[str], wanted: set[str] | None = None) -> dict[str, list[int]]:

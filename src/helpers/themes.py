@@ -35,7 +35,8 @@ import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from operator import itemgetter
+from itertools import compress, repeat
+from operator import is_not, itemgetter
 
 import numpy as np
 import pandas as pd
@@ -262,7 +263,9 @@ def which_match(folded: str, bodies: tuple[str, ...], before: str = _BEFORE_WORD
     """
     found: set[int] = set()
     for m in _marks(bodies, before, after).finditer(folded):
-        found.update(i for i, mark in enumerate(m.groups()) if mark is not None)
+        marks = m.groups()
+        # The indexes of the marks set (not None), iterated in C: a match has one mark per body.
+        found.update(compress(range(len(marks)), map(is_not, marks, repeat(None))))
     return sorted(found)
 
 
