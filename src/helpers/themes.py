@@ -241,31 +241,62 @@ def _any_of(terms: tuple[str, ...]) -> re.Pattern:
     return re.compile(_BEFORE_WORD + "(?:" + "|".join(bodies) + ")" + _AFTER_WORD)
 
 
+def _first_character(body: str) -> str | None:
+    """The character every match of ``body`` starts with, when its pattern starts with a plain one.
+
+    A letter or digit not followed by a quantifier; ``body`` is one
+    alternative (no ``|`` outside a group), as :func:`which_match` asks.
+    """
+    if body[:1].isalnum() and body[1:2] not in ("*", "+", "?", "{"):
+        return body[0]
+    return None
+
+
 @lru_cache(maxsize=256)
-def _marks(bodies: tuple[str, ...], before: str, after: str) -> re.Pattern:
-    """The pattern of :func:`which_match`: empty matches, group ``i + 1`` set where body ``i`` matches."""
-    anywhere = "(?=(?:" + "|".join(bodies) + ")" + after + ")"
-    each = "".join(f"(?:(?=(?:{body}){after})()|)" for body in bodies)
-    return re.compile(before + anywhere + each)
+def _marks(bodies: tuple[str, ...], before: str, after: str) -> tuple[re.Pattern, tuple[int, ...]]:
+    """The pattern of :func:`which_match`, and the body of each of its groups.
+
+    The bodies are grouped by their first character ("a(?:rest|rest)"):
+    the engine tries the alternatives of a branch one after the other, so
+    at each word start it then compares one character per group instead
+    of one per body (hundreds of terms, or of known names).
+    """
+    by_first: dict[str | None, list[int]] = {}
+    for index, body in enumerate(bodies):
+        by_first.setdefault(_first_character(body), []).append(index)
+    others = by_first.pop(None, [])
+    alternatives = [re.escape(first) + "(?:" + "|".join(bodies[i][1:] for i in group) + ")"
+                    for first, group in by_first.items()] + [bodies[i] for i in others]
+    anywhere = "(?=(?:" + "|".join(alternatives) + ")" + after + ")"
+    marks, order = [], []
+    for first, group in by_first.items():  # a body's mark is only tried where its first character stands
+        marks.append(f"(?:(?={re.escape(first)})" + "".join(f"(?:(?=(?:{bodies[i]}){after})()|)" for i in group)
+                     + "|)")
+        order += group
+    marks += [f"(?:(?=(?:{bodies[i]}){after})()|)" for i in others]
+    order += others
+    return re.compile(before + anywhere + "".join(marks)), tuple(order)
 
 
 def which_match(folded: str, bodies: tuple[str, ...], before: str = _BEFORE_WORD,
                 after: str = _AFTER_WORD) -> list[int]:
     """Indexes (in order) of the ``bodies`` for which ``before + body + after`` matches somewhere in ``folded``.
 
-    ``before`` and ``after`` are zero-width assertions (word boundaries).
-    One scan answers for every body: its pattern matches the empty string
+    ``before`` and ``after`` are zero-width assertions (word boundaries);
+    each body is one alternative (wrap alternatives in ``(?:...)``). One
+    scan answers for every body: its pattern matches the empty string
     wherever some body matches and marks, in one group per body, each body
     that matches there. Empty matches never hide one another, so no body is
     missed where another matched. A search per body paid the engine's cost
-    per character once per body: sixteen themes, dozens of terms and the
+    per character once per body: sixteen themes, hundreds of terms and the
     known names were searched in every sentence.
     """
+    pattern, order = _marks(bodies, before, after)
     found: set[int] = set()
-    for m in _marks(bodies, before, after).finditer(folded):
+    for m in pattern.finditer(folded):
         marks = m.groups()
-        # The indexes of the marks set (not None), iterated in C: a match has one mark per body.
-        found.update(compress(range(len(marks)), map(is_not, marks, repeat(None))))
+        # The bodies whose mark is set (not None), picked in C: a match has one mark per body.
+        found.update(compress(order, map(is_not, marks, repeat(None))))
     return sorted(found)
 
 
@@ -277,12 +308,33 @@ def _term_bodies(terms: tuple[str, ...]) -> tuple[str, ...]:
 
 @lru_cache(maxsize=64)
 def _theme_bodies(terms_by_theme: tuple[tuple[str, ...], ...]) -> tuple[str, ...]:
-    return tuple("|".join(_term_bodies(terms)) or "(?!)" for terms in terms_by_theme)
+    return tuple("(?:" + "|".join(_term_bodies(terms)) + ")" if terms else "(?!)" for terms in terms_by_theme)
 
 
 def themes_in(text: str, terms_by_theme: tuple[tuple[str, ...], ...]) -> list[int]:
     """Indexes (in order) of the themes with a term somewhere in ``text`` (folded, whole words)."""
     return which_match(_fold_cached(text)[0], _theme_bodies(terms_by_theme))
+
+
+@lru_cache(maxsize=64)
+def _flat_terms(terms_by_theme: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], list[tuple[int, int]]]:
+    """The bodies of every term of every theme, and the (theme, term) index of each."""
+    flat = tuple(term for terms in terms_by_theme for term in terms)
+    owners = [(theme, index) for theme, terms in enumerate(terms_by_theme) for index in range(len(terms))]
+    return _term_bodies(flat), owners
+
+
+def terms_in(text: str, terms_by_theme: tuple[tuple[str, ...], ...]) -> dict[int, list[int]]:
+    """The terms with a match somewhere in ``text``: theme index -> indexes of its terms (in order).
+
+    One scan of the text for every term of every theme.
+    """
+    flat, owners = _flat_terms(terms_by_theme)
+    present: dict[int, list[int]] = {}
+    for position in which_match(_fold_cached(text)[0], flat):
+        theme, index = owners[position]
+        present.setdefault(theme, []).append(index)
+    return present
 
 
 def split_terms(cell) -> list[str]:
@@ -309,12 +361,19 @@ def find_terms(text: str, terms, exclude_terms=()) -> list[TermMatch]:
     wholly inside a match of an ``exclude_terms`` entry is dropped. Matches
     of different terms may overlap; :func:`hits` counts them once.
     """
-    folded, mapping = _fold_cached(text)
     terms = tuple(terms)
-    present = which_match(folded, _term_bodies(terms))  # the terms with a match: one scan, not one per term
+    # The terms with a match, by one scan (not one search per term); only they are searched one by one.
+    return _matches_of(text, terms, which_match(_fold_cached(text)[0], _term_bodies(terms)), exclude_terms)
+
+
+def _matches_of(text: str, terms: tuple[str, ...], present: list[int], exclude_terms) -> list[TermMatch]:
+    """:func:`find_terms` for the ``terms`` at indexes ``present`` (those with a match somewhere in ``text``)."""
     if not present:
         return []
-    blocked = [(m.start(), m.end()) for ex in exclude_terms for m in _compiled(ex).finditer(folded)]
+    folded, mapping = _fold_cached(text)
+    excluded = tuple(exclude_terms)
+    blocked = [(m.start(), m.end()) for i in (which_match(folded, _term_bodies(excluded)) if excluded else ())
+               for m in _compiled(excluded[i]).finditer(folded)]
     found = []
     for term in (terms[i] for i in present):
         for m in _compiled(term).finditer(folded):
@@ -360,10 +419,11 @@ def code_sentences(sentence_rows: pd.DataFrame, book: pd.DataFrame) -> pd.DataFr
     terms_by_theme = tuple(tuple(terms) for _, terms, _ in themes)
     rows = []
     for s in sentence_rows.itertuples(index=False):
-        # Only the themes with a term in the sentence can have a match (one scan tells which).
-        for index in themes_in(s.sentence, terms_by_theme):
-            theme_id, terms, excluded = themes[index]
-            for m in find_terms(s.sentence, terms, excluded):
+        # Only the terms found in the sentence (one scan for all themes) can match: search them, theme by theme.
+        present = terms_in(s.sentence, terms_by_theme)
+        for index in sorted(present):
+            theme_id, _, excluded = themes[index]
+            for m in _matches_of(s.sentence, terms_by_theme[index], present[index], excluded):
                 rows.append((s.doc_id, s.meeting_id, s.sentence_no, s.sentence, theme_id, m.term,
                              m.start, m.end, m.matched))
     return pd.DataFrame(rows, columns=MATCH_COLUMNS)
