@@ -257,6 +257,24 @@ _PATTERN = re.compile(
     rf"(?:\s?(?P<unit>{_UNIT}))?",
     re.IGNORECASE,
 )
+
+
+def _case_variants(letters: str) -> str:
+    """``letters`` and every character a case-insensitive pattern takes for one of them ("S", "ſ" for "s").
+
+    Only the Basic Multilingual Plane is read: no character beyond it folds to a Latin letter.
+    """
+    same = re.compile(f"[{re.escape(letters)}]", re.IGNORECASE).fullmatch
+    return "".join(ch for ch in map(chr, range(0x10000)) if same(ch))
+
+
+#: Where a match of ``_PATTERN`` can start: a dollar sign, a digit, or the first letter of a
+#: number word at the start of a word. The pattern starts with a character class, so the engine
+#: skips to those characters; ``_PATTERN`` itself (which starts with an optional group) tried every
+#: position of the text.
+_QUANTITY_START = re.compile(
+    r"[$\d" + re.escape(_case_variants("".join(sorted({w[0] for w in _WORDS})))) + r"]"
+    r"(?:(?<=[$\d])|(?<!\w.))")
 #: Party references ("the two countries", "both nations") name the parties, not a quantity.
 _PARTY = re.compile(r"^\s*(?:countries|nations|governments|sides|delegations|presidents|peoples)\b", re.IGNORECASE)
 _DATE_BEFORE = re.compile(rf"(?:{_MONTHS})\.?\s*$")
@@ -300,6 +318,19 @@ def _precision(number: str, scale: float) -> float:
     return 10.0 ** zeros * scale
 
 
+def _quantity_matches(text: str):
+    """The matches of ``_PATTERN`` in ``text``, as ``_PATTERN.finditer(text)`` gives them.
+
+    ``_PATTERN`` is tried only where a match can start (``_QUANTITY_START``),
+    left to right, and after a match only from its end.
+    """
+    end = 0
+    for start in _QUANTITY_START.finditer(text):
+        if start.start() >= end and (match := _PATTERN.match(text, start.start())):
+            end = match.end()
+            yield match
+
+
 def extract_quantities(text: str) -> list[Candidate]:
     """Return candidate quantities in ``text``, in order of appearance.
 
@@ -318,7 +349,7 @@ def extract_quantities(text: str) -> list[Candidate]:
       "one" unless a unit follows.
     """
     found: list[Candidate] = []
-    for match in _PATTERN.finditer(text):
+    for match in _quantity_matches(text):
         start, end = match.span()
         before, after = text[max(0, start - 12):start], text[end:end + 20]
         if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_/.-"):

@@ -815,10 +815,14 @@ class _Grouping:
         self.starts: list[list[int]] = []
         self.index_of: dict[str, int] = {}
         self.matches: dict[tuple[tuple[str, ...], tuple[str, ...]], bool] = {}
+        # The people each name is (part of), valid while no person or name is added: after the
+        # first pages of a long text, the same names come back and nobody new appears.
+        self.hits: dict[tuple[str, ...], list[int]] = {}
 
     def new(self, person: Person) -> int:
         """Add ``person`` (no occurrence yet); return its index."""
         self.people.append(person)
+        self.hits.clear()
         known = self.lexicon.people[person.person_id]["name"] if person.person_id else None
         self.names.append({name_tokens(known)} if known is not None else set())
         self.starts.append([])
@@ -829,7 +833,10 @@ class _Grouping:
     def add(self, index: int, occurrence: Occurrence) -> None:
         """Give the occurrence to the person at ``index``."""
         self.people[index].occurrences.append(occurrence)
-        self.names[index].add(name_tokens(occurrence.form))
+        tokens = name_tokens(occurrence.form)
+        if tokens not in self.names[index]:
+            self.names[index].add(tokens)
+            self.hits.clear()
         insort(self.starts[index], occurrence.start)
 
     def _same_name(self, tokens: tuple[str, ...], other: tuple[str, ...]) -> bool:
@@ -840,8 +847,10 @@ class _Grouping:
 
     def in_text(self, tokens: tuple[str, ...], position: int) -> int | None:
         """The person already named whose name ``tokens`` is (part of), nearest to ``position``."""
-        hits = [i for i, names in enumerate(self.names) if any(self._same_name(tokens, n) for n in names)]
-        return self.nearest(hits, position)
+        if tokens not in self.hits:
+            self.hits[tokens] = [i for i, names in enumerate(self.names)
+                                 if any(self._same_name(tokens, n) for n in names)]
+        return self.nearest(self.hits[tokens], position)
 
     def nearest(self, hits: list[int], position: int) -> int | None:
         """Of several people a surname could be, the one named last before ``position`` (else first after)."""

@@ -28,8 +28,10 @@ _MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September
          r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
 _DATE_PATTERNS = [
     re.compile(_MONTH + r"\s+(?P<day>\d{1,2}),?\s+(?P<year>(?:19|20)\d{2})(?!\d)"),
-    re.compile(r"(?<!\d)(?P<day>\d{1,2})\s+" + _MONTH + r",?\s+(?P<year>(?:19|20)\d{2})(?!\d)"),
-    re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})-(?P<month>\d{2})-(?P<day>\d{2})(?!\d)"),
+    # "No digit before" is tested after the first digit ((?<!\d\d)), so that the pattern starts with a
+    # digit and the engine skips to the digits of a long text instead of trying every position.
+    re.compile(r"(?P<day>\d(?<!\d\d)\d?)\s+" + _MONTH + r",?\s+(?P<year>(?:19|20)\d{2})(?!\d)"),
+    re.compile(r"(?P<year>(?:19|20)(?<!\d\d\d)\d{2})-(?P<month>\d{2})-(?P<day>\d{2})(?!\d)"),
 ]
 _ORDINALS = {w: i for i, w in enumerate(
     ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"], start=1)}

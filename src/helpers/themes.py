@@ -418,14 +418,15 @@ def code_sentences(sentence_rows: pd.DataFrame, book: pd.DataFrame) -> pd.DataFr
     ]
     terms_by_theme = tuple(tuple(terms) for _, terms, _ in themes)
     rows = []
-    for s in sentence_rows.itertuples(index=False):
+    # Columns as lists: iterating rows of string columns one value at a time is slow in pandas.
+    columns = [sentence_rows[c].tolist() for c in ("doc_id", "meeting_id", "sentence_no", "sentence")]
+    for doc_id, meeting_id, sentence_no, sentence in zip(*columns):
         # Only the terms found in the sentence (one scan for all themes) can match: search them, theme by theme.
-        present = terms_in(s.sentence, terms_by_theme)
+        present = terms_in(sentence, terms_by_theme)
         for index in sorted(present):
             theme_id, _, excluded = themes[index]
-            for m in _matches_of(s.sentence, terms_by_theme[index], present[index], excluded):
-                rows.append((s.doc_id, s.meeting_id, s.sentence_no, s.sentence, theme_id, m.term,
-                             m.start, m.end, m.matched))
+            for m in _matches_of(sentence, terms_by_theme[index], present[index], excluded):
+                rows.append((doc_id, meeting_id, sentence_no, sentence, theme_id, m.term, m.start, m.end, m.matched))
     return pd.DataFrame(rows, columns=MATCH_COLUMNS)
 
 
