@@ -239,6 +239,8 @@ _QUALIFIER_WORDS = [("more than", "more than"), ("over", "over"), ("about", "abo
                     ("almost", "almost"), ("at least", "at least"),
                     # Other ways to say "about" ("some 3,000 firearms").
                     ("some", "about"), ("approximately", "about"), ("around", "about"), ("roughly", "about")]
+#: Each qualifier as the words that end the text before a number (compiled once: read for every number).
+_QUALIFIER_BEFORE = [(re.compile(rf"\b{phrase}\s*$", re.IGNORECASE), name) for phrase, name in _QUALIFIER_WORDS]
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _UNITS_WORD = "|".join(w for w, v in _WORDS.items() if v < 10)
@@ -380,8 +382,8 @@ def extract_quantities(text: str) -> list[Candidate]:
         else:
             unit = _UNIT_WORDS.get(unit_word, "")
         qualifier = "-plus" if match.group("plus") else "none"
-        for phrase, name in _QUALIFIER_WORDS:
-            if re.search(rf"\b{phrase}\s*$", before, re.IGNORECASE):
+        for pattern, name in _QUALIFIER_BEFORE:
+            if pattern.search(before):
                 qualifier = name
         found.append(Candidate(start, end, match.group(0).strip(), value, unit, qualifier, precision))
     return found

@@ -386,9 +386,10 @@ def may_name(text: str, start: int, end: int, vocabulary: frozenset[str]) -> boo
     possessive 's. Two sentences in three name nobody, and this look at
     their words costs a fraction of tokenising them.
     """
-    for m in _WORDISH.finditer(text, start, end):
-        word = m.group()
-        if _is_name_word(word, vocabulary) or (word.endswith(("'s", "’s")) and _is_name_word(word[:-2], vocabulary)):
+    for word in _WORDISH.findall(text, start, end):
+        # A name word is capitalised: most words are not, and are passed over at once.
+        if word[0].isupper() and (_is_name_word(word, vocabulary)
+                                  or (word.endswith(("'s", "’s")) and _is_name_word(word[:-2], vocabulary))):
             return True
     return False
 
@@ -597,11 +598,17 @@ def _country_cue(sentence: str, offset: int, title: str | None) -> str | None:
     for country, pattern in _TITLE_COUNTRY:
         if title and pattern.search(title):
             return country
-    found = [(m.start(), country) for country, pattern in _COUNTRY_CUES for m in pattern.finditer(sentence)]
+    found = _country_cues(sentence)
     before = [f for f in found if f[0] <= offset]
     if before:
         return max(before)[1]
     return min(found)[1] if found else None
+
+
+@lru_cache(maxsize=16)  # asked once per person named in the same sentence
+def _country_cues(sentence: str) -> tuple[tuple[int, str], ...]:
+    """Where the sentence names a delegation's country, and which."""
+    return tuple((m.start(), country) for country, pattern in _COUNTRY_CUES for m in pattern.finditer(sentence))
 
 
 def _known_spans(text: str, start: int, end: int, lexicon: Lexicon, taken: list[Span]) -> list[tuple[int, int]]:

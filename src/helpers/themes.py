@@ -450,12 +450,13 @@ def collapse(match_rows: pd.DataFrame) -> pd.DataFrame:
     first = ordered.drop_duplicates(keys, keep="first")
     # Distinct terms per mention, in order of first appearance (a plain loop:
     # a pandas group-by with a Python function is slow in the robustness checks).
+    # Columns are read as lists: iterating rows of string columns one value at a time is slow in pandas.
     terms: dict[tuple, list[str]] = {}
-    for doc_id, sentence_no, theme_id, term in ordered[[*keys, "term"]].itertuples(index=False):
+    for doc_id, sentence_no, theme_id, term in zip(*(ordered[c].tolist() for c in [*keys, "term"])):
         found = terms.setdefault((doc_id, sentence_no, theme_id), [])
         if term not in found:
             found.append(term)
-    per_row = [terms[key] for key in first[keys].itertuples(index=False, name=None)]
+    per_row = [terms[key] for key in zip(*(first[c].tolist() for c in keys))]
     first = first.assign(terms=["|".join(t) for t in per_row], n_terms=[len(t) for t in per_row])
     return first[HIT_COLUMNS].reset_index(drop=True)
 
