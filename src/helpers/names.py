@@ -632,6 +632,8 @@ def sentence_occurrences(text: str, start: int, end: int, lexicon: Lexicon) -> l
     tokens = _name_tokens(text, start, end, lexicon.vocabulary)
     spans = name_spans(tokens, lexicon.vocabulary)
     known = _known_spans(text, start, end, lexicon, spans)
+    if not spans and not known:  # nobody is named: no list item and no occurrence (most sentences)
+        return []
     if _LIST_CUE.search(sentence):
         listed = _list_occurrences(text, start, end, spans, known, lexicon, tokens)
         if sum(o.title is not None for o in listed) >= 1:
