@@ -271,12 +271,14 @@ def _case_variants(letters: str) -> str:
 
 
 #: Where a match of ``_PATTERN`` can start: a dollar sign, a digit, or the first letter of a
-#: number word at the start of a word. The pattern starts with a character class, so the engine
-#: skips to those characters; ``_PATTERN`` itself (which starts with an optional group) tried every
+#: number word at the start of a word, followed by the next two letters of one (in any case, as
+#: ``_PATTERN`` reads them). The pattern starts with a character class, so the engine skips to
+#: those characters; ``_PATTERN`` itself (which starts with an optional group) tried every
 #: position of the text.
 _QUANTITY_START = re.compile(
     r"[$\d" + re.escape(_case_variants("".join(sorted({w[0] for w in _WORDS})))) + r"]"
-    r"(?:(?<=[$\d])|(?<!\w.))")
+    r"(?:(?<=[$\d])|(?<!\w.)(?i:"
+    + "|".join(f"(?<={re.escape(p[0])})(?={re.escape(p[1:])})" for p in sorted({w[:3] for w in _WORDS})) + "))")
 #: Party references ("the two countries", "both nations") name the parties, not a quantity.
 _PARTY = re.compile(r"^\s*(?:countries|nations|governments|sides|delegations|presidents|peoples)\b", re.IGNORECASE)
 _DATE_BEFORE = re.compile(rf"(?:{_MONTHS})\.?\s*$")
