@@ -48,7 +48,7 @@ import pandas as pd
 
 from .networks import BASES
 from .text import strip_accents
-from .themes import fold, sentences, which_match
+from .themes import Marks, fold, sentences
 
 # --------------------------------------------------------------------------
 # Vocabulary
@@ -215,6 +215,11 @@ class Lexicon:
     def form_bodies(self) -> tuple[str, ...]:
         """Each written form (in ``forms`` order) folded, as a literal pattern (see :func:`_known_spans`)."""
         return tuple(re.escape(fold(form)[0]) for _, form, _ in self.forms)
+
+    @cached_property
+    def form_marks(self) -> Marks:
+        """Which written forms stand somewhere in a folded text (one scan for all)."""
+        return Marks(self.form_bodies, _FORM_BEFORE, _FORM_AFTER)
 
     @cached_property
     def form_patterns(self) -> list[re.Pattern]:
@@ -616,7 +621,7 @@ def _known_spans(text: str, start: int, end: int, lexicon: Lexicon, taken: list[
     folded, mapping = fold(text[start:end])
     found = []
     # Only the forms found somewhere in the sentence (one scan for all) are searched one by one, in order.
-    for index in which_match(folded, lexicon.form_bodies, _FORM_BEFORE, _FORM_AFTER):
+    for index in lexicon.form_marks.present(folded):
         for m in lexicon.form_patterns[index].finditer(folded):
             a, b = start + mapping[m.start()], start + mapping[m.end() - 1] + 1
             if not text[a].isupper() or any(s.start < b and a < s.end for s in taken):

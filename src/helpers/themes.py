@@ -252,30 +252,47 @@ def _first_character(body: str) -> str | None:
     return None
 
 
-@lru_cache(maxsize=256)
-def _marks(bodies: tuple[str, ...], before: str, after: str) -> tuple[re.Pattern, tuple[int, ...]]:
-    """The pattern of :func:`which_match`, and the body of each of its groups.
+class Marks:
+    """Which of several patterns match somewhere in a text, in one scan (see :func:`which_match`).
 
-    The bodies are grouped by their first character ("a(?:rest|rest)"):
-    the engine tries the alternatives of a branch one after the other, so
-    at each word start it then compares one character per group instead
-    of one per body (hundreds of terms, or of known names).
+    Built once for a set of patterns and kept by its user: looking a
+    cached one up by its hundreds of patterns costs more than a short scan.
     """
-    by_first: dict[str | None, list[int]] = {}
-    for index, body in enumerate(bodies):
-        by_first.setdefault(_first_character(body), []).append(index)
-    others = by_first.pop(None, [])
-    alternatives = [re.escape(first) + "(?:" + "|".join(bodies[i][1:] for i in group) + ")"
-                    for first, group in by_first.items()] + [bodies[i] for i in others]
-    anywhere = "(?=(?:" + "|".join(alternatives) + ")" + after + ")"
-    marks, order = [], []
-    for first, group in by_first.items():  # a body's mark is only tried where its first character stands
-        marks.append(f"(?:(?={re.escape(first)})" + "".join(f"(?:(?=(?:{bodies[i]}){after})()|)" for i in group)
-                     + "|)")
-        order += group
-    marks += [f"(?:(?=(?:{bodies[i]}){after})()|)" for i in others]
-    order += others
-    return re.compile(before + anywhere + "".join(marks)), tuple(order)
+
+    def __init__(self, bodies: tuple[str, ...], before: str = _BEFORE_WORD, after: str = _AFTER_WORD):
+        # The bodies are grouped by their first character ("a(?:rest|rest)"): the engine tries the
+        # alternatives of a branch one after the other, so a word start is then compared with one
+        # character per group instead of with every body (hundreds of terms, or of known names).
+        by_first: dict[str | None, list[int]] = {}
+        for index, body in enumerate(bodies):
+            by_first.setdefault(_first_character(body), []).append(index)
+        others = by_first.pop(None, [])
+        alternatives = [re.escape(first) + "(?:" + "|".join(bodies[i][1:] for i in group) + ")"
+                        for first, group in by_first.items()] + [bodies[i] for i in others]
+        anywhere = "(?=(?:" + "|".join(alternatives) + ")" + after + ")"
+        marks, order = [], []
+        for first, group in by_first.items():  # a body's mark is only tried where its first character stands
+            marks.append(f"(?:(?={re.escape(first)})"
+                         + "".join(f"(?:(?=(?:{bodies[i]}){after})()|)" for i in group) + "|)")
+            order += group
+        marks += [f"(?:(?=(?:{bodies[i]}){after})()|)" for i in others]
+        order += others
+        self.pattern = re.compile(before + anywhere + "".join(marks))
+        self.order = tuple(order)  # the body of each group of the pattern
+
+    def present(self, folded: str) -> list[int]:
+        """Indexes (in order) of the bodies that match somewhere in ``folded``."""
+        found: set[int] = set()
+        for m in self.pattern.finditer(folded):
+            # The bodies whose mark is set (not None), picked in C: a match has one mark per body.
+            found.update(compress(self.order, map(is_not, m.groups(), repeat(None))))
+        return sorted(found)
+
+
+@lru_cache(maxsize=256)
+def marks_of(bodies: tuple[str, ...], before: str = _BEFORE_WORD, after: str = _AFTER_WORD) -> Marks:
+    """The :class:`Marks` of ``bodies``, built once."""
+    return Marks(bodies, before, after)
 
 
 def which_match(folded: str, bodies: tuple[str, ...], before: str = _BEFORE_WORD,
@@ -291,13 +308,7 @@ def which_match(folded: str, bodies: tuple[str, ...], before: str = _BEFORE_WORD
     per character once per body: sixteen themes, hundreds of terms and the
     known names were searched in every sentence.
     """
-    pattern, order = _marks(bodies, before, after)
-    found: set[int] = set()
-    for m in pattern.finditer(folded):
-        marks = m.groups()
-        # The bodies whose mark is set (not None), picked in C: a match has one mark per body.
-        found.update(compress(order, map(is_not, marks, repeat(None))))
-    return sorted(found)
+    return marks_of(bodies, before, after).present(folded)
 
 
 @lru_cache(maxsize=4096)
@@ -316,12 +327,25 @@ def themes_in(text: str, terms_by_theme: tuple[tuple[str, ...], ...]) -> list[in
     return which_match(_fold_cached(text)[0], _theme_bodies(terms_by_theme))
 
 
+class _TermScan:
+    """Every term of every theme, for :func:`terms_in`: one scan of a text finds them all."""
+
+    def __init__(self, terms_by_theme: tuple[tuple[str, ...], ...]):
+        flat = tuple(term for terms in terms_by_theme for term in terms)
+        self.marks = Marks(_term_bodies(flat))
+        self.owners = [(theme, index) for theme, terms in enumerate(terms_by_theme) for index in range(len(terms))]
+
+    def terms_in(self, text: str) -> dict[int, list[int]]:
+        present: dict[int, list[int]] = {}
+        for position in self.marks.present(_fold_cached(text)[0]):
+            theme, index = self.owners[position]
+            present.setdefault(theme, []).append(index)
+        return present
+
+
 @lru_cache(maxsize=64)
-def _flat_terms(terms_by_theme: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], list[tuple[int, int]]]:
-    """The bodies of every term of every theme, and the (theme, term) index of each."""
-    flat = tuple(term for terms in terms_by_theme for term in terms)
-    owners = [(theme, index) for theme, terms in enumerate(terms_by_theme) for index in range(len(terms))]
-    return _term_bodies(flat), owners
+def _term_scan(terms_by_theme: tuple[tuple[str, ...], ...]) -> _TermScan:
+    return _TermScan(terms_by_theme)
 
 
 def terms_in(text: str, terms_by_theme: tuple[tuple[str, ...], ...]) -> dict[int, list[int]]:
@@ -329,12 +353,7 @@ def terms_in(text: str, terms_by_theme: tuple[tuple[str, ...], ...]) -> dict[int
 
     One scan of the text for every term of every theme.
     """
-    flat, owners = _flat_terms(terms_by_theme)
-    present: dict[int, list[int]] = {}
-    for position in which_match(_fold_cached(text)[0], flat):
-        theme, index = owners[position]
-        present.setdefault(theme, []).append(index)
-    return present
+    return _term_scan(terms_by_theme).terms_in(text)
 
 
 def split_terms(cell) -> list[str]:
@@ -417,12 +436,13 @@ def code_sentences(sentence_rows: pd.DataFrame, book: pd.DataFrame) -> pd.DataFr
         for row in book.to_dict("records")
     ]
     terms_by_theme = tuple(tuple(terms) for _, terms, _ in themes)
+    scan = _term_scan(terms_by_theme)
     rows = []
     # Columns as lists: iterating rows of string columns one value at a time is slow in pandas.
     columns = [sentence_rows[c].tolist() for c in ("doc_id", "meeting_id", "sentence_no", "sentence")]
     for doc_id, meeting_id, sentence_no, sentence in zip(*columns):
         # Only the terms found in the sentence (one scan for all themes) can match: search them, theme by theme.
-        present = terms_in(sentence, terms_by_theme)
+        present = scan.terms_in(sentence)
         for index in sorted(present):
             theme_id, _, excluded = themes[index]
             for m in _matches_of(sentence, terms_by_theme[index], present[index], excluded):
