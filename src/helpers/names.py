@@ -48,7 +48,7 @@ import pandas as pd
 
 from .networks import BASES
 from .text import strip_accents
-from .themes import Marks, fold, sentences
+from .themes import Marks, fold, led_by_first, sentences
 
 # --------------------------------------------------------------------------
 # Vocabulary
@@ -159,6 +159,7 @@ _COUNTRY_CUES = [
 ]
 _TITLE_COUNTRY = [("US", re.compile(r"^(?:the\s+)?(?:U\.S\.|US|United States|American)\b|\bof the United States\b")),
                   ("MX", re.compile(r"^(?:the\s+)?(?:Mexican|Mexico's)\b|\bof Mexico\b"))]
+_WORD = re.compile(r"\w+")
 #: Where a known written form may stand (on folded text): not inside a word or a hyphenated name.
 _FORM_BEFORE, _FORM_AFTER = r"(?<![\w-])", r"(?![\w])"
 #: Speaker label at the start of a line: "SECURITY SECRETARY RODRÍGUEZ:".
@@ -217,6 +218,15 @@ class Lexicon:
         return tuple(re.escape(fold(form)[0]) for _, form, _ in self.forms)
 
     @cached_property
+    def form_keys(self) -> tuple[frozenset[str], bool]:
+        """The first words of the folded written forms, and whether some form starts with no word.
+
+        A form can only stand where its first word does (see :func:`_known_spans`).
+        """
+        firsts = [_WORD.match(fold(form)[0]) for _, form, _ in self.forms]
+        return frozenset(m.group() for m in firsts if m), not all(firsts)
+
+    @cached_property
     def form_marks(self) -> Marks:
         """Which written forms stand somewhere in a folded text (one scan for all)."""
         return Marks(self.form_bodies, _FORM_BEFORE, _FORM_AFTER)
@@ -224,7 +234,8 @@ class Lexicon:
     @cached_property
     def form_patterns(self) -> list[re.Pattern]:
         """The pattern of each written form on folded text, as a whole word."""
-        return [re.compile(_FORM_BEFORE + body + _FORM_AFTER) for body in self.form_bodies]
+        # Led by the form's first letter (the engine skips to it), with "nothing of a word before" checked after it.
+        return [re.compile(led_by_first(body, r"[\w-]") + _FORM_AFTER) for body in self.form_bodies]
 
     @classmethod
     def from_dataset(cls, ds, hold_out: str | None = None) -> "Lexicon":
@@ -620,6 +631,11 @@ def _known_spans(text: str, start: int, end: int, lexicon: Lexicon, taken: list[
     """Known written forms (accent-insensitive, capitalised) not already inside a found name."""
     folded, mapping = fold(text[start:end])
     found = []
+    # A form starts where no word character stands before it, so its first word is a whole word of
+    # the sentence: without any, nothing is looked for (three sentences in four).
+    keys, unkeyed = lexicon.form_keys
+    if not unkeyed and keys.isdisjoint(_WORD.findall(folded)):
+        return found
     # Only the forms found somewhere in the sentence (one scan for all) are searched one by one, in order.
     for index in lexicon.form_marks.present(folded):
         for m in lexicon.form_patterns[index].finditer(folded):
