@@ -343,24 +343,32 @@ def themes_in(text: str, terms_by_theme: tuple[tuple[str, ...], ...]) -> list[in
 
 
 class _TermScan:
-    """Every term of every theme, for :func:`terms_in`: one scan of a text finds them all."""
+    """Every term (and excluded term) of every theme: one scan of a text finds them all."""
 
-    def __init__(self, terms_by_theme: tuple[tuple[str, ...], ...]):
-        flat = tuple(term for terms in terms_by_theme for term in terms)
-        self.marks = Marks(_term_bodies(flat))
-        self.owners = [(theme, index) for theme, terms in enumerate(terms_by_theme) for index in range(len(terms))]
+    def __init__(self, terms_by_theme: tuple[tuple[str, ...], ...], excluded_by_theme: tuple[tuple[str, ...], ...]):
+        flat, self.owners = [], []
+        for theme, groups in enumerate(zip(terms_by_theme, excluded_by_theme)):
+            for kind, terms in enumerate(groups):  # kind 0: terms, 1: excluded terms
+                flat += terms
+                self.owners += [(theme, kind, index) for index in range(len(terms))]
+        self.marks = Marks(_term_bodies(tuple(flat)))
+
+    def found(self, text: str) -> dict[int, tuple[list[int], list[int]]]:
+        """Theme index -> indexes of its terms and of its excluded terms with a match in ``text``."""
+        present: dict[int, tuple[list[int], list[int]]] = {}
+        for position in self.marks.present(_fold_cached(text)[0]):
+            theme, kind, index = self.owners[position]
+            present.setdefault(theme, ([], []))[kind].append(index)
+        return present
 
     def terms_in(self, text: str) -> dict[int, list[int]]:
-        present: dict[int, list[int]] = {}
-        for position in self.marks.present(_fold_cached(text)[0]):
-            theme, index = self.owners[position]
-            present.setdefault(theme, []).append(index)
-        return present
+        return {theme: terms for theme, (terms, _) in self.found(text).items() if terms}
 
 
 @lru_cache(maxsize=64)
-def _term_scan(terms_by_theme: tuple[tuple[str, ...], ...]) -> _TermScan:
-    return _TermScan(terms_by_theme)
+def _term_scan(terms_by_theme: tuple[tuple[str, ...], ...],
+               excluded_by_theme: tuple[tuple[str, ...], ...] | None = None) -> _TermScan:
+    return _TermScan(terms_by_theme, excluded_by_theme or tuple(() for _ in terms_by_theme))
 
 
 def terms_in(text: str, terms_by_theme: tuple[tuple[str, ...], ...]) -> dict[int, list[int]]:
@@ -400,14 +408,19 @@ def find_terms(text: str, terms, exclude_terms=()) -> list[TermMatch]:
     return _matches_of(text, terms, which_match(_fold_cached(text)[0], _term_bodies(terms)), exclude_terms)
 
 
-def _matches_of(text: str, terms: tuple[str, ...], present: list[int], exclude_terms) -> list[TermMatch]:
-    """:func:`find_terms` for the ``terms`` at indexes ``present`` (those with a match somewhere in ``text``)."""
+def _matches_of(text: str, terms: tuple[str, ...], present: list[int], exclude_terms,
+                excluded_present: list[int] | None = None) -> list[TermMatch]:
+    """:func:`find_terms` for the ``terms`` at indexes ``present`` (those with a match somewhere in ``text``).
+
+    ``excluded_present``: the indexes of the ``exclude_terms`` with a match, when the caller knows them.
+    """
     if not present:
         return []
     folded, mapping = _fold_cached(text)
     excluded = tuple(exclude_terms)
-    blocked = [(m.start(), m.end()) for i in (which_match(folded, _term_bodies(excluded)) if excluded else ())
-               for m in _compiled(excluded[i]).finditer(folded)]
+    if excluded_present is None:
+        excluded_present = which_match(folded, _term_bodies(excluded)) if excluded else []
+    blocked = [(m.start(), m.end()) for i in excluded_present for m in _compiled(excluded[i]).finditer(folded)]
     found = []
     for term in (terms[i] for i in present):
         for m in _compiled(term).finditer(folded):
@@ -451,16 +464,18 @@ def code_sentences(sentence_rows: pd.DataFrame, book: pd.DataFrame) -> pd.DataFr
         for row in book.to_dict("records")
     ]
     terms_by_theme = tuple(tuple(terms) for _, terms, _ in themes)
-    scan = _term_scan(terms_by_theme)
+    scan = _term_scan(terms_by_theme, tuple(tuple(excluded) for _, _, excluded in themes))
     rows = []
     # Columns as lists: iterating rows of string columns one value at a time is slow in pandas.
     columns = [sentence_rows[c].tolist() for c in ("doc_id", "meeting_id", "sentence_no", "sentence")]
     for doc_id, meeting_id, sentence_no, sentence in zip(*columns):
-        # Only the terms found in the sentence (one scan for all themes) can match: search them, theme by theme.
-        present = scan.terms_in(sentence)
-        for index in sorted(present):
+        # Only the terms found in the sentence (one scan for all themes, with their excluded terms) can
+        # match: search them, theme by theme.
+        found = scan.found(sentence)
+        for index in sorted(found):
             theme_id, _, excluded = themes[index]
-            for m in _matches_of(sentence, terms_by_theme[index], present[index], excluded):
+            present, excluded_present = found[index]
+            for m in _matches_of(sentence, terms_by_theme[index], present, excluded, excluded_present):
                 rows.append((doc_id, meeting_id, sentence_no, sentence, theme_id, m.term, m.start, m.end, m.matched))
     return pd.DataFrame(rows, columns=MATCH_COLUMNS)
 
