@@ -462,12 +462,12 @@ def name_spans(tokens: list[Token], vocabulary: frozenset[str]) -> list[Span]:
         run.clear()
 
     for i, token in enumerate(tokens):
-        inner = _INITIAL.fullmatch(token.word) or token.word in PARTICLES
-        if _is_name_word(token.word, vocabulary) or (run and inner):
+        if _is_name_word(token.word, vocabulary) or (run and (_INITIAL.fullmatch(token.word)
+                                                              or token.word in PARTICLES)):
             run.append(i)
             if token.trail or token.possessive:
                 close()
-        else:
+        elif run:  # most words end no run: nothing to close
             close()
     close()
     return spans
