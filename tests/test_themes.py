@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import pytest
 
@@ -426,3 +428,48 @@ def test_code_sentences_matches_every_theme_of_the_real_codebook(ds):
     assert list(coded[["doc_id", "sentence_no", "theme_id", "term", "start", "end"]].itertuples(index=False,
                                                                                               name=None)) == expected
     assert len(expected) > 100
+
+
+_BODIES = ("antony blinken", "blinken", "a", "u\\.s\\.", "(?:x|y)z", "se[\\s-]+c", "s\\w*", "")
+
+
+@given(st.lists(st.sampled_from(["antony", "blinken", "Blinken", " ", "-", "a", "u.s.", "xz", "yz", "se c",
+                                 "se-c", "sea", "\n", "_", "é"]), max_size=10))
+def test_which_match_finds_the_bodies_a_search_per_body_finds(words):
+    # Bodies with and without a plain first character, an empty one; both kinds of boundary.
+    text = "".join(words)
+    for not_before, after in ((r"\w", r"(?![\w])"), (r"[\w-]", r"(?![\w])")):
+        expected = [i for i, body in enumerate(_BODIES)
+                    if re.search(f"(?<!{not_before})(?:{body}){after}", text)]
+        assert th.which_match(text, _BODIES, f"(?<!{not_before})", after) == expected
+
+
+@given(st.sampled_from(["cartel", "chemical precursor", "extradit*", "community", "u.s.-mexico", "drug*",
+                        "arms", "fentanyl", "*trafficking"]),
+       st.lists(st.sampled_from(["cartels", "chemical  precursors", "extradited", "communities", "u.s.-mexico",
+                                 "drugs", "xarms", "arms", "_arms", "fentanyl-", " ", "-", "trafficking"]),
+                max_size=8))
+def test_a_term_led_by_its_first_letter_matches_as_its_pattern(term, words):
+    # _compiled leads with the term's first letter and checks the character before it afterwards.
+    text = " ".join(words)
+    plain = re.compile(th.term_pattern(term))
+    assert [m.span() for m in th._compiled(term).finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+class _CountingList(list):
+    """A list that counts the items read from it."""
+
+    reads = 0
+
+    def __getitem__(self, index):
+        _CountingList.reads += 1
+        return super().__getitem__(index)
+
+
+def test_sentence_at_reads_a_logarithmic_number_of_sentences():
+    # One look-up reads about log2(n) sentences, not all of them (a scan per claim was quadratic).
+    text = "One. " * 50_000
+    spans = _CountingList(th.sentences(text))
+    _CountingList.reads = 0
+    assert th.sentence_at(spans, len(text) - 3) == (len(text) - 5, len(text) - 1, "One.")
+    assert _CountingList.reads <= 2 * 17 + 4
