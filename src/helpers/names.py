@@ -48,7 +48,7 @@ import pandas as pd
 
 from .networks import BASES
 from .text import strip_accents
-from .themes import Marks, fold, led_by_first, sentences
+from .themes import Marks, fold, fold_view, led_by_first, sentences
 
 # --------------------------------------------------------------------------
 # Vocabulary
@@ -218,13 +218,16 @@ class Lexicon:
         return tuple(re.escape(fold(form)[0]) for _, form, _ in self.forms)
 
     @cached_property
-    def form_keys(self) -> tuple[frozenset[str], bool]:
-        """The first words of the folded written forms, and whether some form starts with no word.
+    def form_keys(self) -> re.Pattern | None:
+        """The first words of the folded written forms, as whole words; None if some form starts with no word.
 
         A form can only stand where its first word does (see :func:`_known_spans`).
         """
         firsts = [_WORD.match(fold(form)[0]) for _, form, _ in self.forms]
-        return frozenset(m.group() for m in firsts if m), not all(firsts)
+        if not all(firsts):
+            return None
+        keys = sorted({m.group() for m in firsts}, key=lambda k: (-len(k), k))
+        return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, keys)) + r")(?!\w)")
 
     @cached_property
     def form_marks(self) -> Marks:
@@ -629,12 +632,11 @@ def _country_cues(sentence: str) -> tuple[tuple[int, str], ...]:
 
 def _known_spans(text: str, start: int, end: int, lexicon: Lexicon, taken: list[Span]) -> list[tuple[int, int]]:
     """Known written forms (accent-insensitive, capitalised) not already inside a found name."""
-    folded, mapping = fold(text[start:end])
+    folded, mapping = fold_view(text[start:end])
     found = []
     # A form starts where no word character stands before it, so its first word is a whole word of
     # the sentence: without any, nothing is looked for (three sentences in four).
-    keys, unkeyed = lexicon.form_keys
-    if not unkeyed and keys.isdisjoint(_WORD.findall(folded)):
+    if lexicon.form_keys is not None and not lexicon.form_keys.search(folded):
         return found
     # Only the forms found somewhere in the sentence (one scan for all) are searched one by one, in order.
     for index in lexicon.form_marks.present(folded):

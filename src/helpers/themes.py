@@ -170,6 +170,11 @@ def fold(text: str) -> tuple[str, list[int]]:
     return folded, list(mapping)
 
 
+def fold_view(text: str) -> tuple[str, tuple[int, ...]]:
+    """:func:`fold` without copying the map (a tuple, shared with the cache: read it, never change it)."""
+    return _fold_cached(text)
+
+
 @lru_cache(maxsize=1 << 16)
 def _fold_cached(text: str) -> tuple[str, tuple[int, ...]]:
     # Every theme folds the same sentences: fold each text once. ASCII text
