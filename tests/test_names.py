@@ -130,3 +130,12 @@ def test_grouping_does_not_reread_a_persons_occurrences(lexicon, monkeypatch):
     monkeypatch.setattr(nm.Person, "forms", property(lambda self: reads.append(1) or real.fget(self)))
     people = nm.group_people(_occurrences(lexicon, 3), lexicon)
     assert people and reads == []
+
+
+def test_lexicons_of_equal_vocabulary_share_one_object(ds):
+    # The word tests are cached by (word, vocabulary): an equal vocabulary that is another object
+    # would be compared word by word at every look-up (each draft builds its lexicon again).
+    first, again = nm.Lexicon.from_dataset(ds), nm.Lexicon.from_dataset(ds)
+    assert first.vocabulary is again.vocabulary
+    held_out = nm.Lexicon.from_dataset(ds, hold_out=sorted(ds.documents["doc_id"])[0])
+    assert held_out.vocabulary == first.vocabulary or held_out.vocabulary is not first.vocabulary

@@ -274,7 +274,20 @@ def _dataset_vocabulary(ds, history: pd.DataFrame, people: dict) -> frozenset[st
     name_words = {w for p in ds.people["name"] for w in name_tokens(p)}
     name_words |= {w for a in ds.aliases["alias"] for w in name_tokens(a)}
     # Known name words never count as vocabulary, whatever document is held out.
-    return frozenset((VOCABULARY | words) - (name_words - VOCABULARY))
+    return _shared(frozenset((VOCABULARY | words) - (name_words - VOCABULARY)))
+
+
+#: One object for each distinct vocabulary. The word tests are cached by (word, vocabulary): a lexicon
+#: built again (each draft builds one) would otherwise bring an equal vocabulary that is another
+#: object, and every look-up would compare the two word by word.
+_VOCABULARIES: dict[frozenset[str], frozenset[str]] = {}
+
+
+def _shared(vocabulary: frozenset[str]) -> frozenset[str]:
+    """The vocabulary object already in use with the same words, else ``vocabulary``."""
+    if len(_VOCABULARIES) > 32:  # a bound: forgetting one only makes its look-ups slower
+        _VOCABULARIES.clear()
+    return _VOCABULARIES.setdefault(vocabulary, vocabulary)
 
 
 # --------------------------------------------------------------------------
