@@ -279,6 +279,9 @@ _QUANTITY_START = re.compile(
     r"[$\d" + re.escape(_case_variants("".join(sorted({w[0] for w in _WORDS})))) + r"]"
     r"(?:(?<=[$\d])|(?<!\w.)(?i:"
     + "|".join(f"(?<={re.escape(p[0])})(?={re.escape(p[1:])})" for p in sorted({w[:3] for w in _WORDS})) + "))")
+#: What excludes a number (compiled once: read for every number of a long text): more digits after a
+#: dot (an identifier), an ordinal suffix, a year.
+_DECIMAL_AFTER, _ORDINAL_SUFFIX, _YEAR = re.compile(r"\.\d"), re.compile(r"(?:st|nd|rd|th)\b"), re.compile(r"(19|20)\d\d")
 #: Party references ("the two countries", "both nations") name the parties, not a quantity.
 _PARTY = re.compile(r"^\s*(?:countries|nations|governments|sides|delegations|presidents|peoples)\b", re.IGNORECASE)
 _DATE_BEFORE = re.compile(rf"(?:{_MONTHS})\.?\s*$")
@@ -358,16 +361,16 @@ def extract_quantities(text: str) -> list[Candidate]:
         before, after = text[max(0, start - 12):start], text[end:end + 20]
         if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_/.-"):
             continue
-        if end < len(text) and (text[end].isalnum() or text[end] in "_/") or re.match(r"\.\d", after):
+        if end < len(text) and (text[end].isalnum() or text[end] in "_/") or _DECIMAL_AFTER.match(after):
             continue
-        if re.match(r"(?:st|nd|rd|th)\b", after):
+        if _ORDINAL_SUFFIX.match(after):
             continue
         number, word = match.group("num"), match.group("word")
         scale = _SCALES[match.group("scale").lower()] if match.group("scale") else 1.0
         unit_word = (match.group("unit") or "").lower()
         if number is not None:
             plain = number.replace(",", "")
-            if (re.fullmatch(r"(19|20)\d\d", number) and not match.group("dollar") and not unit_word
+            if (_YEAR.fullmatch(number) and not match.group("dollar") and not unit_word
                     and not match.group("plus")):
                 continue
             if (_DATE_BEFORE.search(before) or _DATE_AFTER.match(after)) and not match.group("dollar"):

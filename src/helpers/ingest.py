@@ -30,6 +30,7 @@ from __future__ import annotations
 import argparse
 import csv
 import datetime as dt
+import functools
 import hashlib
 import io
 import json
@@ -244,8 +245,12 @@ _TITLE_STOP = {"the", "of", "for", "and", "to", "in", "at", "us", "u.s.", "unite
                "mexico's", "american", "de", "del", "la", "y", "el"}
 
 
+@functools.lru_cache(maxsize=4096)
 def title_words(title: str | None) -> frozenset[str]:
-    """Significant words of a title, folded, plurals made singular ("Secretaries of Security" -> secretary, security)."""
+    """Significant words of a title, folded, plurals made singular ("Secretaries of Security" -> secretary, security).
+
+    Cached: each person's title is compared with every earlier title.
+    """
     words = set()
     for word in re.findall(r"[^\W\d_][\w'-]*", title or ""):
         word = nm.fold_word(word)

@@ -211,6 +211,8 @@ class Lexicon:
     #: :func:`match_known`'s answer for each name (its tokens) already looked up.
     known: dict[tuple[str, ...], tuple[str | None, str]] = field(default_factory=dict, init=False, repr=False,
                                                                  compare=False)
+    #: The pattern of each written form (by its index in ``forms``) compiled so far.
+    compiled: dict[int, re.Pattern] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @cached_property
     def form_bodies(self) -> tuple[str, ...]:
@@ -234,11 +236,15 @@ class Lexicon:
         """Which written forms stand somewhere in a folded text (one scan for all)."""
         return Marks(self.form_bodies, _FORM_BEFORE, _FORM_AFTER)
 
-    @cached_property
-    def form_patterns(self) -> list[re.Pattern]:
-        """The pattern of each written form on folded text, as a whole word."""
-        # Led by the form's first letter (the engine skips to it), with "nothing of a word before" checked after it.
-        return [re.compile(led_by_first(body, r"[\w-]") + _FORM_AFTER) for body in self.form_bodies]
+    def form_pattern(self, index: int) -> re.Pattern:
+        """The pattern of written form ``index`` on folded text, as a whole word.
+
+        Compiled when first needed: a text names few of the known people.
+        """
+        if index not in self.compiled:
+            # Led by the form's first letter (the engine skips to it), "nothing of a word before" checked after it.
+            self.compiled[index] = re.compile(led_by_first(self.form_bodies[index], r"[\w-]") + _FORM_AFTER)
+        return self.compiled[index]
 
     @classmethod
     def from_dataset(cls, ds, hold_out: str | None = None) -> "Lexicon":
@@ -653,7 +659,7 @@ def _known_spans(text: str, start: int, end: int, lexicon: Lexicon, taken: list[
         return found
     # Only the forms found somewhere in the sentence (one scan for all) are searched one by one, in order.
     for index in lexicon.form_marks.present(folded):
-        for m in lexicon.form_patterns[index].finditer(folded):
+        for m in lexicon.form_pattern(index).finditer(folded):
             a, b = start + mapping[m.start()], start + mapping[m.end() - 1] + 1
             if not text[a].isupper() or any(s.start < b and a < s.end for s in taken):
                 continue
