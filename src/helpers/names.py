@@ -413,16 +413,19 @@ def _split_run(raw: str) -> tuple[int, str, str, bool]:
     return lead, core[:-2] if possessive else core, trail, possessive
 
 
-_WORDISH = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+#: A run of letters (with inner apostrophes or hyphens) that does not start with a lower-case ASCII
+#: letter: every capitalised run, found as a whole (no run goes on before its capital), and a few
+#: more. Leaving out the many runs that start in lower case makes the look fast.
+_WORDISH = re.compile(r"[^\W\d_a-z][^\W\d_]*(?:['’-][^\W\d_]+)*")
 
 
 def may_name(text: str, start: int, end: int, vocabulary: frozenset[str]) -> bool:
     """Tell whether a token of ``text[start:end]`` may be a name word (:func:`_is_name_word`).
 
-    Never False where one is: a name word is a whole run of letters (with
-    inner apostrophes or hyphens) of the text, or such a run less a
-    possessive 's. Two sentences in three name nobody, and this look at
-    their words costs a fraction of tokenising them.
+    Never False where one is: a name word is a whole capitalised run of
+    letters (with inner apostrophes or hyphens) of the text, or such a run
+    less a possessive 's. Two sentences in three name nobody, and this look
+    at their words costs a fraction of tokenising them.
     """
     for word in _WORDISH.findall(text, start, end):
         # A name word is capitalised: most words are not, and are passed over at once.
