@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left
+from itertools import compress, count, filterfalse
 from dataclasses import dataclass
 
 import pandas as pd
@@ -187,15 +188,17 @@ _PARTY_WORDS = frozenset({"u", "s", "us", "united", "states", "mexico", "mexican
 
 def _words(text: str) -> list[str]:
     # fold_word is strip_accents and casefold, cached: the text is folded once for the publisher and city too.
-    return [w for w in re.findall(r"[a-z0-9]+", fold_word(text)) if w not in _PARTY_WORDS]
+    # The party words are dropped by filterfalse, in C: a long text has a million words.
+    return list(filterfalse(_PARTY_WORDS.__contains__, re.findall(r"[a-z0-9]+", fold_word(text))))
 
 
 def word_places(words: list[str], wanted: set[str] | None = None) -> dict[str, list[int]]:
     """Where each word (of ``wanted``, default all) stands in ``words``, in order."""
     places: dict[str, list[int]] = {}
-    for index, word in enumerate(words):
-        if wanted is None or word in wanted:
-            places.setdefault(word, []).append(index)
+    # The places of the wanted words are picked in C (compress), then only they are visited.
+    indexes = range(len(words)) if wanted is None else compress(count(), map(wanted.__contains__, words))
+    for index in indexes:
+        places.setdefault(words[index], []).append(index)
     return places
 
 
