@@ -107,3 +107,38 @@ def test_readme_table_states_each_target_verdict(tmp_path):
     readme.write_text(f"intro\n{bench.README_START}\nold\n{bench.README_END}\nrest\n")
     bench.update_readme(results, readme)
     assert readme.read_text() == f"intro\n{bench.README_START}\n{table}\n{bench.README_END}\nrest\n"
+
+
+def test_a_long_readout_repeats_whole_corpus_texts(ds):
+    texts = [(ds.data_dir / "raw" / f).read_text(encoding="utf-8") for f in sorted(ds.documents["file"])]
+    lines = bench.long_readout(ds, 50_000)
+    assert len(lines.encode("utf-8")) >= 50_000 and lines.startswith(texts[0]) and texts[-1] in lines
+    one_line = bench.long_readout(ds, 50_000, one_line=True)
+    assert "\n" not in one_line and one_line == lines.replace("\n", " ")
+
+
+def test_drafting_is_measured_for_each_size_and_layout(ds):
+    rows = bench.measure_drafting(ds, sizes=(3_000,), runs=1)
+    assert [r["layout"] for r in rows] == ["lines", "one line"]
+    assert all(r["size_bytes"] >= 3_000 and r["claims"] > 0 and r["seconds"] >= 0 and r["cpu_s"] >= 0
+               and r["runs"] == 1 for r in rows)
+
+
+def test_the_drafting_target_is_compared_and_quoted():
+    results = {"scale": [{"readouts": 100, "total_s": 1.0}],
+               "drafting": {"measured": {"commit": "abc", "date": "2026-01-01"},
+                            "rows": [{"size_bytes": 100_000, "layout": "lines", "seconds": 0.5, "cpu_s": 0.5},
+                                     {"size_bytes": 5_000_000, "layout": "lines", "seconds": 8.0, "cpu_s": 7.9},
+                                     {"size_bytes": 5_000_000, "layout": "one line", "seconds": 12.0, "cpu_s": 9.0}]}}
+    assert bench.compare(results) == {"draft_5mb_under_10_s": False}
+    results["drafting"]["rows"][2]["seconds"] = 9.5
+    assert bench.compare(results) == {"draft_5mb_under_10_s": True}
+    results["machine"] = {"date": "2026-01-01", "commit": "abc", "cpus": 2, "memory_gb": 4.0, "python": "3.11"}
+    results["scale"][0].update(words=5, themes_s=0.5, claims_s=0.3, networks_s=0.2, cost_per_readout_vs_smallest=1.0)
+    results["targets_met"] = bench.compare(results)
+    table = bench.readme_table(results)
+    assert "| drafting one readout of 5.0 MB (one line), each in a new process (commit `abc`, 2026-01-01) | " \
+           "9.5 s (9.0 s CPU) | under 10 s: met |" in table
+    results["drafting"]["rows"][0]["runs"] = 3
+    assert "| drafting one readout of 0.1 MB (lines), each in a new process (median of 3 runs) (commit `abc`, " \
+           "2026-01-01) | 0.5 s (0.5 s CPU) | – |" in bench.readme_table(results)

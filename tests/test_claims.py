@@ -314,3 +314,48 @@ def test_validation_catches_a_broken_record(ds):
     assert any("alternateName" in p for p in problems)
     with pytest.raises(ValueError):
         cl.export_claimreview([broken], ds.data_dir)
+
+
+# ---------------------------------------------------------------- extraction on long texts
+
+import re  # noqa: E402
+
+_QUANTITY_WORDS = st.sampled_from(["$", "$ ", "1", "2,000", "7.4", "2020", "one", "One", "TWO", "twenty-five",
+                                   "two hundred and fifty", "six", "Seven", "thirteen", "Forty", "hundred", "the",
+                                   "this", "three", "x", "a1", "_", "/", ".", "-", " ", "\n", "million", "tons",
+                                   "%", "percent", "more than", "-plus", "th", "December", "countries", "\u017fix"])
+
+
+@given(st.lists(_QUANTITY_WORDS, max_size=14))
+def test_the_pattern_is_tried_only_where_finditer_would_find_it(words):
+    # _quantity_matches tries the pattern only where a quantity can start; it finds what finditer finds.
+    text = "".join(words)
+    assert [m.span() for m in cl._quantity_matches(text)] == [m.span() for m in cl._PATTERN.finditer(text)]
+
+
+def test_the_first_letters_of_number_words_in_every_case():
+    # Every character a case-insensitive pattern takes for the first letter of a number word.
+    initials = "".join(sorted({w[0] for w in cl._WORDS}))
+    every = "".join(ch for ch in map(chr, range(0x110000)) if re.fullmatch(f"(?i)[{initials}]", ch))
+    assert cl._case_variants(initials) == every and "\u017f" in every
+
+
+class _CountingPattern:
+    """A compiled pattern that counts the places it is tried at."""
+
+    def __init__(self, pattern):
+        self.pattern, self.tried = pattern, 0
+
+    def match(self, string, pos=0, endpos=None):
+        self.tried += 1
+        return self.pattern.match(string, pos, len(string) if endpos is None else endpos)
+
+
+def test_words_that_start_no_quantity_are_passed_over(monkeypatch):
+    # A long text of common words ("the", "of", "security", "states") is not tried word by word.
+    counting = _CountingPattern(cl._PATTERN)
+    monkeypatch.setattr(cl, "_PATTERN", counting)
+    text = "the security of the states and their agencies met on the border. " * 2000
+    assert cl.extract_quantities(text) == [] and counting.tried == 0
+    assert [c.value for c in cl.extract_quantities("They seized 7.4 tons and three hundred guns.")] == [7.4, 300]
+    assert counting.tried == 2

@@ -32,3 +32,36 @@ def test_fold_whitespace_and_accents():
 
 def test_word_count_counts_hyphenated_and_apostrophes_once():
     assert word_count("Sherwood-Randall's 100-plus country coalition, 2023.") == 5
+
+
+# --- the fast paths give what the plain definitions give -------------------------------------
+
+import re  # noqa: E402
+import unicodedata  # noqa: E402
+
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from helpers import text as tx  # noqa: E402
+
+_TYPOGRAPHY = st.lists(st.sampled_from(list("ab \t\n\r.") + ["e\u0301", "\u00e9", "\u00df", "\u0130"]
+                                      + [chr(c) for c in tx._CHAR_MAP]), max_size=40).map("".join)
+
+
+def _normalise_by_definition(text):
+    text = unicodedata.normalize("NFC", text).translate(tx._CHAR_MAP)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = re.sub(r"[ \t]+", " ", text)
+    return re.sub(r"[ \t]+(?=\n|$)", "", text)
+
+
+@given(_TYPOGRAPHY)
+def test_normalise_is_its_plain_definition(text):
+    # Every mapped character replaced, every run of spaces and tabs made one space, none left at a line's end.
+    assert normalise(text) == _normalise_by_definition(text)
+
+
+@given(st.text(max_size=30))
+def test_strip_accents_drops_exactly_the_combining_marks(text):
+    decomposed = unicodedata.normalize("NFD", text)
+    assert strip_accents(text) == "".join(ch for ch in decomposed if not unicodedata.combining(ch))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import pytest
 
@@ -52,6 +54,70 @@ def test_segments_are_verbatim_spans():
     text = "  One. Two?  Three!\nFour "
     for start, end, sentence in th.sentences(text):
         assert text[start:end] == sentence
+
+
+#: One paragraph with every kind of full stop the splitter tells apart.
+_ABBREVIATED = ("Dr. Elizabeth Sherwood-Randall met Gen. Luis Sandoval at the U.S. Department of State in "
+                "Washington, D.C., on Monday. It concluded in Washington, D.C. At the meeting, Mr. Antony J. "
+                "Blinken cited No. 5 of the e.g. list. No. They seized 7.4 tons!")
+
+
+def test_a_long_single_line_splits_as_its_paragraphs_would():
+    # 2,000 copies of the paragraph on one line (about 400 kB): each copy splits as it does alone.
+    alone = th.sentences(_ABBREVIATED)
+    copies = 2000
+    line = " ".join([_ABBREVIATED] * copies)
+    step = len(_ABBREVIATED) + 1
+    expected = [(a + k * step, b + k * step, s) for k in range(copies) for a, b, s in alone]
+    assert th.sentences(line) == expected
+
+
+class _Reading:
+    """A compiled pattern that records how many characters each search or match may read."""
+
+    def __init__(self, pattern, read):
+        self.pattern, self.read = pattern, read
+
+    def search(self, string, pos=0, endpos=None):
+        endpos = len(string) if endpos is None else min(endpos, len(string))
+        self.read.append(endpos - pos)
+        return self.pattern.search(string, pos, endpos)
+
+    def match(self, string, pos=0, endpos=None):
+        endpos = len(string) if endpos is None else min(endpos, len(string))
+        self.read.append(endpos - pos)
+        return self.pattern.match(string, pos, endpos)
+
+
+def test_abbreviation_rules_read_a_bounded_window_on_a_long_line(monkeypatch):
+    # Reading the whole line before every full stop made splitting quadratic in the line's length.
+    read: list[int] = []
+    for name in ("_INNER_STOPS", "_INITIAL", "_LAST_WORD", "_NEXT_WORD"):
+        monkeypatch.setattr(th, name, _Reading(getattr(th, name), read))
+    line = " ".join([_ABBREVIATED] * 500)
+    spans = th.sentences(line)
+    assert len(spans) == 500 * len(th.sentences(_ABBREVIATED))
+    assert len(read) > 500 * 10 and max(read) <= th.ABBREVIATION_WINDOW
+
+
+def test_the_window_sees_the_line_around_it():
+    # A word longer than the window is no abbreviation; the character before the window still
+    # decides a word boundary ("xU.S." is no "U.S.") and an initial at the very start of a line counts.
+    width = th.ABBREVIATION_WINDOW
+    assert texts_of("a" * (width + 5) + ". Next") == ["a" * (width + 5) + ".", "Next"]
+    assert texts_of("Paid in " + "x" * (width - 3) + "U.S. The end") == ["Paid in " + "x" * (width - 3) + "U.S.",
+                                                                           "The end"]
+    assert texts_of("J. Blinken spoke. Then Gen. Ojeda spoke.") == ["J. Blinken spoke.", "Then Gen. Ojeda spoke."]
+
+
+def test_sentence_at_finds_the_sentence_holding_an_offset():
+    text = "  One. Two?  Three!\nFour U.S. five. "
+    spans = th.sentences(text)
+    for position in range(-1, len(text) + 2):
+        expected = next(((a, b, s) for a, b, s in spans if a <= position < b), None)
+        assert th.sentence_at(spans, position) == expected
+    assert th.sentence_at(spans, 0) is None and th.sentence_at(spans, 2) == (2, 6, "One.")
+    assert th.sentence_at([], 3) is None
 
 
 # --- matching ---------------------------------------------------------------------------
@@ -314,3 +380,92 @@ def test_sentences_are_ordered_verbatim_non_overlapping_spans(text):
     # nothing but white space is lost between sentences
     covered = "".join(s for _, _, s in th.sentences(text))
     assert "".join(text.split()) == "".join(covered.split())
+
+
+# --- one scan for all themes ----------------------------------------------------------------
+
+_OVERLAPPING = (("chemical precursor", "precursor*"), ("precursor", "arms"), (), ("u.s.-mexico", "mexic*"),
+                ("synthetic drug", "drug*", "cartel"))
+
+
+def _themes_by_search(text, terms_by_theme):
+    """What themes_in must give: the themes whose own combined pattern finds a term in ``text``."""
+    return [i for i, terms in enumerate(terms_by_theme) if th._any_of(terms).search(th.fold(text)[0])]
+
+
+@pytest.mark.parametrize("text", [
+    "Chemical precursors and precursors again.", "Arms and weapons.", "Nothing here.", "",
+    "The U.S.-Mexico cartels traffic synthetic drugs; Mexicans and drugs.", "precursorial arms-length",
+    "CHEMICAL PRECURSOR", "Mexico", "drugs drug-trafficking cartel's cartels",
+])
+def test_themes_in_finds_the_themes_a_search_per_theme_finds(text):
+    # Terms of several themes start at the same word ("precursor"): each theme is still found.
+    assert th.themes_in(text, _OVERLAPPING) == _themes_by_search(text, _OVERLAPPING)
+
+
+_WORDS = st.sampled_from(["chemical", "precursor", "precursors", "arms", "u.s.-mexico", "mexican", "synthetic",
+                          "drug", "drugs", "cartel", "Cartel", "-", ",", ".", "x", "precursorx", "Mexico's"])
+
+
+@given(st.lists(_WORDS, max_size=12), st.sampled_from([" ", "", "-", "  "]))
+def test_themes_in_agrees_with_a_search_per_theme(words, glue):
+    text = glue.join(words)
+    assert th.themes_in(text, _OVERLAPPING) == _themes_by_search(text, _OVERLAPPING)
+
+
+def test_code_sentences_matches_every_theme_of_the_real_codebook(ds):
+    # The same rows as calling find_terms for every sentence and every theme, in that order.
+    rows = th.sentence_table(ds)
+    book = th.codebook(ds)
+    expected = [(s.doc_id, s.sentence_no, row["theme_id"], m.term, m.start, m.end)
+                for s in rows.itertuples(index=False) for row in book.to_dict("records")
+                for m in th.find_terms(s.sentence, th.split_terms(row["terms"]), th.split_terms(row["exclude_terms"]))]
+    coded = th.code_sentences(rows, book)
+    assert list(coded[["doc_id", "sentence_no", "theme_id", "term", "start", "end"]].itertuples(index=False,
+                                                                                              name=None)) == expected
+    assert len(expected) > 100
+
+
+_BODIES = ("antony blinken", "blinken", "a", "u\\.s\\.", "(?:x|y)z", "se[\\s-]+c", "s\\w*", "")
+
+
+@given(st.lists(st.sampled_from(["antony", "blinken", "Blinken", " ", "-", "a", "u.s.", "xz", "yz", "se c",
+                                 "se-c", "sea", "\n", "_", "é"]), max_size=10))
+def test_which_match_finds_the_bodies_a_search_per_body_finds(words):
+    # Bodies with and without a plain first character, an empty one; both kinds of boundary.
+    text = "".join(words)
+    for not_before, after in ((r"\w", r"(?![\w])"), (r"[\w-]", r"(?![\w])")):
+        expected = [i for i, body in enumerate(_BODIES)
+                    if re.search(f"(?<!{not_before})(?:{body}){after}", text)]
+        assert th.which_match(text, _BODIES, f"(?<!{not_before})", after) == expected
+
+
+@given(st.sampled_from(["cartel", "chemical precursor", "extradit*", "community", "u.s.-mexico", "drug*",
+                        "arms", "fentanyl", "*trafficking"]),
+       st.lists(st.sampled_from(["cartels", "chemical  precursors", "extradited", "communities", "u.s.-mexico",
+                                 "drugs", "xarms", "arms", "_arms", "fentanyl-", " ", "-", "trafficking"]),
+                max_size=8))
+def test_a_term_led_by_its_first_letter_matches_as_its_pattern(term, words):
+    # _compiled leads with the term's first letter and checks the character before it afterwards.
+    text = " ".join(words)
+    plain = re.compile(th.term_pattern(term))
+    assert [m.span() for m in th._compiled(term).finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+class _CountingList(list):
+    """A list that counts the items read from it."""
+
+    reads = 0
+
+    def __getitem__(self, index):
+        _CountingList.reads += 1
+        return super().__getitem__(index)
+
+
+def test_sentence_at_reads_a_logarithmic_number_of_sentences():
+    # One look-up reads about log2(n) sentences, not all of them (a scan per claim was quadratic).
+    text = "One. " * 50_000
+    spans = _CountingList(th.sentences(text))
+    _CountingList.reads = 0
+    assert th.sentence_at(spans, len(text) - 3) == (len(text) - 5, len(text) - 1, "One.")
+    assert _CountingList.reads <= 2 * 17 + 4

@@ -13,10 +13,15 @@
 - the test suite (pytest on ``tests`` and nbval on ``chapters``);
 - the analysis helpers on synthetic corpora of 100, 1,000 and 5,000 readouts
   made from the real cleaned sentences (seeded): theme coding, claim
-  extraction and the networks.
+  extraction and the networks;
+- drafting one very long readout (``python -m helpers.ingest draft``) of
+  100 kB, 1 MB and 5 MB, made by repeating the corpus texts, once with its
+  lines and once written on a single line.
 
 Speed is measured here and compared with the targets of the project, never
-asserted in a test. ``--scale-only`` skips the builds (for a quick look).
+asserted in a test. ``--scale-only`` skips the builds (for a quick look);
+``--only draft`` measures the drafting alone and adds it to the results
+already recorded.
 """
 
 from __future__ import annotations
@@ -34,6 +39,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from datetime import date
 from pathlib import Path
@@ -51,7 +57,11 @@ ROOT = paths.project_root()
 RESULTS = ROOT / "benchmarks" / "results.json"
 SIZES = (100, 1000, 5000)
 WORDS_PER_READOUT = 500
-TARGETS = {"clean_build_s": 90, "nothing_changed_s": 5, "chapter_s": 10, "readouts_1000_s": 20}
+TARGETS = {"clean_build_s": 90, "nothing_changed_s": 5, "chapter_s": 10, "readouts_1000_s": 20, "draft_5mb_s": 10}
+#: Sizes of the drafted readouts, in bytes of UTF-8.
+DRAFT_SIZES = (100_000, 1_000_000, 5_000_000)
+DRAFT_LAYOUTS = ("lines", "one line")
+DRAFT_RUNS = 3
 CHANGED_FILE = ROOT / "data" / "theme_codebook.csv"
 ADDED_TERM = "security"
 CHAPTER_RUNS = 3
@@ -232,6 +242,79 @@ def measure_scale(ds, sizes=SIZES) -> list[dict]:
     return results
 
 
+# Drafting -------------------------------------------------------------------
+
+def long_readout(ds, size: int, one_line: bool = False) -> str:
+    """A readout of at least ``size`` bytes: the raw corpus texts in turn, repeated whole.
+
+    ``one_line`` writes it on a single line (every line break made a space):
+    the worst case for whatever works line by line.
+    """
+    texts = [(ds.data_dir / "raw" / file).read_text(encoding="utf-8") for file in sorted(ds.documents["file"])]
+    parts, total = [], 0
+    while total < size:
+        for text in texts:
+            text = text if text.endswith("\n") else text + "\n"
+            parts.append(text)
+            total += len(text.encode("utf-8"))
+            if total >= size:
+                break
+    joined = "".join(parts)
+    return joined.replace("\n", " ") if one_line else joined
+
+
+#: Drafts one readout in a new process and prints what it took (as ``python -m helpers.ingest draft``
+#: does, less the start-up and the JSON): no cache of an earlier draft helps.
+_DRAFT_ONE = """
+import json, sys, time
+from helpers import ingest, load_dataset
+ds = load_dataset()
+start, cpu = time.perf_counter(), time.process_time()
+drafted = ingest.draft(sys.argv[1], ds=ds)
+print(json.dumps({"seconds": time.perf_counter() - start, "cpu_s": time.process_time() - cpu,
+                  "participants": len(drafted["participants"]), "claims": len(drafted["claims"]),
+                  "themes": len(drafted["themes"])}))
+"""
+
+
+def draft_once(path: Path) -> dict:
+    """Seconds (wall and CPU) to draft the readout at ``path`` in a new Python process, and what it found."""
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT / "src"), os.environ.get("PYTHONPATH")])))
+    done = subprocess.run([sys.executable, "-c", _DRAFT_ONE, str(path)], cwd=ROOT, env=env, capture_output=True,
+                          text=True)
+    if done.returncode != 0:
+        sys.exit(f"bench: drafting {path.name} failed:\n{done.stderr[-3000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def measure_drafting(ds, sizes=DRAFT_SIZES, layouts=DRAFT_LAYOUTS, runs: int = DRAFT_RUNS) -> list[dict]:
+    """Seconds to draft one readout of each size and layout (read, normalise, every inference, themes).
+
+    The median of ``runs`` drafts, each in a new process (a draft varies by ~15 % on a shared machine).
+    """
+    rows = []
+    with tempfile.TemporaryDirectory() as scratch:
+        for size in sizes:
+            for layout in layouts:
+                path = Path(scratch) / f"readout_{size}_{layout.replace(' ', '_')}.txt"
+                path.write_text(long_readout(ds, size, one_line=layout == "one line"), encoding="utf-8")
+                measured = [draft_once(path) for _ in range(runs)]
+                seconds = statistics.median(m["seconds"] for m in measured)
+                cpu = statistics.median(m["cpu_s"] for m in measured)
+                # CPU seconds too: on a shared machine the wall clock also counts the other processes.
+                rows.append({"size_bytes": path.stat().st_size, "layout": layout, "seconds": round(seconds, 2),
+                             "cpu_s": round(cpu, 2), "runs": runs, "participants": measured[0]["participants"],
+                             "claims": measured[0]["claims"], "themes": measured[0]["themes"]})
+                print(f"drafted {rows[-1]['size_bytes']:,} bytes ({layout}) in {seconds:.2f} s ({cpu:.2f} s CPU), "
+                      f"median of {runs}", file=sys.stderr)
+    return rows
+
+
+def drafting_results(ds, sizes=DRAFT_SIZES) -> dict:
+    """The drafting measures with where they were taken (they may be run apart from the rest)."""
+    return {"measured": machine(), "rows": measure_drafting(ds, sizes)}
+
+
 # Report ---------------------------------------------------------------------
 
 def machine() -> dict:
@@ -259,6 +342,9 @@ def compare(results: dict) -> dict:
     scale = {row["readouts"]: row for row in results["scale"]}
     if 1000 in scale:
         verdict["1000_readouts_under_20_s"] = scale[1000]["total_s"] < TARGETS["readouts_1000_s"]
+    drafts = [row for row in results.get("drafting", {}).get("rows", []) if row["size_bytes"] >= 5_000_000]
+    if drafts:
+        verdict["draft_5mb_under_10_s"] = all(row["seconds"] < TARGETS["draft_5mb_s"] for row in drafts)
     return verdict
 
 
@@ -334,6 +420,15 @@ def readme_table(results: dict) -> str:
             f"{_seconds(row['total_s'])} (themes {row['themes_s']:.1f} s, claims {row['claims_s']:.1f} s, "
             f"networks {row['networks_s']:.1f} s); cost per readout {row['cost_per_readout_vs_smallest']:.2f}× "
             f"that at {results['scale'][0]['readouts']:,} | {target} |")
+    drafting = results.get("drafting")
+    if drafting:
+        when = drafting["measured"]
+        for row in drafting["rows"]:
+            target = (_verdict(met.get("draft_5mb_under_10_s"), "under 10 s") if row["size_bytes"] >= 5_000_000
+                      else "–")
+            lines.append(f"| drafting one readout of {row['size_bytes'] / 1e6:.1f} MB ({row['layout']}), "
+                         f"each in a new process{_runs(row.get('runs', 1))} (commit `{when['commit']}`, "
+                         f"{when['date']}) | {_seconds(row['seconds'])} ({_seconds(row['cpu_s'])} CPU) | {target} |")
     return "\n".join(lines)
 
 
@@ -354,14 +449,21 @@ def main(argv: list[str]) -> int:
                         help="only rewrite the README's benchmark table from benchmarks/results.json")
     parser.add_argument("--sizes", type=int, nargs="+", default=list(SIZES),
                         help="synthetic corpus sizes, in readouts (default: %(default)s)")
+    parser.add_argument("--only", choices=["draft"],
+                        help="measure only this and add it to benchmarks/results.json (the README table follows)")
+    parser.add_argument("--draft-sizes", type=int, nargs="+", default=list(DRAFT_SIZES),
+                        help="sizes of the drafted readouts, in bytes (default: %(default)s)")
     args = parser.parse_args(argv)
     if args.readme:
         update_readme(json.loads(RESULTS.read_text(encoding="utf-8")))
         return 0
     ds = load_dataset()
+    if args.only == "draft":
+        return only_drafting(ds, tuple(args.draft_sizes))
     results = {"machine": machine(), "targets": TARGETS}
     if not args.scale_only:
         results["builds"] = measure_builds()
+        results["drafting"] = drafting_results(ds, tuple(args.draft_sizes))
     results["scale"] = measure_scale(ds, sizes=tuple(args.sizes))
     results["targets_met"] = compare(results)
     print(json.dumps(results, indent=2, sort_keys=True))
@@ -369,6 +471,23 @@ def main(argv: list[str]) -> int:
     if not args.scale_only:  # the README quotes a full run only
         update_readme(results)
         print(f"benchmark table of {paths.relative_to_root(README)} updated")
+    return 0
+
+
+def only_drafting(ds, sizes) -> int:
+    """Measure the drafting and record it with the results already in benchmarks/results.json."""
+    results = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else {}
+    drafting = drafting_results(ds, sizes)
+    print(json.dumps(drafting, indent=2, sort_keys=True))
+    if "scale" not in results:  # no full run recorded: nothing to add the drafting to
+        print("bench: no results in benchmarks/results.json yet; the drafting is not recorded", file=sys.stderr)
+        return 0
+    results["drafting"] = drafting
+    results["targets"] = TARGETS
+    results["targets_met"] = compare(results)
+    print(f"written to {paths.relative_to_root(write_results(results))}")
+    update_readme(results)
+    print(f"benchmark table of {paths.relative_to_root(README)} updated")
     return 0
 
 

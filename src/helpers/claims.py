@@ -241,6 +241,8 @@ _QUALIFIER_WORDS = [("more than", "more than"), ("over", "over"), ("about", "abo
                     ("almost", "almost"), ("at least", "at least"),
                     # Other ways to say "about" ("some 3,000 firearms").
                     ("some", "about"), ("approximately", "about"), ("around", "about"), ("roughly", "about")]
+#: Each qualifier as the words that end the text before a number (compiled once: read for every number).
+_QUALIFIER_BEFORE = [(re.compile(rf"\b{phrase}\s*$", re.IGNORECASE), name) for phrase, name in _QUALIFIER_WORDS]
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _UNITS_WORD = "|".join(w for w, v in _WORDS.items() if v < 10)
@@ -259,6 +261,29 @@ _PATTERN = re.compile(
     rf"(?:\s?(?P<unit>{_UNIT}))?",
     re.IGNORECASE,
 )
+
+
+def _case_variants(letters: str) -> str:
+    """``letters`` and every character a case-insensitive pattern takes for one of them ("S", "ſ" for "s").
+
+    Only the Basic Multilingual Plane is read: no character beyond it folds to a Latin letter.
+    """
+    same = re.compile(f"[{re.escape(letters)}]", re.IGNORECASE).fullmatch
+    return "".join(ch for ch in map(chr, range(0x10000)) if same(ch))
+
+
+#: Where a match of ``_PATTERN`` can start: a dollar sign, a digit, or the first letter of a
+#: number word at the start of a word, followed by the next two letters of one (in any case, as
+#: ``_PATTERN`` reads them). The pattern starts with a character class, so the engine skips to
+#: those characters; ``_PATTERN`` itself (which starts with an optional group) tried every
+#: position of the text.
+_QUANTITY_START = re.compile(
+    r"[$\d" + re.escape(_case_variants("".join(sorted({w[0] for w in _WORDS})))) + r"]"
+    r"(?:(?<=[$\d])|(?<!\w.)(?i:"
+    + "|".join(f"(?<={re.escape(p[0])})(?={re.escape(p[1:])})" for p in sorted({w[:3] for w in _WORDS})) + "))")
+#: What excludes a number (compiled once: read for every number of a long text): more digits after a
+#: dot (an identifier), an ordinal suffix, a year.
+_DECIMAL_AFTER, _ORDINAL_SUFFIX, _YEAR = re.compile(r"\.\d"), re.compile(r"(?:st|nd|rd|th)\b"), re.compile(r"(19|20)\d\d")
 #: Party references ("the two countries", "both nations") name the parties, not a quantity.
 _PARTY = re.compile(r"^\s*(?:countries|nations|governments|sides|delegations|presidents|peoples)\b", re.IGNORECASE)
 _DATE_BEFORE = re.compile(rf"(?:{_MONTHS})\.?\s*$")
@@ -302,6 +327,19 @@ def _precision(number: str, scale: float) -> float:
     return 10.0 ** zeros * scale
 
 
+def _quantity_matches(text: str):
+    """The matches of ``_PATTERN`` in ``text``, as ``_PATTERN.finditer(text)`` gives them.
+
+    ``_PATTERN`` is tried only where a match can start (``_QUANTITY_START``),
+    left to right, and after a match only from its end.
+    """
+    end = 0
+    for start in _QUANTITY_START.finditer(text):
+        if start.start() >= end and (match := _PATTERN.match(text, start.start())):
+            end = match.end()
+            yield match
+
+
 def extract_quantities(text: str) -> list[Candidate]:
     """Return candidate quantities in ``text``, in order of appearance.
 
@@ -320,21 +358,21 @@ def extract_quantities(text: str) -> list[Candidate]:
       "one" unless a unit follows.
     """
     found: list[Candidate] = []
-    for match in _PATTERN.finditer(text):
+    for match in _quantity_matches(text):
         start, end = match.span()
         before, after = text[max(0, start - 12):start], text[end:end + 20]
         if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_/.-"):
             continue
-        if end < len(text) and (text[end].isalnum() or text[end] in "_/") or re.match(r"\.\d", after):
+        if end < len(text) and (text[end].isalnum() or text[end] in "_/") or _DECIMAL_AFTER.match(after):
             continue
-        if re.match(r"(?:st|nd|rd|th)\b", after):
+        if _ORDINAL_SUFFIX.match(after):
             continue
         number, word = match.group("num"), match.group("word")
         scale = _SCALES[match.group("scale").lower()] if match.group("scale") else 1.0
         unit_word = (match.group("unit") or "").lower()
         if number is not None:
             plain = number.replace(",", "")
-            if (re.fullmatch(r"(19|20)\d\d", number) and not match.group("dollar") and not unit_word
+            if (_YEAR.fullmatch(number) and not match.group("dollar") and not unit_word
                     and not match.group("plus")):
                 continue
             if (_DATE_BEFORE.search(before) or _DATE_AFTER.match(after)) and not match.group("dollar"):
@@ -351,8 +389,8 @@ def extract_quantities(text: str) -> list[Candidate]:
         else:
             unit = _UNIT_WORDS.get(unit_word, "")
         qualifier = "-plus" if match.group("plus") else "none"
-        for phrase, name in _QUALIFIER_WORDS:
-            if re.search(rf"\b{phrase}\s*$", before, re.IGNORECASE):
+        for pattern, name in _QUALIFIER_BEFORE:
+            if pattern.search(before):
                 qualifier = name
         found.append(Candidate(start, end, match.group(0).strip(), value, unit, qualifier, precision))
     return found

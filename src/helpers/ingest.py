@@ -30,6 +30,7 @@ from __future__ import annotations
 import argparse
 import csv
 import datetime as dt
+import functools
 import hashlib
 import io
 import json
@@ -189,10 +190,11 @@ def _document_and_meeting(text: str, ds, meeting_date: dt.date | None, labels: i
     return document, meeting, todo
 
 
-def _participants(text: str, ds, lexicon: nm.Lexicon, document: dict) -> tuple[list, list, list, list]:
-    """Participant rows, mention rows, new people and aliases, from the people the text names."""
+def _participants(text: str, ds, lexicon: nm.Lexicon, document: dict,
+                  spans: list[tuple[int, int, str]]) -> tuple[list, list, list, list]:
+    """Participant rows, mention rows, new people and aliases, from the people the text names (``spans``: its sentences)."""
     year = int(document["publication_date"][:4]) if document["publication_date"] else None
-    people = nm.group_people(nm.find_occurrences(text, lexicon), lexicon)
+    people = nm.group_people(nm.find_occurrences(text, lexicon, spans), lexicon)
     participants, mentions, new_people, aliases = [], [], [], []
     taken = set(ds.people["person_id"])
     known_aliases = set(zip(ds.aliases["alias"], ds.aliases["person_id"]))
@@ -200,7 +202,8 @@ def _participants(text: str, ds, lexicon: nm.Lexicon, document: dict) -> tuple[l
         form = next((f for f in person.forms if not f.isupper()), person.forms[0])
         # The evidence is where the text shows the basis, in running text rather than a speaker label
         # when it can; the name as written is the one in that evidence.
-        shown = [o for o in person.occurrences if o.basis == person.basis] or person.occurrences
+        basis = person.basis  # a property that reads every occurrence: once, not once per occurrence
+        shown = [o for o in person.occurrences if o.basis == basis] or person.occurrences
         first = next((o for o in shown if not o.form.isupper()), shown[0])
         title = next((o.title for o in person.occurrences if o.title), None)
         if person.person_id:
@@ -245,8 +248,12 @@ _TITLE_STOP = {"the", "of", "for", "and", "to", "in", "at", "us", "u.s.", "unite
                "mexico's", "american", "de", "del", "la", "y", "el"}
 
 
+@functools.lru_cache(maxsize=4096)
 def title_words(title: str | None) -> frozenset[str]:
-    """Significant words of a title, folded, plurals made singular ("Secretaries of Security" -> secretary, security)."""
+    """Significant words of a title, folded, plurals made singular ("Secretaries of Security" -> secretary, security).
+
+    Cached: each person's title is compared with every earlier title.
+    """
     words = set()
     for word in re.findall(r"[^\W\d_][\w'-]*", title or ""):
         word = nm.fold_word(word)
@@ -340,14 +347,14 @@ def _unique(rows: list[dict], key: str) -> list[dict]:
     return list({row[key]: row for row in rows}.values())
 
 
-def _claims(text: str, ds, document: dict) -> tuple[list, list]:
-    """Candidate claims (with the sentence they stand in) and a not-yet-checked claim_checks row for each."""
+def _claims(text: str, ds, document: dict, spans: list[tuple[int, int, str]]) -> tuple[list, list]:
+    """Candidate claims (with the sentence of ``spans`` they stand in) and a not-yet-checked claim_checks row for each."""
     numbers = [int(c[1:]) for c in ds.claims["claim_id"]]
     next_number = max(numbers, default=0) + 1
     rows, checks = [], []
-    spans = th.sentences(text)
     for offset, candidate in enumerate(cl.extract_quantities(text)):
-        sentence = next((s for a, b, s in spans if a <= candidate.start < b), candidate.text)
+        found = th.sentence_at(spans, candidate.start)
+        sentence = found[2] if found else candidate.text
         claim_id = f"N{next_number + offset:02d}"
         unit, noun = candidate.unit, counted_noun(text[candidate.end:candidate.end + 60])
         if not unit and noun in cl.COUNT_UNITS:
@@ -396,15 +403,18 @@ def _kind(unit: str) -> str:
             "percent": "percent"}.get(dimension, "")
 
 
-def _themes(text: str, ds, document: dict) -> list[dict]:
-    rows = pd.DataFrame([{"doc_id": document["doc_id"], "meeting_id": document["meeting_id"], "sentence_no": n,
-                          "sentence": s} for n, (_, _, s) in enumerate(th.sentences(text), start=1)])
-    if rows.empty:
+def _themes(ds, document: dict, spans: list[tuple[int, int, str]]) -> list[dict]:
+    """The theme hits of the sentences ``spans``."""
+    if not spans:
         return []
+    rows = pd.DataFrame({"doc_id": document["doc_id"], "meeting_id": document["meeting_id"],
+                         "sentence_no": range(1, len(spans) + 1), "sentence": [s for _, _, s in spans]})
     hits = th.collapse(th.code_sentences(rows, th.codebook(ds)))
-    labels = ds.theme_codebook.set_index("theme_id")["label"]
-    return [{"theme_id": h.theme_id, "label": labels[h.theme_id], "sentence_no": int(h.sentence_no),
-             "terms": h.terms, "sentence": h.sentence} for h in hits.itertuples(index=False)]
+    labels = dict(zip(ds.theme_codebook["theme_id"], ds.theme_codebook["label"]))  # theme ids are unique
+    # Columns as lists: reading a table of strings row by row is slow in pandas.
+    columns = (hits[c].tolist() for c in ("theme_id", "sentence_no", "terms", "sentence"))
+    return [{"theme_id": theme_id, "label": labels[theme_id], "sentence_no": int(number), "terms": terms,
+             "sentence": sentence} for theme_id, number, terms, sentence in zip(*columns)]
 
 
 def draft(path: str | Path, meeting_date: str | dt.date | None = None, ds=None, hold_out: str | None = None) -> dict:
@@ -422,8 +432,9 @@ def draft(path: str | Path, meeting_date: str | dt.date | None = None, ds=None, 
     lexicon = nm.Lexicon.from_dataset(ds, hold_out=hold_out)
     labels = sum(1 for line in text.splitlines() if nm.label_occurrence(line + "\n", 0, lexicon))
     document, meeting, todo = _document_and_meeting(text, ds, meeting_date, labels)
-    participants, mentions, people, aliases = _participants(text, ds, lexicon, document)
-    claims, checks = _claims(text, ds, document)
+    spans = th.sentences(text)  # split once: people, claims and themes all read the sentences
+    participants, mentions, people, aliases = _participants(text, ds, lexicon, document, spans)
+    claims, checks = _claims(text, ds, document, spans)
     for field in ("title", "publisher", "publisher_country", "publication_date", "publication_date_evidence",
                   "source_url"):
         if not document[field]:
@@ -440,7 +451,7 @@ def draft(path: str | Path, meeting_date: str | dt.date | None = None, ds=None, 
                    "characters": len(raw)},
         "document": document, "meeting": meeting, "people": people, "aliases": aliases,
         "participants": participants, "mentions": mentions, "claims": claims, "claim_checks": checks,
-        "themes": _themes(text, ds, document), "todo": todo, "warnings": screen.findings(raw),
+        "themes": _themes(ds, document, spans), "todo": todo, "warnings": screen.findings(raw),
     }
 
 

@@ -38,14 +38,17 @@ or read from the dataset.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from functools import cached_property, lru_cache
+from typing import NamedTuple
 
 import pandas as pd
 
 from .networks import BASES
 from .text import strip_accents
-from .themes import fold, sentences
+from .themes import Marks, fold, fold_view, led_by_first, sentences
 
 # --------------------------------------------------------------------------
 # Vocabulary
@@ -156,6 +159,9 @@ _COUNTRY_CUES = [
 ]
 _TITLE_COUNTRY = [("US", re.compile(r"^(?:the\s+)?(?:U\.S\.|US|United States|American)\b|\bof the United States\b")),
                   ("MX", re.compile(r"^(?:the\s+)?(?:Mexican|Mexico's)\b|\bof Mexico\b"))]
+_WORD = re.compile(r"\w+")
+#: Where a known written form may stand (on folded text): not inside a word or a hyphenated name.
+_FORM_BEFORE, _FORM_AFTER = r"(?<![\w-])", r"(?![\w])"
 #: Speaker label at the start of a line: "SECURITY SECRETARY RODRÍGUEZ:".
 _LABEL = re.compile(r"([A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.\-]*(?: [A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.\-]*)*):")
 #: A following "(Via interpreter)" marks a speaker rendered from Spanish,
@@ -163,13 +169,22 @@ _LABEL = re.compile(r"([A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.\-]*(?: [A-ZÀ-ÖØ-Þ]
 _INTERPRETED = re.compile(r"^\s*\(via interpreter", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1 << 16)
 def fold_word(word: str) -> str:
-    """Lower-case ``word`` without accents (the key of every comparison here)."""
+    """Lower-case ``word`` without accents (the key of every comparison here).
+
+    Cached: the same names, titles and words are folded over and over, and
+    the readout functions fold the same whole text several times.
+    """
     return strip_accents(word).casefold()
 
 
+@lru_cache(maxsize=1 << 16)
 def name_tokens(form: str) -> tuple[str, ...]:
-    """Folded words of a name, initials left out ("Janet A. Napolitano" -> janet, napolitano)."""
+    """Folded words of a name, initials left out ("Janet A. Napolitano" -> janet, napolitano).
+
+    Cached: grouping compares every occurrence's name with every person's.
+    """
     words = [fold_word(w.strip(".,;:")) for w in form.split()]
     return tuple(w for w in words if w and not re.fullmatch(r"[a-z]\.?", w))
 
@@ -181,13 +196,55 @@ def name_tokens(form: str) -> tuple[str, ...]:
 
 @dataclass
 class Lexicon:
-    """People, their written forms, agencies and past participations of a dataset."""
+    """People, their written forms, agencies and past participations of a dataset.
+
+    What is derived from ``forms`` (their search patterns, the answers of
+    :func:`match_known`) is computed once and kept, so a lexicon is not to
+    be changed after its first use.
+    """
 
     people: dict[str, dict]
     forms: list[tuple[tuple[str, ...], str, str]]
     vocabulary: frozenset[str]
     agencies: pd.DataFrame
     history: pd.DataFrame
+    #: :func:`match_known`'s answer for each name (its tokens) already looked up.
+    known: dict[tuple[str, ...], tuple[str | None, str]] = field(default_factory=dict, init=False, repr=False,
+                                                                 compare=False)
+    #: The pattern of each written form (by its index in ``forms``) compiled so far.
+    compiled: dict[int, re.Pattern] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    @cached_property
+    def form_bodies(self) -> tuple[str, ...]:
+        """Each written form (in ``forms`` order) folded, as a literal pattern (see :func:`_known_spans`)."""
+        return tuple(re.escape(fold(form)[0]) for _, form, _ in self.forms)
+
+    @cached_property
+    def form_keys(self) -> re.Pattern | None:
+        """The first words of the folded written forms, as whole words; None if some form starts with no word.
+
+        A form can only stand where its first word does (see :func:`_known_spans`).
+        """
+        firsts = [_WORD.match(fold(form)[0]) for _, form, _ in self.forms]
+        if not all(firsts):
+            return None
+        keys = sorted({m.group() for m in firsts}, key=lambda k: (-len(k), k))
+        return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, keys)) + r")(?!\w)")
+
+    @cached_property
+    def form_marks(self) -> Marks:
+        """Which written forms stand somewhere in a folded text (one scan for all)."""
+        return Marks(self.form_bodies, _FORM_BEFORE, _FORM_AFTER)
+
+    def form_pattern(self, index: int) -> re.Pattern:
+        """The pattern of written form ``index`` on folded text, as a whole word.
+
+        Compiled when first needed: a text names few of the known people.
+        """
+        if index not in self.compiled:
+            # Led by the form's first letter (the engine skips to it), "nothing of a word before" checked after it.
+            self.compiled[index] = re.compile(led_by_first(self.form_bodies[index], r"[\w-]") + _FORM_AFTER)
+        return self.compiled[index]
 
     @classmethod
     def from_dataset(cls, ds, hold_out: str | None = None) -> "Lexicon":
@@ -223,7 +280,20 @@ def _dataset_vocabulary(ds, history: pd.DataFrame, people: dict) -> frozenset[st
     name_words = {w for p in ds.people["name"] for w in name_tokens(p)}
     name_words |= {w for a in ds.aliases["alias"] for w in name_tokens(a)}
     # Known name words never count as vocabulary, whatever document is held out.
-    return frozenset((VOCABULARY | words) - (name_words - VOCABULARY))
+    return _shared(frozenset((VOCABULARY | words) - (name_words - VOCABULARY)))
+
+
+#: One object for each distinct vocabulary. The word tests are cached by (word, vocabulary): a lexicon
+#: built again (each draft builds one) would otherwise bring an equal vocabulary that is another
+#: object, and every look-up would compare the two word by word.
+_VOCABULARIES: dict[frozenset[str], frozenset[str]] = {}
+
+
+def _shared(vocabulary: frozenset[str]) -> frozenset[str]:
+    """The vocabulary object already in use with the same words, else ``vocabulary``."""
+    if len(_VOCABULARIES) > 32:  # a bound: forgetting one only makes its look-ups slower
+        _VOCABULARIES.clear()
+    return _VOCABULARIES.setdefault(vocabulary, vocabulary)
 
 
 # --------------------------------------------------------------------------
@@ -271,9 +341,18 @@ def same_person(a: str, b: str) -> bool:
 def match_known(form: str, lexicon: Lexicon) -> tuple[str | None, str]:
     """Return ``(person_id, how)`` for a written name: exact, partial, fuzzy, or (None, "new").
 
-    A partial or fuzzy match counts only when it points to one person.
+    A partial or fuzzy match counts only when it points to one person. The
+    answer depends on the tokens alone, so it is kept in ``lexicon.known``:
+    a long text names the same people again and again, and each look-up
+    reads every form of the dataset.
     """
     tokens = name_tokens(form)
+    if tokens not in lexicon.known:
+        lexicon.known[tokens] = _match_known(tokens, lexicon)
+    return lexicon.known[tokens]
+
+
+def _match_known(tokens: tuple[str, ...], lexicon: Lexicon) -> tuple[str | None, str]:
     for how, test in (("exact", lambda full: full == tokens),
                       ("partial", lambda full: part_of(tokens, full)),
                       ("fuzzy", lambda full: part_of(tokens, full, fuzzy=True))):
@@ -290,9 +369,12 @@ def match_known(form: str, lexicon: Lexicon) -> tuple[str | None, str]:
 # --------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Token:
-    """A word of a sentence: offsets of the word (without a possessive 's), what follows it."""
+class Token(NamedTuple):
+    """A word of a sentence: offsets of the word (without a possessive 's), what follows it.
+
+    A named tuple rather than a frozen dataclass: a long text has a million
+    tokens, and a frozen dataclass takes three times as long to make.
+    """
 
     start: int
     end: int
@@ -301,32 +383,81 @@ class Token:
     possessive: bool
 
 
+_RUN = re.compile(r"\S+")
+_CAPITAL = re.compile(r"[A-Z]")
+
+
 def tokenise(text: str, start: int, end: int) -> list[Token]:
     """Split ``text[start:end]`` into words, keeping abbreviation stops and noting possessives."""
     tokens = []
-    for m in re.finditer(r"\S+", text[start:end]):
-        raw = m.group()
-        lead = len(raw) - len(raw.lstrip("(\"'[-“‘"))
-        core = raw[lead:]
-        trail = core[len(core.rstrip(",;:.!?)\"']”’")):]
-        core = core[:len(core) - len(trail)]
-        if trail.startswith(".") and (re.fullmatch(r"[A-Z]", core) or core.lower() in _ABBREVIATIONS):
-            core, trail = core + ".", trail[1:]
-        possessive = core.endswith(("'s", "’s"))
-        word = core[:-2] if possessive else core
-        first = start + m.start() + lead
+    for m in _RUN.finditer(text, start, end):
+        lead, word, trail, possessive = _split_run(m.group())
+        first = m.start() + lead
         tokens.append(Token(first, first + len(word), word, trail, possessive))
     return tokens
 
 
+@lru_cache(maxsize=1 << 16)
+def _split_run(raw: str) -> tuple[int, str, str, bool]:
+    """A run of non-space characters as a token: length of its opening punctuation, word, trail, possessive.
+
+    Cached: a text repeats its words, and this is most of tokenising.
+    """
+    lead = len(raw) - len(raw.lstrip("(\"'[-“‘"))
+    core = raw[lead:]
+    trail = core[len(core.rstrip(",;:.!?)\"']”’")):]
+    core = core[:len(core) - len(trail)]
+    if trail.startswith(".") and (_CAPITAL.fullmatch(core) or core.lower() in _ABBREVIATIONS):
+        core, trail = core + ".", trail[1:]
+    possessive = core.endswith(("'s", "’s"))
+    return lead, core[:-2] if possessive else core, trail, possessive
+
+
+#: A run of letters (with inner apostrophes or hyphens) that does not start with a lower-case ASCII
+#: letter: every capitalised run, found as a whole (no run goes on before its capital), and a few
+#: more. Leaving out the many runs that start in lower case makes the look fast.
+_WORDISH = re.compile(r"[^\W\d_a-z][^\W\d_]*(?:['’-][^\W\d_]+)*")
+
+
+def may_name(text: str, start: int, end: int, vocabulary: frozenset[str]) -> bool:
+    """Tell whether a token of ``text[start:end]`` may be a name word (:func:`_is_name_word`).
+
+    Never False where one is: a name word is a whole capitalised run of
+    letters (with inner apostrophes or hyphens) of the text, or such a run
+    less a possessive 's. Two sentences in three name nobody, and this look
+    at their words costs a fraction of tokenising them.
+    """
+    for word in _WORDISH.findall(text, start, end):
+        # A name word is capitalised: most words are not, and are passed over at once.
+        if word[0].isupper() and (_is_name_word(word, vocabulary)
+                                  or (word.endswith(("'s", "’s")) and _is_name_word(word[:-2], vocabulary))):
+            return True
+    return False
+
+
+def _name_tokens(text: str, start: int, end: int, vocabulary: frozenset[str]) -> list[Token]:
+    """The tokens of ``text[start:end]``, or none when no token can be a name word.
+
+    Tokens only serve around the names they contain, so a sentence without
+    any is not tokenised.
+    """
+    return tokenise(text, start, end) if may_name(text, start, end, vocabulary) else []
+
+
+@lru_cache(maxsize=1 << 16)  # a vocabulary is a frozenset: hashed once, then looked up by identity
 def _is_vocabulary(word: str, vocabulary: frozenset[str]) -> bool:
     parts = fold_word(word).split("-")
     return fold_word(word) in vocabulary or any(p in vocabulary for p in parts)
 
 
+_LETTERS = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_INITIAL = re.compile(r"[A-Z]\.")
+
+
+@lru_cache(maxsize=1 << 16)
 def _is_name_word(word: str, vocabulary: frozenset[str]) -> bool:
     """A capitalised word of letters (with inner hyphens or apostrophes) outside the vocabulary."""
-    return (bool(re.fullmatch(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", word)) and word[0].isupper()
+    return (bool(_LETTERS.fullmatch(word)) and word[0].isupper()
             and any(c.islower() for c in word) and not _is_vocabulary(word, vocabulary))
 
 
@@ -356,12 +487,12 @@ def name_spans(tokens: list[Token], vocabulary: frozenset[str]) -> list[Span]:
         run.clear()
 
     for i, token in enumerate(tokens):
-        inner = re.fullmatch(r"[A-Z]\.", token.word) or token.word in PARTICLES
-        if _is_name_word(token.word, vocabulary) or (run and inner):
+        if _is_name_word(token.word, vocabulary) or (run and (_INITIAL.fullmatch(token.word)
+                                                              or token.word in PARTICLES)):
             run.append(i)
             if token.trail or token.possessive:
                 close()
-        else:
+        elif run:  # most words end no run: nothing to close
             close()
     close()
     return spans
@@ -508,20 +639,30 @@ def _country_cue(sentence: str, offset: int, title: str | None) -> str | None:
     for country, pattern in _TITLE_COUNTRY:
         if title and pattern.search(title):
             return country
-    found = [(m.start(), country) for country, pattern in _COUNTRY_CUES for m in pattern.finditer(sentence)]
+    found = _country_cues(sentence)
     before = [f for f in found if f[0] <= offset]
     if before:
         return max(before)[1]
     return min(found)[1] if found else None
 
 
+@lru_cache(maxsize=16)  # asked once per person named in the same sentence
+def _country_cues(sentence: str) -> tuple[tuple[int, str], ...]:
+    """Where the sentence names a delegation's country, and which."""
+    return tuple((m.start(), country) for country, pattern in _COUNTRY_CUES for m in pattern.finditer(sentence))
+
+
 def _known_spans(text: str, start: int, end: int, lexicon: Lexicon, taken: list[Span]) -> list[tuple[int, int]]:
     """Known written forms (accent-insensitive, capitalised) not already inside a found name."""
-    folded, mapping = fold(text[start:end])
+    folded, mapping = fold_view(text[start:end])
     found = []
-    for _, form, _ in lexicon.forms:
-        pattern = r"(?<![\w-])" + re.escape(fold(form)[0]) + r"(?![\w])"
-        for m in re.finditer(pattern, folded):
+    # A form starts where no word character stands before it, so its first word is a whole word of
+    # the sentence: without any, nothing is looked for (three sentences in four).
+    if lexicon.form_keys is not None and not lexicon.form_keys.search(folded):
+        return found
+    # Only the forms found somewhere in the sentence (one scan for all) are searched one by one, in order.
+    for index in lexicon.form_marks.present(folded):
+        for m in lexicon.form_pattern(index).finditer(folded):
             a, b = start + mapping[m.start()], start + mapping[m.end() - 1] + 1
             if not text[a].isupper() or any(s.start < b and a < s.end for s in taken):
                 continue
@@ -533,9 +674,11 @@ def _known_spans(text: str, start: int, end: int, lexicon: Lexicon, taken: list[
 def sentence_occurrences(text: str, start: int, end: int, lexicon: Lexicon) -> list[Occurrence]:
     """Every person named in the sentence ``text[start:end]``, with basis, title and evidence."""
     sentence = text[start:end]
-    tokens = tokenise(text, start, end)
+    tokens = _name_tokens(text, start, end, lexicon.vocabulary)
     spans = name_spans(tokens, lexicon.vocabulary)
     known = _known_spans(text, start, end, lexicon, spans)
+    if not spans and not known:  # nobody is named: no list item and no occurrence (most sentences)
+        return []
     if _LIST_CUE.search(sentence):
         listed = _list_occurrences(text, start, end, spans, known, lexicon, tokens)
         if sum(o.title is not None for o in listed) >= 1:
@@ -657,13 +800,17 @@ def label_occurrence(text: str, line_start: int, lexicon: Lexicon) -> Occurrence
     return Occurrence(a, a + len(form), form, title, "spoke", label, country, label=True)
 
 
-def find_occurrences(text: str, lexicon: Lexicon) -> list[Occurrence]:
-    """Every person named in ``text`` (a cleaned readout), in text order."""
+def find_occurrences(text: str, lexicon: Lexicon, spans: list[tuple[int, int, str]] | None = None) -> list[Occurrence]:
+    """Every person named in ``text`` (a cleaned readout), in text order.
+
+    ``spans`` are the sentences of ``text`` (:func:`helpers.themes.sentences`)
+    when the caller has them already.
+    """
     found = []
     list_country: str | None = None
     in_list = False  # inside the lines after "The Mexican delegation comprised:" or "Participants:"
     read_to = 0  # end of a country line already read whole
-    for start, end, _ in sentences(text):
+    for start, end, _ in sentences(text) if spans is None else spans:
         if start < read_to:
             continue
         at_line_start = start == 0 or text[start - 1] == "\n"
@@ -695,7 +842,7 @@ def find_occurrences(text: str, lexicon: Lexicon) -> list[Occurrence]:
 def list_item_occurrences(text: str, start: int, end: int, lexicon: Lexicon, country: str | None,
                           one_per_line: bool = True) -> list[Occurrence]:
     """The people of one line of a delegation list, in the country its heading or label names."""
-    tokens = tokenise(text, start, end)
+    tokens = _name_tokens(text, start, end, lexicon.vocabulary)
     spans = name_spans(tokens, lexicon.vocabulary)
     known = _known_spans(text, start, end, lexicon, spans)
     items = _list_occurrences(text, start, end, spans, known, lexicon, tokens, one_per_line=one_per_line)
@@ -733,55 +880,103 @@ class Person:
         return min(o.start for o in self.occurrences)
 
 
-def _join(people: list[Person], occurrence: Occurrence, lexicon: Lexicon, known_first: bool) -> Person:
-    """The person an occurrence belongs to: known to the dataset, or already named in this text."""
-    tokens = name_tokens(occurrence.form)
+class _Grouping:
+    """The people found so far, with what grouping asks of them kept up to date.
 
-    def in_text():
-        hits = [p for p in people if any(tokens == name_tokens(f) or part_of(tokens, name_tokens(f), fuzzy=True)
-                                         for f in p.forms + ([lexicon.people[p.person_id]["name"]]
-                                                             if p.person_id else []))]
-        return _nearest(hits, occurrence.start)
+    Each person's name tokens (of its forms and its known name) and the
+    sorted places where it is named grow with each occurrence, instead of
+    being recomputed from all its occurrences at every look-up: that made
+    grouping quadratic in the number of occurrences.
+    """
 
-    def known():
-        pid, how = match_known(occurrence.form, lexicon)
+    def __init__(self, lexicon: Lexicon):
+        self.lexicon = lexicon
+        self.people: list[Person] = []
+        self.names: list[set[tuple[str, ...]]] = []
+        self.starts: list[list[int]] = []
+        self.index_of: dict[str, int] = {}
+        self.matches: dict[tuple[tuple[str, ...], tuple[str, ...]], bool] = {}
+        # The people each name is (part of), valid while no person or name is added: after the
+        # first pages of a long text, the same names come back and nobody new appears.
+        self.hits: dict[tuple[str, ...], list[int]] = {}
+
+    def new(self, person: Person) -> int:
+        """Add ``person`` (no occurrence yet); return its index."""
+        self.people.append(person)
+        self.hits.clear()
+        known = self.lexicon.people[person.person_id]["name"] if person.person_id else None
+        self.names.append({name_tokens(known)} if known is not None else set())
+        self.starts.append([])
+        if person.person_id:
+            self.index_of[person.person_id] = len(self.people) - 1
+        return len(self.people) - 1
+
+    def add(self, index: int, occurrence: Occurrence) -> None:
+        """Give the occurrence to the person at ``index``."""
+        self.people[index].occurrences.append(occurrence)
+        tokens = name_tokens(occurrence.form)
+        if tokens not in self.names[index]:
+            self.names[index].add(tokens)
+            self.hits.clear()
+        insort(self.starts[index], occurrence.start)
+
+    def _same_name(self, tokens: tuple[str, ...], other: tuple[str, ...]) -> bool:
+        key = (tokens, other)
+        if key not in self.matches:
+            self.matches[key] = tokens == other or part_of(tokens, other, fuzzy=True)
+        return self.matches[key]
+
+    def in_text(self, tokens: tuple[str, ...], position: int) -> int | None:
+        """The person already named whose name ``tokens`` is (part of), nearest to ``position``."""
+        if tokens not in self.hits:
+            self.hits[tokens] = [i for i, names in enumerate(self.names)
+                                 if any(self._same_name(tokens, n) for n in names)]
+        return self.nearest(self.hits[tokens], position)
+
+    def nearest(self, hits: list[int], position: int) -> int | None:
+        """Of several people a surname could be, the one named last before ``position`` (else first after)."""
+        if not hits:
+            return None
+        before = []
+        for order, i in enumerate(hits):
+            count = bisect_left(self.starts[i], position)  # how many of its places lie before ``position``
+            if count:
+                before.append((self.starts[i][count - 1], order))
+        if before:
+            return hits[max(before)[1]]
+        return min(hits, key=lambda i: self.starts[i][0])
+
+    def known(self, form: str) -> int | None:
+        """The person of the dataset the name ``form`` is, added if not yet named in the text."""
+        pid, how = match_known(form, self.lexicon)
         if pid is None:
             return None
-        person = next((p for p in people if p.person_id == pid), None)
-        if person is None:
-            person = Person(person_id=pid, match=how)
-            people.append(person)
-        return person
-
-    person = (known() or in_text()) if known_first else (in_text() or known())
-    if person is None:
-        person = Person()
-        people.append(person)
-    return person
-
-
-def _nearest(people: list[Person], position: int) -> Person | None:
-    """Of several people a surname could be, the one named last before ``position`` (else first after)."""
-    if not people:
-        return None
-    before = [(max(o.start for o in p.occurrences if o.start < position), i) for i, p in enumerate(people)
-              if any(o.start < position for o in p.occurrences)]
-    if before:
-        return people[max(before)[1]]
-    return min(people, key=lambda p: p.first)
+        if pid not in self.index_of:
+            return self.new(Person(person_id=pid, match=how))
+        return self.index_of[pid]
 
 
 def group_people(occurrences: list[Occurrence], lexicon: Lexicon) -> list[Person]:
     """Group occurrences into people, longest names first, in order of first mention.
 
     A multi-word name is matched to the dataset first; a single word (a
-    surname, a speaker label) first to the people already named in the text.
+    surname, a speaker label) first to the people already named in the text
+    (the one named last before it, else the first named after it).
     """
-    people: list[Person] = []
+    grouping = _Grouping(lexicon)
     order = sorted(occurrences, key=lambda o: (-len(name_tokens(o.form)), o.label, o.start))
     for occurrence in order:
-        person = _join(people, occurrence, lexicon, known_first=len(name_tokens(occurrence.form)) > 1)
-        person.occurrences.append(occurrence)
+        tokens = name_tokens(occurrence.form)
+        if len(tokens) > 1:
+            index = grouping.known(occurrence.form)
+            index = grouping.in_text(tokens, occurrence.start) if index is None else index
+        else:
+            index = grouping.in_text(tokens, occurrence.start)
+            index = grouping.known(occurrence.form) if index is None else index
+        if index is None:
+            index = grouping.new(Person())
+        grouping.add(index, occurrence)
+    people = grouping.people
     for person in people:
         person.occurrences.sort(key=lambda o: (o.start, o.end))
     return sorted(people, key=lambda p: p.first)

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
+from itertools import compress, count, filterfalse
 from dataclasses import dataclass
 
 import pandas as pd
 
 from .names import fold_word
-from .text import strip_accents
 
 _MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -28,8 +29,10 @@ _MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September
          r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
 _DATE_PATTERNS = [
     re.compile(_MONTH + r"\s+(?P<day>\d{1,2}),?\s+(?P<year>(?:19|20)\d{2})(?!\d)"),
-    re.compile(r"(?<!\d)(?P<day>\d{1,2})\s+" + _MONTH + r",?\s+(?P<year>(?:19|20)\d{2})(?!\d)"),
-    re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})-(?P<month>\d{2})-(?P<day>\d{2})(?!\d)"),
+    # "No digit before" is tested after the first digit ((?<!\d\d)), so that the pattern starts with a
+    # digit and the engine skips to the digits of a long text instead of trying every position.
+    re.compile(r"(?P<day>\d(?<!\d\d)\d?)\s+" + _MONTH + r",?\s+(?P<year>(?:19|20)\d{2})(?!\d)"),
+    re.compile(r"(?P<year>(?:19|20)(?<!\d\d\d)\d{2})-(?P<month>\d{2})-(?P<day>\d{2})(?!\d)"),
 ]
 _ORDINALS = {w: i for i, w in enumerate(
     ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"], start=1)}
@@ -57,9 +60,33 @@ def _line_at(text: str, position: int) -> str:
     return text[begin:end if end != -1 else len(text)].strip()
 
 
+class Lines:
+    """The lines of a text, found by position: :func:`_line_at` for many positions of one text.
+
+    The line breaks are located once and each line is stripped once, where
+    :func:`_line_at` searches the text around each position: on a text of
+    one long line, that was the whole text for every date it gives.
+    """
+
+    def __init__(self, text: str):
+        self.text = text
+        self.breaks = [m.start() for m in re.finditer("\n", text)]
+        self.stripped: dict[int, str] = {}
+
+    def at(self, position: int) -> str:
+        """The whole line around ``position``, stripped (what ``_line_at(text, position)`` returns)."""
+        index = bisect_left(self.breaks, position)  # the first line break at or after ``position``
+        if index not in self.stripped:
+            begin = self.breaks[index - 1] + 1 if index else 0
+            end = self.breaks[index] if index < len(self.breaks) else len(self.text)
+            self.stripped[index] = self.text[begin:end].strip()
+        return self.stripped[index]
+
+
 def dates_in(text: str) -> list[Found]:
     """Every full date written in ``text`` ("March 23, 2010", "14 December 2017", "2020-01-16"), in order."""
     found = []
+    lines = Lines(text)
     for pattern in _DATE_PATTERNS:
         for m in pattern.finditer(text):
             month = m.group("month")
@@ -68,7 +95,7 @@ def dates_in(text: str) -> list[Found]:
                 day = dt.date(int(m.group("year")), month, int(m.group("day")))
             except ValueError:
                 continue
-            found.append(Found(day, _line_at(text, m.start()), m.start()))
+            found.append(Found(day, lines.at(m.start()), m.start()))
     return sorted(found, key=lambda f: f.start)
 
 
@@ -160,18 +187,35 @@ _PARTY_WORDS = frozenset({"u", "s", "us", "united", "states", "mexico", "mexican
 
 
 def _words(text: str) -> list[str]:
-    return [w for w in re.findall(r"[a-z0-9]+", strip_accents(text).casefold()) if w not in _PARTY_WORDS]
+    # fold_word is strip_accents and casefold, cached: the text is folded once for the publisher and city too.
+    # The party words are dropped by filterfalse, in C: a long text has a million words.
+    return list(filterfalse(_PARTY_WORDS.__contains__, re.findall(r"[a-z0-9]+", fold_word(text))))
 
 
-def _shared_run(a: list[str], b: list[str]) -> int:
-    """Length of the longest run of words shared by ``a`` and ``b``."""
-    best, previous = 0, [0] * (len(b) + 1)
+def word_places(words: list[str], wanted: set[str] | None = None) -> dict[str, list[int]]:
+    """Where each word (of ``wanted``, default all) stands in ``words``, in order."""
+    places: dict[str, list[int]] = {}
+    # The places of the wanted words are picked in C (compress), then only they are visited.
+    indexes = range(len(words)) if wanted is None else compress(count(), map(wanted.__contains__, words))
+    for index in indexes:
+        places.setdefault(words[index], []).append(index)
+    return places
+
+
+def _shared_run(a: list[str], b: list[str], places: dict[str, list[int]] | None = None) -> int:
+    """Length of the longest run of words shared by ``a`` and ``b``.
+
+    A run can only go on where a word of ``a`` stands in ``b``, so only
+    those places are visited (``places``: :func:`word_places` of ``b``,
+    built once for several ``a``), not every word of ``b`` for every word
+    of ``a``: the short forum names are compared with a whole long text.
+    """
+    places = word_places(b, set(a)) if places is None else places
+    best, previous = 0, {}
     for x in a:
-        current = [0] * (len(b) + 1)
-        for j, y in enumerate(b, start=1):
-            if x == y:
-                current[j] = previous[j - 1] + 1
-                best = max(best, current[j])
+        # Run ending at word j of b: one more than the run ending at j - 1 with the previous word of a.
+        current = {j: previous.get(j - 1, 0) + 1 for j in places.get(x, ())}
+        best = max(best, *current.values()) if current else best
         previous = current
     return best
 
@@ -179,9 +223,11 @@ def _shared_run(a: list[str], b: list[str]) -> int:
 def series(text: str, meetings: pd.DataFrame, minimum: int = 3) -> Found | None:
     """The series whose forum name shares the longest run of words (at least ``minimum``) with the text."""
     words = _words(text)
+    forums = {forum: _words(forum) for forum in meetings["forum"]}
+    places = word_places(words, {w for forum_words in forums.values() for w in forum_words})
     scored = []
     for row in meetings.sort_values(["date", "meeting_id"], kind="stable").itertuples(index=False):
-        run = _shared_run(_words(row.forum), words)
+        run = _shared_run(forums[row.forum], words, places)
         if run >= minimum:
             scored.append((run, row.date, row.series_id, row.forum, row.meeting_id))
     if not scored:

@@ -32,8 +32,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress, repeat
+from operator import is_not, itemgetter
 
 import numpy as np
 import pandas as pd
@@ -65,6 +68,14 @@ SENTENCE_STARTERS = frozenset(
 _INNER_STOPS = re.compile(r"(?:\b[A-Za-z]\.){2,}$")  # U.S. / D.C. / e.g.
 _INITIAL = re.compile(r"(?:^|[\s(])[A-Z]\.$")  # Antony J.
 _LAST_WORD = re.compile(r"([A-Za-z]+)\.$")
+_NEXT_WORD = re.compile(r"[\"']?([A-Za-z]+)")
+#: How many characters around a full stop the abbreviation rules read. Each
+#: rule is decided by a few of them (an initial: 3; "U.S.": 4 and the one
+#: before; the longest abbreviation or sentence opener: 7 letters), so a
+#: window this wide answers as the whole line would, and splitting stays
+#: linear in the length of a line (reading the whole line prefix at every
+#: full stop made a long line quadratic).
+ABBREVIATION_WINDOW = 32
 #: A candidate boundary: end punctuation, optional closing quotes/brackets,
 #: white space (no line break), then what can start a sentence.
 _CANDIDATE = re.compile(r"[.!?]+[\"')\]]*[ \t]+(?=[\"']?[A-Z0-9\u00C0-\u00DE$])")
@@ -88,9 +99,8 @@ def sentences(text: str) -> list[tuple[int, int, str]]:
     for line in text.split("\n"):
         start = 0
         for candidate in _CANDIDATE.finditer(line):
-            before = line[: candidate.start() + 1]
-            following = line[candidate.end():]
-            if line[candidate.start()] == "." and _is_abbreviation(before, following):
+            stop = candidate.start()
+            if line[stop] == "." and _is_abbreviation(line, stop + 1, candidate.end()):
                 continue
             end = candidate.end()
             _append(spans, line, offset, start, end)
@@ -100,20 +110,41 @@ def sentences(text: str) -> list[tuple[int, int, str]]:
     return spans
 
 
-def _is_abbreviation(before: str, following: str) -> bool:
-    """Tell whether the full stop ending ``before`` belongs to an abbreviation."""
-    if _INNER_STOPS.search(before):
-        next_word = re.match(r"[\"']?([A-Za-z]+)", following)
+def _is_abbreviation(line: str, end: int, following: int) -> bool:
+    """Tell whether the full stop ending ``line[:end]`` belongs to an abbreviation.
+
+    ``following`` is where the next word starts. Only
+    :data:`ABBREVIATION_WINDOW` characters on either side are read: the
+    patterns are searched with ``pos``/``endpos`` rather than on slices, so
+    ``\\b`` and ``^`` still see the real line around the window.
+    """
+    window = max(0, end - ABBREVIATION_WINDOW)
+    if _INNER_STOPS.search(line, window, end):
+        next_word = _NEXT_WORD.match(line, following, following + ABBREVIATION_WINDOW)
         return not (next_word and next_word.group(1).lower() in SENTENCE_STARTERS)
-    if _INITIAL.search(before):
+    if _INITIAL.search(line, window, end):
         return True
-    word = _LAST_WORD.search(before)
+    # A word cut by the window is longer than any abbreviation, as is the whole word.
+    word = _LAST_WORD.search(line, window, end)
     if not word:
         return False
     token = word.group(1).lower()
-    if token in _BEFORE_NUMBER and following[:1].isdigit():
+    if token in _BEFORE_NUMBER and line[following:following + 1].isdigit():
         return True
     return token in ABBREVIATIONS
+
+
+def sentence_at(spans: list[tuple[int, int, str]], position: int) -> tuple[int, int, str] | None:
+    """The span of ``spans`` (from :func:`sentences`) that holds offset ``position``, or None.
+
+    The spans are in text order and do not overlap, so only the last one
+    starting at or before ``position`` can hold it: a binary search, where
+    a scan of every sentence per lookup made drafting quadratic.
+    """
+    index = bisect_right(spans, position, key=itemgetter(0)) - 1
+    if index >= 0 and spans[index][0] <= position < spans[index][1]:
+        return spans[index]
+    return None
 
 
 def _append(spans, line, offset, start, end) -> None:
@@ -137,6 +168,11 @@ def fold(text: str) -> tuple[str, list[int]]:
     """
     folded, mapping = _fold_cached(text)
     return folded, list(mapping)
+
+
+def fold_view(text: str) -> tuple[str, tuple[int, ...]]:
+    """:func:`fold` without copying the map (a tuple, shared with the cache: read it, never change it)."""
+    return _fold_cached(text)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -197,7 +233,22 @@ def term_pattern(term: str) -> str:
 
 @lru_cache(maxsize=4096)
 def _compiled(term: str) -> re.Pattern:
-    return re.compile(term_pattern(term))
+    """:func:`term_pattern` compiled, led by the term's first letter when it has one.
+
+    ``(?<![\\w])c...`` and ``c(?<![\\w]c)...`` match the same text (no word
+    character before the ``c``), but a pattern that starts with a letter
+    lets the engine skip to that letter instead of trying every position.
+    """
+    body = term_pattern(term)[len(_BEFORE_WORD):-len(_AFTER_WORD)]
+    return re.compile(led_by_first(body, r"\w") + _AFTER_WORD)
+
+
+def led_by_first(body: str, not_before: str) -> str:
+    """``(?<!not_before)body`` written to start with the body's first character, when it is a plain one."""
+    first = _first_character(body)
+    if first is None:
+        return f"(?<!{not_before})" + body
+    return re.escape(first) + f"(?<!{not_before}{re.escape(first)})" + body[1:]
 
 
 @lru_cache(maxsize=1024)
@@ -208,6 +259,129 @@ def _any_of(terms: tuple[str, ...]) -> re.Pattern:
     # The word boundaries are shared, so the regex engine tests them once per position.
     bodies = [term_pattern(t)[len(_BEFORE_WORD):-len(_AFTER_WORD)] for t in terms]
     return re.compile(_BEFORE_WORD + "(?:" + "|".join(bodies) + ")" + _AFTER_WORD)
+
+
+def _first_character(body: str) -> str | None:
+    """The character every match of ``body`` starts with, when its pattern starts with a plain one.
+
+    A letter or digit not followed by a quantifier; ``body`` is one
+    alternative (no ``|`` outside a group), as :func:`which_match` asks.
+    """
+    if body[:1].isalnum() and body[1:2] not in ("*", "+", "?", "{"):
+        return body[0]
+    return None
+
+
+class Marks:
+    """Which of several patterns match somewhere in a text, in one scan (see :func:`which_match`).
+
+    Built once for a set of patterns and kept by its user: looking a
+    cached one up by its hundreds of patterns costs more than a short scan.
+    """
+
+    def __init__(self, bodies: tuple[str, ...], before: str = _BEFORE_WORD, after: str = _AFTER_WORD):
+        # The bodies are grouped by their first character ("a(?:rest|rest)"): the engine tries the
+        # alternatives of a branch one after the other, so a word start is then compared with one
+        # character per group instead of with every body (hundreds of terms, or of known names).
+        by_first: dict[str | None, list[int]] = {}
+        for index, body in enumerate(bodies):
+            by_first.setdefault(_first_character(body), []).append(index)
+        others = by_first.pop(None, [])
+        alternatives = [re.escape(first) + "(?:" + "|".join(bodies[i][1:] for i in group) + ")"
+                        for first, group in by_first.items()] + [bodies[i] for i in others]
+        anywhere = "(?=(?:" + "|".join(alternatives) + ")" + after + ")"
+        marks, order = [], []
+        for first, group in by_first.items():  # a body's mark is only tried where its first character stands
+            marks.append(f"(?:(?={re.escape(first)})"
+                         + "".join(f"(?:(?=(?:{bodies[i]}){after})()|)" for i in group) + "|)")
+            order += group
+        marks += [f"(?:(?=(?:{bodies[i]}){after})()|)" for i in others]
+        order += others
+        self.pattern = re.compile(before + anywhere + "".join(marks))
+        self.order = tuple(order)  # the body of each group of the pattern
+
+    def present(self, folded: str) -> list[int]:
+        """Indexes (in order) of the bodies that match somewhere in ``folded``."""
+        found: set[int] = set()
+        for m in self.pattern.finditer(folded):
+            # The bodies whose mark is set (not None), picked in C: a match has one mark per body.
+            found.update(compress(self.order, map(is_not, m.groups(), repeat(None))))
+        return sorted(found)
+
+
+@lru_cache(maxsize=256)
+def marks_of(bodies: tuple[str, ...], before: str = _BEFORE_WORD, after: str = _AFTER_WORD) -> Marks:
+    """The :class:`Marks` of ``bodies``, built once."""
+    return Marks(bodies, before, after)
+
+
+def which_match(folded: str, bodies: tuple[str, ...], before: str = _BEFORE_WORD,
+                after: str = _AFTER_WORD) -> list[int]:
+    """Indexes (in order) of the ``bodies`` for which ``before + body + after`` matches somewhere in ``folded``.
+
+    ``before`` and ``after`` are zero-width assertions (word boundaries);
+    each body is one alternative (wrap alternatives in ``(?:...)``). One
+    scan answers for every body: its pattern matches the empty string
+    wherever some body matches and marks, in one group per body, each body
+    that matches there. Empty matches never hide one another, so no body is
+    missed where another matched. A search per body paid the engine's cost
+    per character once per body: sixteen themes, hundreds of terms and the
+    known names were searched in every sentence.
+    """
+    return marks_of(bodies, before, after).present(folded)
+
+
+@lru_cache(maxsize=4096)
+def _term_bodies(terms: tuple[str, ...]) -> tuple[str, ...]:
+    """The pattern of each term without its word boundaries (what :func:`_any_of` joins)."""
+    return tuple(term_pattern(t)[len(_BEFORE_WORD):-len(_AFTER_WORD)] for t in terms)
+
+
+@lru_cache(maxsize=64)
+def _theme_bodies(terms_by_theme: tuple[tuple[str, ...], ...]) -> tuple[str, ...]:
+    return tuple("(?:" + "|".join(_term_bodies(terms)) + ")" if terms else "(?!)" for terms in terms_by_theme)
+
+
+def themes_in(text: str, terms_by_theme: tuple[tuple[str, ...], ...]) -> list[int]:
+    """Indexes (in order) of the themes with a term somewhere in ``text`` (folded, whole words)."""
+    return which_match(_fold_cached(text)[0], _theme_bodies(terms_by_theme))
+
+
+class _TermScan:
+    """Every term (and excluded term) of every theme: one scan of a text finds them all."""
+
+    def __init__(self, terms_by_theme: tuple[tuple[str, ...], ...], excluded_by_theme: tuple[tuple[str, ...], ...]):
+        flat, self.owners = [], []
+        for theme, groups in enumerate(zip(terms_by_theme, excluded_by_theme)):
+            for kind, terms in enumerate(groups):  # kind 0: terms, 1: excluded terms
+                flat += terms
+                self.owners += [(theme, kind, index) for index in range(len(terms))]
+        self.marks = Marks(_term_bodies(tuple(flat)))
+
+    def found(self, text: str) -> dict[int, tuple[list[int], list[int]]]:
+        """Theme index -> indexes of its terms and of its excluded terms with a match in ``text``."""
+        present: dict[int, tuple[list[int], list[int]]] = {}
+        for position in self.marks.present(_fold_cached(text)[0]):
+            theme, kind, index = self.owners[position]
+            present.setdefault(theme, ([], []))[kind].append(index)
+        return present
+
+    def terms_in(self, text: str) -> dict[int, list[int]]:
+        return {theme: terms for theme, (terms, _) in self.found(text).items() if terms}
+
+
+@lru_cache(maxsize=64)
+def _term_scan(terms_by_theme: tuple[tuple[str, ...], ...],
+               excluded_by_theme: tuple[tuple[str, ...], ...] | None = None) -> _TermScan:
+    return _TermScan(terms_by_theme, excluded_by_theme or tuple(() for _ in terms_by_theme))
+
+
+def terms_in(text: str, terms_by_theme: tuple[tuple[str, ...], ...]) -> dict[int, list[int]]:
+    """The terms with a match somewhere in ``text``: theme index -> indexes of its terms (in order).
+
+    One scan of the text for every term of every theme.
+    """
+    return _term_scan(terms_by_theme).terms_in(text)
 
 
 def split_terms(cell) -> list[str]:
@@ -234,12 +408,26 @@ def find_terms(text: str, terms, exclude_terms=()) -> list[TermMatch]:
     wholly inside a match of an ``exclude_terms`` entry is dropped. Matches
     of different terms may overlap; :func:`hits` counts them once.
     """
-    folded, mapping = _fold_cached(text)
-    if not _any_of(tuple(terms)).search(folded):
+    terms = tuple(terms)
+    # The terms with a match, by one scan (not one search per term); only they are searched one by one.
+    return _matches_of(text, terms, which_match(_fold_cached(text)[0], _term_bodies(terms)), exclude_terms)
+
+
+def _matches_of(text: str, terms: tuple[str, ...], present: list[int], exclude_terms,
+                excluded_present: list[int] | None = None) -> list[TermMatch]:
+    """:func:`find_terms` for the ``terms`` at indexes ``present`` (those with a match somewhere in ``text``).
+
+    ``excluded_present``: the indexes of the ``exclude_terms`` with a match, when the caller knows them.
+    """
+    if not present:
         return []
-    blocked = [(m.start(), m.end()) for ex in exclude_terms for m in _compiled(ex).finditer(folded)]
+    folded, mapping = _fold_cached(text)
+    excluded = tuple(exclude_terms)
+    if excluded_present is None:
+        excluded_present = which_match(folded, _term_bodies(excluded)) if excluded else []
+    blocked = [(m.start(), m.end()) for i in excluded_present for m in _compiled(excluded[i]).finditer(folded)]
     found = []
-    for term in terms:
+    for term in (terms[i] for i in present):
         for m in _compiled(term).finditer(folded):
             if any(a <= m.start() and m.end() <= b for a, b in blocked):
                 continue
@@ -280,12 +468,20 @@ def code_sentences(sentence_rows: pd.DataFrame, book: pd.DataFrame) -> pd.DataFr
         (row["theme_id"], split_terms(row["terms"]), split_terms(row.get("exclude_terms")))
         for row in book.to_dict("records")
     ]
+    terms_by_theme = tuple(tuple(terms) for _, terms, _ in themes)
+    scan = _term_scan(terms_by_theme, tuple(tuple(excluded) for _, _, excluded in themes))
     rows = []
-    for s in sentence_rows.itertuples(index=False):
-        for theme_id, terms, excluded in themes:
-            for m in find_terms(s.sentence, terms, excluded):
-                rows.append((s.doc_id, s.meeting_id, s.sentence_no, s.sentence, theme_id, m.term,
-                             m.start, m.end, m.matched))
+    # Columns as lists: iterating rows of string columns one value at a time is slow in pandas.
+    columns = [sentence_rows[c].tolist() for c in ("doc_id", "meeting_id", "sentence_no", "sentence")]
+    for doc_id, meeting_id, sentence_no, sentence in zip(*columns):
+        # Only the terms found in the sentence (one scan for all themes, with their excluded terms) can
+        # match: search them, theme by theme.
+        found = scan.found(sentence)
+        for index in sorted(found):
+            theme_id, _, excluded = themes[index]
+            present, excluded_present = found[index]
+            for m in _matches_of(sentence, terms_by_theme[index], present, excluded, excluded_present):
+                rows.append((doc_id, meeting_id, sentence_no, sentence, theme_id, m.term, m.start, m.end, m.matched))
     return pd.DataFrame(rows, columns=MATCH_COLUMNS)
 
 
@@ -309,12 +505,13 @@ def collapse(match_rows: pd.DataFrame) -> pd.DataFrame:
     first = ordered.drop_duplicates(keys, keep="first")
     # Distinct terms per mention, in order of first appearance (a plain loop:
     # a pandas group-by with a Python function is slow in the robustness checks).
+    # Columns are read as lists: iterating rows of string columns one value at a time is slow in pandas.
     terms: dict[tuple, list[str]] = {}
-    for doc_id, sentence_no, theme_id, term in ordered[[*keys, "term"]].itertuples(index=False):
+    for doc_id, sentence_no, theme_id, term in zip(*(ordered[c].tolist() for c in [*keys, "term"])):
         found = terms.setdefault((doc_id, sentence_no, theme_id), [])
         if term not in found:
             found.append(term)
-    per_row = [terms[key] for key in first[keys].itertuples(index=False, name=None)]
+    per_row = [terms[key] for key in zip(*(first[c].tolist() for c in keys))]
     first = first.assign(terms=["|".join(t) for t in per_row], n_terms=[len(t) for t in per_row])
     return first[HIT_COLUMNS].reset_index(drop=True)
 
