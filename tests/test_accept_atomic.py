@@ -18,12 +18,11 @@ import time
 from pathlib import Path
 
 import pytest
-
-from helpers import DataError, ingest, journal, load_dataset
-from helpers.ingest import IngestError
+from test_ingest import SYNTHETIC, review
 
 from conftest import ROOT
-from test_ingest import SYNTHETIC, review
+from helpers import DataError, ingest, journal, load_dataset
+from helpers.ingest import IngestError
 
 BULLETED = ROOT / "tests" / "fixtures" / "synthetic_readout_2025_bulleted.txt"
 

@@ -13,7 +13,6 @@ import pytest
 from helpers import load_dataset
 from helpers.dataset import TEXTS, declared_files
 from helpers.errors import UndeclaredTable
-
 from helpers.paths import project_root
 
 ROOT = project_root()
@@ -126,9 +125,9 @@ prefetch = _tool("prefetch_executions")
 
 
 def test_prefetch_finds_the_chapters_without_a_cached_run(tmp_path):
+    import nbformat
     from jupyter_cache import get_cache
     from jupyter_cache.cache.main import CacheBundleIn
-    import nbformat
 
     cache = get_cache(tmp_path / "cache")
     paths = []

@@ -11,6 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from helpers import claims as cl
+from helpers import quantities as qt
+from helpers.text.numbers import NUMBER_WORDS
+from helpers import units
 from helpers.text import contains_quote
 
 # ---------------------------------------------------------------- extraction
@@ -35,7 +38,7 @@ from helpers.text import contains_quote
     ],
 )
 def test_extract_finds_quantities(text, value, unit, qualifier):
-    found = cl.extract_quantities(text)
+    found = qt.extract_quantities(text)
     assert len(found) == 1, found
     assert math.isclose(found[0].value, value)
     assert (found[0].unit, found[0].qualifier) == (unit, qualifier)
@@ -56,18 +59,18 @@ def test_extract_finds_quantities(text, value, unit, qualifier):
     ],
 )
 def test_extract_excludes_by_rule(text):
-    assert cl.extract_quantities(text) == []
+    assert qt.extract_quantities(text) == []
 
 
 def test_precision_follows_the_number_as_written():
-    assert cl.stated_precision("64,000") == 1000
-    assert cl.stated_precision("7.4") == pytest.approx(0.1)
-    assert cl.stated_precision("$855 billion") == 1e9
-    assert cl.stated_precision("three weeks") == 1
+    assert qt.stated_precision("64,000") == 1000
+    assert qt.stated_precision("7.4") == pytest.approx(0.1)
+    assert qt.stated_precision("$855 billion") == 1e9
+    assert qt.stated_precision("three weeks") == 1
 
 
 def test_recall_against_the_curated_table(ds):
-    found, total, missed = cl.recall(ds.claims)
+    found, total, missed = qt.recall(ds.claims)
     print(f"\nextract_quantities finds {found} of {total} curated claims ({found / total:.0%}); missed: {missed}")
     assert total == len(ds.claims) > 0
     assert found / total >= 0.9
@@ -78,10 +81,10 @@ def test_extraction_precision_on_the_cleaned_texts(ds):
     extra = []
     for doc_id in ds.documents["doc_id"]:
         curated = ds.claims[ds.claims["doc_id"] == doc_id]["value"].astype(float).tolist()
-        for cand in cl.extract_quantities(ds.text(doc_id)):
+        for cand in qt.extract_quantities(ds.text(doc_id)):
             if not any(math.isclose(cand.value, v) for v in curated):
                 extra.append((doc_id, cand.text))
-    total = sum(len(cl.extract_quantities(ds.text(d))) for d in ds.documents["doc_id"])
+    total = sum(len(qt.extract_quantities(ds.text(d))) for d in ds.documents["doc_id"])
     print(f"\n{total - len(extra)} of {total} candidates are curated claims; others: {extra}")
     assert total > 0 and (total - len(extra)) / total >= 0.8
 
@@ -92,24 +95,24 @@ SAME_DIMENSION = [("tonnes", "kg"), ("kg", "pounds"), ("USD per minute", "USD pe
 
 
 def test_unit_conversions():
-    assert cl.convert(7.4, "tonnes", "kg") == pytest.approx(7400)
-    assert cl.convert(1, "USD per minute", "USD per year") == pytest.approx(525_600)
-    assert cl.convert(855e9, "USD per year", "USD per minute") == pytest.approx(1_626_712.3, rel=1e-6)
-    assert cl.convert(1954, "miles", "km") == pytest.approx(3144.6, rel=1e-4)
-    assert cl.to_base(3, "weeks") == (21.0, "days")
+    assert units.convert(7.4, "tonnes", "kg") == pytest.approx(7400)
+    assert units.convert(1, "USD per minute", "USD per year") == pytest.approx(525_600)
+    assert units.convert(855e9, "USD per year", "USD per minute") == pytest.approx(1_626_712.3, rel=1e-6)
+    assert units.convert(1954, "miles", "km") == pytest.approx(3144.6, rel=1e-4)
+    assert units.to_base(3, "weeks") == (21.0, "days")
     with pytest.raises(ValueError):
-        cl.convert(1, "deaths", "countries")
+        units.convert(1, "deaths", "countries")
     with pytest.raises(ValueError):
-        cl.convert(1, "kg", "furlongs")
+        units.convert(1, "kg", "furlongs")
 
 
 @settings(deadline=None, max_examples=200)
 @given(pair=st.sampled_from(SAME_DIMENSION), value=st.floats(min_value=1e-6, max_value=1e15))
 def test_normalisation_round_trips(pair, value):
     a, b = pair
-    assert cl.convert(cl.convert(value, a, b), b, a) == pytest.approx(value, rel=1e-9)
-    base, _ = cl.to_base(value, a)
-    assert cl.from_base(base, a) == pytest.approx(value, rel=1e-9)
+    assert units.convert(units.convert(value, a, b), b, a) == pytest.approx(value, rel=1e-9)
+    base, _ = units.to_base(value, a)
+    assert units.from_base(base, a) == pytest.approx(value, rel=1e-9)
 
 # ---------------------------------------------------------------- tolerances
 
@@ -243,7 +246,7 @@ def test_tables_hang_together(ds):
     assert links.loc[links["role"] == "internal", "other_claim_id"].notna().all()
     for row in ds.claims.itertuples(index=False):
         assert contains_quote(row.quote.lower(), row.number_as_written.lower()), row.claim_id
-        cl.dimension(row.unit)
+        units.dimension(row.unit)
     usable = ds.reference_stats[ds.reference_stats["confirmed"].astype(bool)]
     assert usable["url"].notna().all() and usable["quote"].notna().all(), "a confirmed figure has a source and a quote"
 
@@ -330,14 +333,14 @@ _QUANTITY_WORDS = st.sampled_from(["$", "$ ", "1", "2,000", "7.4", "2020", "one"
 def test_the_pattern_is_tried_only_where_finditer_would_find_it(words):
     # _quantity_matches tries the pattern only where a quantity can start; it finds what finditer finds.
     text = "".join(words)
-    assert [m.span() for m in cl._quantity_matches(text)] == [m.span() for m in cl._PATTERN.finditer(text)]
+    assert [m.span() for m in qt._quantity_matches(text)] == [m.span() for m in qt._PATTERN.finditer(text)]
 
 
 def test_the_first_letters_of_number_words_in_every_case():
     # Every character a case-insensitive pattern takes for the first letter of a number word.
-    initials = "".join(sorted({w[0] for w in cl._WORDS}))
+    initials = "".join(sorted({w[0] for w in NUMBER_WORDS}))
     every = "".join(ch for ch in map(chr, range(0x110000)) if re.fullmatch(f"(?i)[{initials}]", ch))
-    assert cl._case_variants(initials) == every and "\u017f" in every
+    assert qt._case_variants(initials) == every and "\u017f" in every
 
 
 class _CountingPattern:
@@ -353,9 +356,9 @@ class _CountingPattern:
 
 def test_words_that_start_no_quantity_are_passed_over(monkeypatch):
     # A long text of common words ("the", "of", "security", "states") is not tried word by word.
-    counting = _CountingPattern(cl._PATTERN)
-    monkeypatch.setattr(cl, "_PATTERN", counting)
+    counting = _CountingPattern(qt._PATTERN)
+    monkeypatch.setattr(qt, "_PATTERN", counting)
     text = "the security of the states and their agencies met on the border. " * 2000
-    assert cl.extract_quantities(text) == [] and counting.tried == 0
-    assert [c.value for c in cl.extract_quantities("They seized 7.4 tons and three hundred guns.")] == [7.4, 300]
+    assert qt.extract_quantities(text) == [] and counting.tried == 0
+    assert [c.value for c in qt.extract_quantities("They seized 7.4 tons and three hundred guns.")] == [7.4, 300]
     assert counting.tried == 2

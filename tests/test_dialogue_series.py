@@ -6,10 +6,9 @@ import hashlib
 import pandas as pd
 import pytest
 
+from conftest import DATA
 from helpers import load_dataset
 from helpers.errors import DataError
-
-from conftest import DATA
 
 REFERENCE = DATA / "reference"
 

@@ -19,12 +19,11 @@ import matplotlib.pyplot as plt
 import nbformat
 import pandas as pd
 import pytest
+from hostile import MARKER, PAYLOADS
 
 from helpers import escape, figures
 from helpers.tables import link, show_table
 from helpers.text import normalise
-
-from hostile import MARKER, PAYLOADS
 
 
 def collapse(text: str) -> str:

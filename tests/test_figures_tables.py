@@ -1,10 +1,10 @@
+import numpy as np
 import pandas as pd
 import pytest
 
 from helpers import figures, paths
 from helpers.book import plain
 from helpers.tables import show_table, to_markdown
-import numpy as np
 
 
 @pytest.fixture
@@ -90,8 +90,9 @@ def test_show_table_takes_relative_widths_one_per_column(build_dir):
 
 
 def test_publish_shows_the_export_at_display_resolution_and_closes_the_figure(build_dir, monkeypatch):
-    from PIL import Image
     import io
+
+    from PIL import Image
 
     shown = []
     monkeypatch.setattr(figures, "display", shown.append)

@@ -24,13 +24,12 @@ from pathlib import Path
 
 import pytest
 import yaml
-
-from helpers import ingest, load_dataset
-
-from conftest import ROOT
 from hostile import MARKER, PAYLOADS
 from test_escape import Page, collapse
 from test_ingest import SYNTHETIC, review
+
+from conftest import ROOT
+from helpers import ingest, load_dataset
 
 CHAPTERS = ["01_corpus", "02_themes", "03_networks", "04_claims", "05_conclusions"]
 #: Where each kind of readout text lands: a title line, a quoted claim, a name and a place.

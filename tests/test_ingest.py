@@ -13,12 +13,11 @@ from pathlib import Path
 
 import pytest
 
+from conftest import ROOT
 from helpers import ingest, load_dataset
 from helpers import names as nm
 from helpers.ingest import IngestError
 from helpers.text import normalise
-
-from conftest import ROOT
 
 SYNTHETIC = ROOT / "tests" / "fixtures" / "synthetic_readout_2024.txt"
 #: Written to try the command as a new user would: a communiqué in translation with a

@@ -8,11 +8,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from helpers import names as nm
-from helpers import themes as th
-from helpers.text import normalise
-
 from conftest import ROOT
+from helpers import names as nm
+from helpers import text as tx
+from helpers.text import normalise
 
 SYNTHETIC = ROOT / "tests" / "fixtures" / "synthetic_readout_2024.txt"
 
@@ -45,10 +44,10 @@ def test_sentences_that_name_nobody_are_not_tokenised(lexicon, monkeypatch):
 
 def _known_spans_by_search(text, start, end, lexicon, taken):
     """What _known_spans must give: every form searched in the sentence, in the lexicon's order."""
-    folded, mapping = th.fold(text[start:end])
+    folded, mapping = tx.fold(text[start:end])
     found = []
     for _, form, _ in lexicon.forms:
-        for m in re.finditer(r"(?<![\w-])" + re.escape(th.fold(form)[0]) + r"(?![\w])", folded):
+        for m in re.finditer(r"(?<![\w-])" + re.escape(tx.fold(form)[0]) + r"(?![\w])", folded):
             a, b = start + mapping[m.start()], start + mapping[m.end() - 1] + 1
             if not text[a].isupper() or any(s.start < b and a < s.end for s in taken):
                 continue
@@ -62,7 +61,7 @@ def test_known_spans_are_those_of_a_search_per_form(ds, lexicon):
     texts = [normalise(ds.text(d)) for d in ds.documents["doc_id"]] + [normalise(SYNTHETIC.read_text())]
     checked = 0
     for text in texts:
-        for start, end, _ in th.sentences(text):
+        for start, end, _ in tx.sentences(text):
             spans = nm.name_spans(nm.tokenise(text, start, end), lexicon.vocabulary)
             assert nm._known_spans(text, start, end, lexicon, spans) == _known_spans_by_search(
                 text, start, end, lexicon, spans)
@@ -121,7 +120,7 @@ def test_a_surname_joins_the_person_named_last_before_it(lexicon):
 
 def test_find_occurrences_reads_the_sentences_it_is_given(lexicon):
     text = normalise(SYNTHETIC.read_text(encoding="utf-8"))
-    assert nm.find_occurrences(text, lexicon, th.sentences(text)) == nm.find_occurrences(text, lexicon)
+    assert nm.find_occurrences(text, lexicon, tx.sentences(text)) == nm.find_occurrences(text, lexicon)
 
 
 def test_grouping_does_not_reread_a_persons_occurrences(lexicon, monkeypatch):

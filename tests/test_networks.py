@@ -10,7 +10,6 @@ import pytest
 
 from helpers import networks as nw
 
-
 # --------------------------------------------------------------------------
 # A small fixture dataset: three meetings (given out of time order), two
 # U.S. and two Mexican people, and a Mexican agency renamed between meetings.

@@ -1,7 +1,6 @@
 """The raw texts are immutable: byte-identical to the manifest (and to shared/)."""
 
 import hashlib
-from pathlib import Path
 
 import pytest
 

@@ -1,4 +1,16 @@
-from helpers.text import contains_quote, fold_whitespace, normalise, strip_accents, word_count
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from helpers.text import (
+    contains_quote,
+    dates,
+    fold_whitespace,
+    normalise,
+    strip_accents,
+    word_count,
+)
 
 
 def test_normalise_makes_typography_plain():
@@ -36,20 +48,16 @@ def test_word_count_counts_hyphenated_and_apostrophes_once():
 
 # --- the fast paths give what the plain definitions give -------------------------------------
 
-import re  # noqa: E402
 import unicodedata  # noqa: E402
 
-from hypothesis import given  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
-
-from helpers import text as tx  # noqa: E402
+from helpers.text import normal  # noqa: E402
 
 _TYPOGRAPHY = st.lists(st.sampled_from(list("ab \t\n\r.") + ["e\u0301", "\u00e9", "\u00df", "\u0130"]
-                                      + [chr(c) for c in tx._CHAR_MAP]), max_size=40).map("".join)
+                                      + [chr(c) for c in normal._CHAR_MAP]), max_size=40).map("".join)
 
 
 def _normalise_by_definition(text):
-    text = unicodedata.normalize("NFC", text).translate(tx._CHAR_MAP)
+    text = unicodedata.normalize("NFC", text).translate(normal._CHAR_MAP)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = re.sub(r"[ \t]+", " ", text)
     return re.sub(r"[ \t]+(?=\n|$)", "", text)
@@ -65,3 +73,19 @@ def test_normalise_is_its_plain_definition(text):
 def test_strip_accents_drops_exactly_the_combining_marks(text):
     decomposed = unicodedata.normalize("NFD", text)
     assert strip_accents(text) == "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+_DATES = st.lists(st.sampled_from(["1", "2", "12", "31", "2019", "2020", "1999", "19", "20", "-", "01", "12-",
+                                   " ", "\n", "March", "Dec.", "Sept", "May", ",", "x", "a1", "123"]), max_size=14)
+#: The date patterns with "no digit before" written first, as the rule reads.
+_PLAIN_DATES = [dates.DATE_PATTERNS[0],
+                re.compile(r"(?<!\d)(?P<day>\d{1,2})\s+" + dates._MONTH + r",?\s+(?P<year>(?:19|20)\d{2})(?!\d)"),
+                re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})-(?P<month>\d{2})-(?P<day>\d{2})(?!\d)")]
+
+
+@given(_DATES)
+def test_date_patterns_led_by_a_digit_match_as_the_plain_rule(words):
+    text = "".join(words)
+    for fast, plain in zip(dates.DATE_PATTERNS, _PLAIN_DATES):
+        assert [m.groupdict() | {"span": m.span()} for m in fast.finditer(text)] == \
+            [m.groupdict() | {"span": m.span()} for m in plain.finditer(text)]

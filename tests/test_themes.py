@@ -7,14 +7,17 @@ import re
 import pandas as pd
 import pytest
 
+from helpers import coding
+from helpers import text as tx
 from helpers import themes as th
-from helpers.text import contains_quote
+from helpers.text import contains_quote, scan
+from helpers.text import segment as sentences_module
 
 # --- segmentation ---------------------------------------------------------------------
 
 
 def texts_of(text):
-    return [s for _, _, s in th.sentences(text)]
+    return [s for _, _, s in tx.sentences(text)]
 
 
 def test_segmenter_keeps_titles_and_initials():
@@ -52,7 +55,7 @@ def test_segmenter_quotes_lines_and_decimals():
 
 def test_segments_are_verbatim_spans():
     text = "  One. Two?  Three!\nFour "
-    for start, end, sentence in th.sentences(text):
+    for start, end, sentence in tx.sentences(text):
         assert text[start:end] == sentence
 
 
@@ -64,12 +67,12 @@ _ABBREVIATED = ("Dr. Elizabeth Sherwood-Randall met Gen. Luis Sandoval at the U.
 
 def test_a_long_single_line_splits_as_its_paragraphs_would():
     # 2,000 copies of the paragraph on one line (about 400 kB): each copy splits as it does alone.
-    alone = th.sentences(_ABBREVIATED)
+    alone = tx.sentences(_ABBREVIATED)
     copies = 2000
     line = " ".join([_ABBREVIATED] * copies)
     step = len(_ABBREVIATED) + 1
     expected = [(a + k * step, b + k * step, s) for k in range(copies) for a, b, s in alone]
-    assert th.sentences(line) == expected
+    assert tx.sentences(line) == expected
 
 
 class _Reading:
@@ -93,17 +96,17 @@ def test_abbreviation_rules_read_a_bounded_window_on_a_long_line(monkeypatch):
     # Reading the whole line before every full stop made splitting quadratic in the line's length.
     read: list[int] = []
     for name in ("_INNER_STOPS", "_INITIAL", "_LAST_WORD", "_NEXT_WORD"):
-        monkeypatch.setattr(th, name, _Reading(getattr(th, name), read))
+        monkeypatch.setattr(sentences_module, name, _Reading(getattr(sentences_module, name), read))
     line = " ".join([_ABBREVIATED] * 500)
-    spans = th.sentences(line)
-    assert len(spans) == 500 * len(th.sentences(_ABBREVIATED))
-    assert len(read) > 500 * 10 and max(read) <= th.ABBREVIATION_WINDOW
+    spans = tx.sentences(line)
+    assert len(spans) == 500 * len(tx.sentences(_ABBREVIATED))
+    assert len(read) > 500 * 10 and max(read) <= sentences_module.ABBREVIATION_WINDOW
 
 
 def test_the_window_sees_the_line_around_it():
     # A word longer than the window is no abbreviation; the character before the window still
     # decides a word boundary ("xU.S." is no "U.S.") and an initial at the very start of a line counts.
-    width = th.ABBREVIATION_WINDOW
+    width = sentences_module.ABBREVIATION_WINDOW
     assert texts_of("a" * (width + 5) + ". Next") == ["a" * (width + 5) + ".", "Next"]
     assert texts_of("Paid in " + "x" * (width - 3) + "U.S. The end") == ["Paid in " + "x" * (width - 3) + "U.S.",
                                                                            "The end"]
@@ -112,19 +115,19 @@ def test_the_window_sees_the_line_around_it():
 
 def test_sentence_at_finds_the_sentence_holding_an_offset():
     text = "  One. Two?  Three!\nFour U.S. five. "
-    spans = th.sentences(text)
+    spans = tx.sentences(text)
     for position in range(-1, len(text) + 2):
         expected = next(((a, b, s) for a, b, s in spans if a <= position < b), None)
-        assert th.sentence_at(spans, position) == expected
-    assert th.sentence_at(spans, 0) is None and th.sentence_at(spans, 2) == (2, 6, "One.")
-    assert th.sentence_at([], 3) is None
+        assert tx.sentence_at(spans, position) == expected
+    assert tx.sentence_at(spans, 0) is None and tx.sentence_at(spans, 2) == (2, 6, "One.")
+    assert tx.sentence_at([], 3) is None
 
 
 # --- matching ---------------------------------------------------------------------------
 
 
 def terms_found(text, terms, exclude=()):
-    return [(m.term, m.matched) for m in th.find_terms(text, terms, exclude)]
+    return [(m.term, m.matched) for m in coding.find_terms(text, terms, exclude)]
 
 
 def test_word_boundaries():
@@ -160,9 +163,9 @@ def test_exclude_terms_mask_matches_inside_them():
 
 def test_term_pattern_rejects_pipes_and_empty_terms():
     with pytest.raises(ValueError):
-        th.term_pattern("a|b")
+        coding.term_pattern("a|b")
     with pytest.raises(ValueError):
-        th.term_pattern("  ")
+        coding.term_pattern("  ")
 
 
 BOOK = pd.DataFrame({
@@ -182,9 +185,9 @@ def fixture_sentences():
 
 
 def test_overlapping_terms_count_once_per_sentence_and_theme():
-    matches = th.code_sentences(fixture_sentences(), BOOK)
+    matches = coding.code_sentences(fixture_sentences(), BOOK)
     assert len(matches[matches["theme_id"] == "chem"]) == 3  # chemical precursor + precursor twice
-    hits = th.collapse(matches)
+    hits = coding.collapse(matches)
     assert len(hits) == 2
     chem = hits[hits["theme_id"] == "chem"].iloc[0]
     assert chem["term"] == "chemical precursor" and chem["matched"] == "Chemical precursors"
@@ -255,7 +258,7 @@ def test_leave_one_term_out():
     book = pd.DataFrame({"theme_id": ["t"], "terms": ["alpha|beta"], "exclude_terms": [None]})
     sentences = pd.DataFrame({"doc_id": ["d1", "d2"], "meeting_id": ["m1", "m2"], "sentence_no": [1, 1],
                               "sentence": ["alpha and beta", "only alpha"]})
-    matches = th.code_sentences(sentences, book)
+    matches = coding.code_sentences(sentences, book)
     table = th.leave_one_term_out(matches, book, ["m1", "m2"]).set_index("term")
     assert table.loc["alpha", "cells_lost"] == 1 and table.loc["alpha", "cells_lost_in"] == "m2"
     assert table.loc["alpha", "persistence_after"] == 1 and bool(table.loc["alpha", "last_changes"])
@@ -270,7 +273,7 @@ def test_leave_one_theme_out():
 
 
 def test_kwic_and_cell():
-    hits = th.collapse(th.code_sentences(fixture_sentences(), BOOK))
+    hits = coding.collapse(coding.code_sentences(fixture_sentences(), BOOK))
     table = th.kwic(hits, width=5)
     chem = table[table["theme_id"] == "chem"].iloc[0]
     assert chem["left"] == "" and chem["matched"] == "Chemical precursors" and chem["right"] == " and..."
@@ -294,8 +297,8 @@ def test_codebook_has_the_issue_themes(ds):
     book = th.codebook(ds)
     assert len(book) >= 16
     for term_list in book["terms"]:
-        for term in th.split_terms(term_list):
-            th.term_pattern(term)  # every term compiles
+        for term in coding.split_terms(term_list):
+            coding.term_pattern(term)  # every term compiles
 
 
 def test_every_hit_sentence_is_in_its_cleaned_text(ds, real_hits):
@@ -365,7 +368,8 @@ def test_rank_agreement_is_spearman():
     assert rho.at["a", "b"] == pytest.approx(1.0) and rho.at["a", "c"] == pytest.approx(-1.0)
 
 
-from hypothesis import given, strategies as st  # noqa: E402
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st
 
 _ALPHABET = st.sampled_from(list("ab U.S.D.C. Dr.Gen.No 5\n\"'?!"))
 
@@ -373,12 +377,12 @@ _ALPHABET = st.sampled_from(list("ab U.S.D.C. Dr.Gen.No 5\n\"'?!"))
 @given(st.text(alphabet=_ALPHABET, max_size=80))
 def test_sentences_are_ordered_verbatim_non_overlapping_spans(text):
     previous_end = 0
-    for start, end, sentence in th.sentences(text):
+    for start, end, sentence in tx.sentences(text):
         assert text[start:end] == sentence == sentence.strip() and sentence
         assert start >= previous_end
         previous_end = end
     # nothing but white space is lost between sentences
-    covered = "".join(s for _, _, s in th.sentences(text))
+    covered = "".join(s for _, _, s in tx.sentences(text))
     assert "".join(text.split()) == "".join(covered.split())
 
 
@@ -390,7 +394,7 @@ _OVERLAPPING = (("chemical precursor", "precursor*"), ("precursor", "arms"), (),
 
 def _themes_by_search(text, terms_by_theme):
     """What themes_in must give: the themes whose own combined pattern finds a term in ``text``."""
-    return [i for i, terms in enumerate(terms_by_theme) if th._any_of(terms).search(th.fold(text)[0])]
+    return [i for i, terms in enumerate(terms_by_theme) if coding._any_of(terms).search(tx.fold(text)[0])]
 
 
 @pytest.mark.parametrize("text", [
@@ -400,7 +404,7 @@ def _themes_by_search(text, terms_by_theme):
 ])
 def test_themes_in_finds_the_themes_a_search_per_theme_finds(text):
     # Terms of several themes start at the same word ("precursor"): each theme is still found.
-    assert th.themes_in(text, _OVERLAPPING) == _themes_by_search(text, _OVERLAPPING)
+    assert coding.themes_in(text, _OVERLAPPING) == _themes_by_search(text, _OVERLAPPING)
 
 
 _WORDS = st.sampled_from(["chemical", "precursor", "precursors", "arms", "u.s.-mexico", "mexican", "synthetic",
@@ -410,7 +414,7 @@ _WORDS = st.sampled_from(["chemical", "precursor", "precursors", "arms", "u.s.-m
 @given(st.lists(_WORDS, max_size=12), st.sampled_from([" ", "", "-", "  "]))
 def test_themes_in_agrees_with_a_search_per_theme(words, glue):
     text = glue.join(words)
-    assert th.themes_in(text, _OVERLAPPING) == _themes_by_search(text, _OVERLAPPING)
+    assert coding.themes_in(text, _OVERLAPPING) == _themes_by_search(text, _OVERLAPPING)
 
 
 def test_code_sentences_matches_every_theme_of_the_real_codebook(ds):
@@ -419,8 +423,8 @@ def test_code_sentences_matches_every_theme_of_the_real_codebook(ds):
     book = th.codebook(ds)
     expected = [(s.doc_id, s.sentence_no, row["theme_id"], m.term, m.start, m.end)
                 for s in rows.itertuples(index=False) for row in book.to_dict("records")
-                for m in th.find_terms(s.sentence, th.split_terms(row["terms"]), th.split_terms(row["exclude_terms"]))]
-    coded = th.code_sentences(rows, book)
+                for m in coding.find_terms(s.sentence, coding.split_terms(row["terms"]), coding.split_terms(row["exclude_terms"]))]
+    coded = coding.code_sentences(rows, book)
     assert list(coded[["doc_id", "sentence_no", "theme_id", "term", "start", "end"]].itertuples(index=False,
                                                                                               name=None)) == expected
     assert len(expected) > 100
@@ -437,7 +441,7 @@ def test_which_match_finds_the_bodies_a_search_per_body_finds(words):
     for not_before, after in ((r"\w", r"(?![\w])"), (r"[\w-]", r"(?![\w])")):
         expected = [i for i, body in enumerate(_BODIES)
                     if re.search(f"(?<!{not_before})(?:{body}){after}", text)]
-        assert th.which_match(text, _BODIES, f"(?<!{not_before})", after) == expected
+        assert scan.which_match(text, _BODIES, f"(?<!{not_before})", after) == expected
 
 
 @given(st.sampled_from(["cartel", "chemical precursor", "extradit*", "community", "u.s.-mexico", "drug*",
@@ -448,8 +452,8 @@ def test_which_match_finds_the_bodies_a_search_per_body_finds(words):
 def test_a_term_led_by_its_first_letter_matches_as_its_pattern(term, words):
     # _compiled leads with the term's first letter and checks the character before it afterwards.
     text = " ".join(words)
-    plain = re.compile(th.term_pattern(term))
-    assert [m.span() for m in th._compiled(term).finditer(text)] == [m.span() for m in plain.finditer(text)]
+    plain = re.compile(coding.term_pattern(term))
+    assert [m.span() for m in coding._compiled(term).finditer(text)] == [m.span() for m in plain.finditer(text)]
 
 
 class _CountingList(list):
@@ -465,7 +469,7 @@ class _CountingList(list):
 def test_sentence_at_reads_a_logarithmic_number_of_sentences():
     # One look-up reads about log2(n) sentences, not all of them (a scan per claim was quadratic).
     text = "One. " * 50_000
-    spans = _CountingList(th.sentences(text))
+    spans = _CountingList(tx.sentences(text))
     _CountingList.reads = 0
-    assert th.sentence_at(spans, len(text) - 3) == (len(text) - 5, len(text) - 1, "One.")
+    assert tx.sentence_at(spans, len(text) - 3) == (len(text) - 5, len(text) - 1, "One.")
     assert _CountingList.reads <= 2 * 17 + 4

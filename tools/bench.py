@@ -47,10 +47,10 @@ from types import SimpleNamespace
 
 import pandas as pd
 
-from helpers import claims as cl
-from helpers import load_dataset
+from helpers import coding, load_dataset, paths
 from helpers import networks as nw
-from helpers import paths
+from helpers import quantities as qt
+from helpers import text as tx
 from helpers import themes as th
 
 ROOT = paths.project_root()
@@ -210,7 +210,7 @@ def sentence_rows(corpus: list[str]) -> pd.DataFrame:
     """The sentence table of a synthetic corpus, in the shape of ``themes.sentence_table``."""
     rows = [{"doc_id": f"syn-{i:04d}", "meeting_id": f"SYN-{i:04d}", "sentence_no": n,
              "start": start, "end": end, "sentence": sentence}
-            for i, text in enumerate(corpus) for n, (start, end, sentence) in enumerate(th.sentences(text), 1)]
+            for i, text in enumerate(corpus) for n, (start, end, sentence) in enumerate(tx.sentences(text), 1)]
     return pd.DataFrame(rows)
 
 
@@ -221,10 +221,10 @@ def measure_scale(ds, sizes=SIZES) -> list[dict]:
     for n in sizes:
         corpus = synthetic_corpus(ds, n)
         start = time.perf_counter()
-        matches = th.code_sentences(sentence_rows(corpus), book)
+        matches = coding.code_sentences(sentence_rows(corpus), book)
         themes_s = time.perf_counter() - start
         start = time.perf_counter()
-        quantities = sum(len(cl.extract_quantities(text)) for text in corpus)
+        quantities = sum(len(qt.extract_quantities(text)) for text in corpus)
         claims_s = time.perf_counter() - start
         fake = synthetic_dataset(ds, n)
         start = time.perf_counter()

@@ -77,7 +77,9 @@ def declared_uses(notebook: Path) -> list[str] | None | bool:
 
 def chapter_digests() -> dict[str, str]:
     """For each chapter, a digest of the data files it declares."""
-    from helpers.dataset import declared_files  # the venv's helpers: imported only when data changed
+    from helpers.dataset import (
+        declared_files,  # the venv's helpers: imported only when data changed
+    )
 
     package = json.loads((ROOT / DATA / "datapackage.json").read_text(encoding="utf-8"))
     out = {}

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from .text import cell_text
+
 #: The glossary's columns and their headings.
 GLOSSARY_COLUMNS = {"acronym": "acronym", "name_en": "name (English)", "name_es": "name (Spanish)",
                     "sector": "sector"}
@@ -23,3 +25,24 @@ def glossary(agencies: pd.DataFrame) -> pd.DataFrame:
                                                   agencies["name_en"] + " (replaced " + replaced + ")"),
                 name_es=agencies["name_es"].fillna(""))
             .sort_values(["acronym", "name_en"], kind="stable"))
+
+
+def lineages(agencies: pd.DataFrame) -> dict[str, str]:
+    """Each agency's ``lineage_id``, or its own ``agency_id`` when it has none."""
+    return {row["agency_id"]: cell_text(row["lineage_id"]) or row["agency_id"]
+            for row in agencies[["agency_id", "lineage_id"]].to_dict("records")}
+
+
+def as_of(agency_id: str, year: int | None, agencies: pd.DataFrame) -> str:
+    """The member of ``agency_id``'s lineage that existed in ``year`` (PGR in 2017, FGR in 2023)."""
+    if year is None:
+        return agency_id
+    lineage = agencies.loc[agencies["agency_id"] == agency_id, "lineage_id"]
+    if lineage.empty:
+        return agency_id
+    members = agencies[agencies["lineage_id"] == lineage.iloc[0]]
+    established = pd.to_numeric(members["established"], errors="coerce").fillna(0)
+    existing = members[established <= year].assign(_year=established[established <= year])
+    if existing.empty:
+        return agency_id
+    return existing.sort_values(["_year", "agency_id"], kind="stable").iloc[-1]["agency_id"]

@@ -36,6 +36,9 @@ from pathlib import Path
 import pandas as pd
 
 from . import escape
+from .quantities import stated_precision
+from .text import is_missing
+from .units import convert
 
 # --------------------------------------------------------------------------
 # Verdicts
@@ -55,84 +58,16 @@ VERDICTS = [CONSISTENT, APPROXIMATE, OVERSTATED, UNDERSTATED, INTERNAL, TRANSLAT
 #: Severity of the numeric verdicts (higher = further from the reference).
 SEVERITY = {CONSISTENT: 0, APPROXIMATE: 1, OVERSTATED: 2, UNDERSTATED: 2}
 
-# --------------------------------------------------------------------------
-# Units
-# --------------------------------------------------------------------------
-
-#: Minutes in a (365-day) year, used for rates "per minute" vs "per year".
-MINUTES_PER_YEAR = 365 * 24 * 60
-#: Days in an average year and month, used for durations.
-DAYS_PER_YEAR = 365.25
-DAYS_PER_MONTH = DAYS_PER_YEAR / 12
-
-#: unit -> (dimension, factor to the dimension's base unit). Counts of
-#: different things are different dimensions: deaths never compare with
-#: countries. "tons" in the interpreted English stands for "toneladas"
-#: (metric tonnes).
-UNITS: dict[str, tuple[str, float]] = {
-    "kg": ("mass", 1.0),
-    "kilograms": ("mass", 1.0),
-    "tonnes": ("mass", 1000.0),
-    "tons": ("mass", 1000.0),
-    "t": ("mass", 1000.0),
-    "pounds": ("mass", 0.45359237),
-    "USD": ("money", 1.0),
-    "USD per year": ("money per time", 1.0),
-    "USD per day": ("money per time", 365.0),
-    "USD per minute": ("money per time", float(MINUTES_PER_YEAR)),
-    "km": ("length", 1.0),
-    "kilometers": ("length", 1.0),
-    "miles": ("length", 1.609344),
-    "days": ("time", 1.0),
-    "weeks": ("time", 7.0),
-    "months": ("time", DAYS_PER_MONTH),
-    "years": ("time", DAYS_PER_YEAR),
-    "minutes": ("time", 1 / 1440),
-    "hours": ("time", 1 / 24),
-    "percent": ("percent", 1.0),
-}
-#: Base unit of each dimension (what :func:`to_base` returns).
-BASE_UNITS = {"mass": "kg", "money": "USD", "money per time": "USD per year", "length": "km",
-              "time": "days", "percent": "percent"}
-#: Count nouns: each is its own dimension with factor 1.
-COUNT_UNITS = ["deaths", "persons", "agencies", "laboratories", "firearms", "countries", "jobs", "areas"]
-for _noun in COUNT_UNITS:
-    UNITS[_noun] = (_noun, 1.0)
-    BASE_UNITS[_noun] = _noun
 
 
-def dimension(unit: str) -> str:
-    """Return the dimension of ``unit`` (``mass``, ``money``, ``time``, a count noun...)."""
-    if unit not in UNITS:
-        raise ValueError(f"unknown unit {unit!r}; known: {sorted(UNITS)}")
-    return UNITS[unit][0]
 
 
-def to_base(value: float, unit: str) -> tuple[float, str]:
-    """Return ``value`` in the base unit of its dimension, and that unit.
-
-    >>> to_base(7.4, "tonnes")
-    (7400.0, 'kg')
-    """
-    kind, factor = UNITS[unit] if unit in UNITS else (dimension(unit), 1.0)
-    return value * factor, BASE_UNITS[kind]
 
 
-def from_base(value: float, unit: str) -> float:
-    """Inverse of :func:`to_base`: express a base-unit ``value`` in ``unit``."""
-    dimension(unit)
-    return value / UNITS[unit][1]
 
 
-def convert(value: float, from_unit: str, to_unit: str) -> float:
-    """Convert ``value`` between two units of the same dimension.
 
-    Raises ``ValueError`` across dimensions (e.g. deaths to countries).
-    """
-    if dimension(from_unit) != dimension(to_unit):
-        raise ValueError(f"cannot convert {from_unit!r} ({dimension(from_unit)}) to {to_unit!r} ({dimension(to_unit)})")
-    base, _ = to_base(value, from_unit)
-    return from_base(base, to_unit)
+
 
 
 # --------------------------------------------------------------------------
@@ -219,201 +154,26 @@ def cap(verdict: str, match: str) -> str:
     return APPROXIMATE if match == "approximate" and verdict == CONSISTENT else verdict
 
 
-# --------------------------------------------------------------------------
-# Candidate extraction
-# --------------------------------------------------------------------------
-
-_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
-}
-_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
-_MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December|"
-           "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
-_UNIT_WORDS = {
-    "tons": "tonnes", "tonnes": "tonnes", "kilograms": "kg", "kg": "kg", "kilometers": "km", "km": "km",
-    "miles": "miles", "minutes": "minutes", "weeks": "weeks", "months": "months", "years": "years",
-    "days": "days", "percent": "percent", "per cent": "percent", "%": "percent",
-}
-_QUALIFIER_WORDS = [("more than", "more than"), ("over", "over"), ("about", "about"), ("nearly", "nearly"),
-                    ("almost", "almost"), ("at least", "at least"),
-                    # Other ways to say "about" ("some 3,000 firearms").
-                    ("some", "about"), ("approximately", "about"), ("around", "about"), ("roughly", "about")]
-#: Each qualifier as the words that end the text before a number (compiled once: read for every number).
-_QUALIFIER_BEFORE = [(re.compile(rf"\b{phrase}\s*$", re.IGNORECASE), name) for phrase, name in _QUALIFIER_WORDS]
-
-_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_UNITS_WORD = "|".join(w for w, v in _WORDS.items() if v < 10)
-_TEENS_WORD = "|".join(w for w, v in _WORDS.items() if 10 <= v < 20)
-_TENS_WORD = "|".join(w for w, v in _WORDS.items() if 20 <= v < 100)
-_BELOW_100 = rf"(?:(?:{_TENS_WORD})(?:[-\s](?:{_UNITS_WORD}))?|{_TEENS_WORD}|{_UNITS_WORD})"
-#: A cardinal written in words below a thousand ("four", "twenty-five", "two hundred and fifty").
-_WORD = rf"(?:(?:{_UNITS_WORD})\s+hundred(?:\s+(?:and\s+)?{_BELOW_100})?|{_BELOW_100}|hundred)"
-_SCALE = "|".join(_SCALES)
-_UNIT = r"tons|tonnes|kilograms|kg|kilometers|km|miles|minutes|weeks|months|years|days|percent|per cent|%"
-_PATTERN = re.compile(
-    rf"(?P<dollar>\$\s?)?"
-    rf"(?:(?P<num>{_NUM})|(?P<word>\b{_WORD}\b))"
-    rf"(?P<plus>-plus)?"
-    rf"(?:\s?(?P<scale>{_SCALE})\b)?"
-    rf"(?:\s?(?P<unit>{_UNIT}))?",
-    re.IGNORECASE,
-)
 
 
-def _case_variants(letters: str) -> str:
-    """``letters`` and every character a case-insensitive pattern takes for one of them ("S", "ſ" for "s").
-
-    Only the Basic Multilingual Plane is read: no character beyond it folds to a Latin letter.
-    """
-    same = re.compile(f"[{re.escape(letters)}]", re.IGNORECASE).fullmatch
-    return "".join(ch for ch in map(chr, range(0x10000)) if same(ch))
 
 
-#: Where a match of ``_PATTERN`` can start: a dollar sign, a digit, or the first letter of a
-#: number word at the start of a word, followed by the next two letters of one (in any case, as
-#: ``_PATTERN`` reads them). The pattern starts with a character class, so the engine skips to
-#: those characters; ``_PATTERN`` itself (which starts with an optional group) tried every
-#: position of the text.
-_QUANTITY_START = re.compile(
-    r"[$\d" + re.escape(_case_variants("".join(sorted({w[0] for w in _WORDS})))) + r"]"
-    r"(?:(?<=[$\d])|(?<!\w.)(?i:"
-    + "|".join(f"(?<={re.escape(p[0])})(?={re.escape(p[1:])})" for p in sorted({w[:3] for w in _WORDS})) + "))")
-#: What excludes a number (compiled once: read for every number of a long text): more digits after a
-#: dot (an identifier), an ordinal suffix, a year.
-_DECIMAL_AFTER, _ORDINAL_SUFFIX, _YEAR = re.compile(r"\.\d"), re.compile(r"(?:st|nd|rd|th)\b"), re.compile(r"(19|20)\d\d")
-#: Party references ("the two countries", "both nations") name the parties, not a quantity.
-_PARTY = re.compile(r"^\s*(?:countries|nations|governments|sides|delegations|presidents|peoples)\b", re.IGNORECASE)
-_DATE_BEFORE = re.compile(rf"(?:{_MONTHS})\.?\s*$")
-_DATE_AFTER = re.compile(rf"^\s+(?:{_MONTHS})\b")
 
 
-@dataclass(frozen=True)
-class Candidate:
-    """One candidate quantity found in a text."""
-
-    start: int
-    end: int
-    text: str
-    value: float
-    unit: str
-    qualifier: str
-    precision: float
 
 
-def _word_value(word: str) -> float:
-    """The value of a cardinal in words: "twenty-five" 25, "two hundred and fifty" 250."""
-    value = 0
-    for part in re.findall(r"[a-z]+", word.lower()):
-        if part == "hundred":
-            value = max(value, 1) * 100
-        elif part != "and":
-            value += _WORDS[part]
-    return float(value)
 
 
-def _precision(number: str, scale: float) -> float:
-    """Half of the implied rounding unit is tolerated; return the unit.
-
-    "7.4" -> 0.1; "64,000" -> 1000; "855" -> 1; "80" -> 10; times ``scale``.
-    """
-    digits = number.replace(",", "")
-    if "." in digits:
-        return 10.0 ** -len(digits.split(".")[1]) * scale
-    stripped = digits.rstrip("0")
-    zeros = len(digits) - len(stripped) if stripped else 0
-    return 10.0 ** zeros * scale
 
 
-def _quantity_matches(text: str):
-    """The matches of ``_PATTERN`` in ``text``, as ``_PATTERN.finditer(text)`` gives them.
-
-    ``_PATTERN`` is tried only where a match can start (``_QUANTITY_START``),
-    left to right, and after a match only from its end.
-    """
-    end = 0
-    for start in _QUANTITY_START.finditer(text):
-        if start.start() >= end and (match := _PATTERN.match(text, start.start())):
-            end = match.end()
-            yield match
 
 
-def extract_quantities(text: str) -> list[Candidate]:
-    """Return candidate quantities in ``text``, in order of appearance.
-
-    Finds numbers in digits ("64,000", "7.4", "$855 billion", "17 percent",
-    "100-plus") and cardinal number words ("four", "three weeks"), with the
-    qualifier in front ("more than", "over", "about", "nearly") or the
-    suffix "-plus". Excluded by rule:
-
-    * years and dates: four-digit numbers from 1900 to 2099 without a thousands
-      separator, and day numbers next to a month name ("December 14",
-      "9 September");
-    * ordinals ("21st", "second", "third": word ordinals are never matched);
-    * identifiers: digits glued to letters, slashes, underscores or other
-      digits by dots ("3.59.02", "556990/");
-    * party references ("the two countries", "both nations") and the pronoun
-      "one" unless a unit follows.
-    """
-    found: list[Candidate] = []
-    for match in _quantity_matches(text):
-        start, end = match.span()
-        before, after = text[max(0, start - 12):start], text[end:end + 20]
-        if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_/.-"):
-            continue
-        if end < len(text) and (text[end].isalnum() or text[end] in "_/") or _DECIMAL_AFTER.match(after):
-            continue
-        if _ORDINAL_SUFFIX.match(after):
-            continue
-        number, word = match.group("num"), match.group("word")
-        scale = _SCALES[match.group("scale").lower()] if match.group("scale") else 1.0
-        unit_word = (match.group("unit") or "").lower()
-        if number is not None:
-            plain = number.replace(",", "")
-            if (_YEAR.fullmatch(number) and not match.group("dollar") and not unit_word
-                    and not match.group("plus")):
-                continue
-            if (_DATE_BEFORE.search(before) or _DATE_AFTER.match(after)) and not match.group("dollar"):
-                continue
-            value = float(plain) * scale
-            precision = _precision(number, scale)
-        else:
-            if (word.lower() == "two" and _PARTY.match(after)) or (word.lower() == "one" and not unit_word):
-                continue
-            value = _word_value(word) * scale
-            precision = scale
-        if match.group("dollar"):
-            unit = "USD"
-        else:
-            unit = _UNIT_WORDS.get(unit_word, "")
-        qualifier = "-plus" if match.group("plus") else "none"
-        for pattern, name in _QUALIFIER_BEFORE:
-            if pattern.search(before):
-                qualifier = name
-        found.append(Candidate(start, end, match.group(0).strip(), value, unit, qualifier, precision))
-    return found
 
 
-def stated_precision(number_as_written: str) -> float:
-    """Return the rounding unit implied by a number as written (in its own unit)."""
-    candidates = extract_quantities(number_as_written)
-    return candidates[0].precision if candidates else 0.0
 
 
-def recall(claims: pd.DataFrame) -> tuple[int, int, list[str]]:
-    """How many curated claims :func:`extract_quantities` finds in their own quote.
 
-    A claim is found when a candidate in its quote has the claim's value.
-    Returns (found, total, ids of the claims missed).
-    """
-    missed = []
-    for row in claims.itertuples(index=False):
-        values = [c.value for c in extract_quantities(row.quote)]
-        if not any(math.isclose(v, float(row.value), rel_tol=1e-9) for v in values):
-            missed.append(row.claim_id)
-    return len(claims) - len(missed), len(claims), missed
+
 
 
 # --------------------------------------------------------------------------
@@ -454,8 +214,6 @@ CHECK_COLUMNS = [
 ]
 
 
-def _is_set(value) -> bool:
-    return value is not None and not (isinstance(value, float) and math.isnan(value)) and value is not pd.NA and value != ""
 
 
 def _sentence(text: str) -> str:
@@ -478,7 +236,7 @@ def reference_value(ref: pd.Series, claim_unit: str, *, baseline: pd.Series | No
             raise ValueError("a baseline gives a percentage change; the claim must be in percent")
         return 100.0 * (1.0 - float(ref["value"]) / float(baseline["value"]))
     if ref["unit"] == "date":
-        if meeting_date is None or not _is_set(ref["event_date"]):
+        if meeting_date is None or is_missing(ref["event_date"]):
             raise ValueError(f"{ref['reference_id']}: a dated reference needs an event date and a meeting date")
         days = (pd.Timestamp(meeting_date) - pd.Timestamp(ref["event_date"])).days
         return convert(float(days), "days", claim_unit)
@@ -491,7 +249,7 @@ def usable(ref: pd.Series) -> tuple[bool, str]:
     Unconfirmed figures (``confirmed`` false) and rows without a value are
     never used as references.
     """
-    if ref["unit"] != "date" and not _is_set(ref["value"]):
+    if ref["unit"] != "date" and is_missing(ref["value"]):
         return False, f"no figure was found for {ref['item']}. {_sentence(ref['note'])}"
     if not bool(ref["confirmed"]):
         return False, f"the reference figure ({ref['item']}) is unconfirmed. {_sentence(ref['note'])}"
@@ -513,7 +271,7 @@ def _context(links, refs, claim, meeting_date) -> str:
         if not ok:
             parts.append(f"{ref['reference_id']}: {ref['item']} (unconfirmed or not found, not used)")
             continue
-        base = refs.loc[link.baseline_reference_id] if _is_set(link.baseline_reference_id) else None
+        base = refs.loc[link.baseline_reference_id] if not is_missing(link.baseline_reference_id) else None
         try:
             value = reference_value(ref, claim.unit, baseline=base, meeting_date=meeting_date)
             shown = format_quantity(value, claim.unit)
@@ -597,7 +355,7 @@ def check_claim(claim, links: pd.DataFrame, refs: pd.DataFrame, claims: pd.DataF
         if not ok:
             explanation = f"Not verifiable: {why} {_sentence(link.note)}".strip()
             return _row(claim, NOT_VERIFIABLE, explanation, ref=ref, context=context)
-        base = refs.loc[link.baseline_reference_id] if _is_set(link.baseline_reference_id) else None
+        base = refs.loc[link.baseline_reference_id] if not is_missing(link.baseline_reference_id) else None
         value = reference_value(ref, claim.unit, baseline=base, meeting_date=meeting_date)
         verdict = cap(compare(float(claim.value), value, claim.qualifier, precision=precision, tolerance=tolerance),
                       link.match)
@@ -684,11 +442,11 @@ def linked_references(ds, claim_id: str) -> pd.DataFrame:
     dates = _meeting_dates(ds)
     rows = []
     for link in ds.claim_checks[ds.claim_checks["claim_id"] == claim_id].itertuples(index=False):
-        if not _is_set(link.reference_id):
+        if is_missing(link.reference_id):
             continue
         ref = refs.loc[link.reference_id]
         ok, why = usable(ref)
-        base = refs.loc[link.baseline_reference_id] if _is_set(link.baseline_reference_id) else None
+        base = refs.loc[link.baseline_reference_id] if not is_missing(link.baseline_reference_id) else None
         value = reference_value(ref, claim["unit"], baseline=base, meeting_date=dates.get(claim["doc_id"])) if ok else None
         rows.append({"claim_id": claim_id, "role": link.role, "reference_id": ref["reference_id"], "item": ref["item"],
                      "period": ref["period"], "value": value, "unit": claim["unit"], "confirmed": bool(ref["confirmed"]),
@@ -718,7 +476,7 @@ def reduction_scenarios(ds, claim_id: str) -> pd.DataFrame:
     refs = ds.reference_stats
     links = ds.claim_checks[(ds.claim_checks["claim_id"] == claim_id) & ds.claim_checks["role"].isin(["statistic", "context"])]
     by_id = refs.set_index("reference_id", drop=False)
-    series = sorted({by_id.loc[r, "series"] for r in links["reference_id"] if _is_set(by_id.loc[r, "series"])})
+    series = sorted({by_id.loc[r, "series"] for r in links["reference_id"] if not is_missing(by_id.loc[r, "series"])})
     rows = []
     for name in series:
         points = refs[(refs["series"] == name) & refs["confirmed"].astype(bool)].sort_values("year", kind="stable")
@@ -734,7 +492,7 @@ def reduction_scenarios(ds, claim_id: str) -> pd.DataFrame:
                              "after_claim": int(end.year) >= meeting_year})
     for link in links.itertuples(index=False):
         ref = by_id.loc[link.reference_id]
-        if ref["unit"] == "percent" and not _is_set(ref["series"]) and usable(ref)[0]:
+        if ref["unit"] == "percent" and is_missing(ref["series"]) and usable(ref)[0]:
             rows.append({"measure": ref["item"], "label": f"{_acronym(ref['official_publisher'])}: {ref['period']}",
                          "baseline_year": None, "end_year": int(ref["year"]),
                          "baseline": None, "end": None, "reduction": float(ref["value"]),
@@ -772,13 +530,13 @@ def claimreview_records(checked: pd.DataFrame, ds, *, page_url: str = "chapters/
     records = []
     for row in checked.sort_values("claim_id", kind="stable").itertuples(index=False):
         doc = docs.loc[row.doc_id]
-        if _is_set(row.speaker):
+        if not is_missing(row.speaker):
             author = {"@type": "Person", "name": people[row.speaker]}
         else:
             author = {"@type": "Organization", "name": doc["publisher"]}
         appearance = {"@type": "CreativeWork", "headline": doc["title"],
                       "publisher": {"@type": "Organization", "name": doc["publisher"]}}
-        if _is_set(doc["source_url"]):
+        if not is_missing(doc["source_url"]):
             appearance["url"] = doc["source_url"]
         rating = {"@type": "Rating", "alternateName": row.verdict, "ratingExplanation": row.explanation}
         record = {
@@ -793,9 +551,9 @@ def claimreview_records(checked: pd.DataFrame, ds, *, page_url: str = "chapters/
                              "appearance": appearance},
             "reviewRating": rating,
         }
-        if _is_set(row.reference_address) and str(row.reference_address).startswith("http"):
+        if not is_missing(row.reference_address) and str(row.reference_address).startswith("http"):
             record["citation"] = {"@type": "CreativeWork", "url": row.reference_address,
-                                  "name": row.reference_title if _is_set(row.reference_title) else row.reference_item}
+                                  "name": row.reference_title if not is_missing(row.reference_title) else row.reference_item}
         records.append(record)
     return records
 

@@ -21,7 +21,6 @@ data changed.
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -30,7 +29,7 @@ import pandas as pd
 from . import journal, paths, schema
 from .cleaning import Removal, apply_rules
 from .errors import DataError, UndeclaredTable
-from .text import contains_quote, normalise
+from .text import contains_quote, digest, normalise
 
 RAW_DIR = "raw"
 MANIFEST = "raw/SHA256SUMS"
@@ -89,7 +88,7 @@ class Dataset:
             raise UndeclaredTable(_undeclared(TEXTS, self.uses))
         rows = [
             {"doc_id": doc_id, "file": file, "bytes": len(self.raw_texts[doc_id].encode("utf-8")),
-             "sha256": hashlib.sha256(self.raw_texts[doc_id].encode("utf-8")).hexdigest()}
+             "sha256": digest(self.raw_texts[doc_id])}
             for doc_id, file in self.files.items()
         ]
         return pd.DataFrame(rows, columns=["doc_id", "file", "bytes", "sha256"])
@@ -224,11 +223,11 @@ def _read_raw_texts(data_dir: Path, documents: pd.DataFrame) -> dict[str, str]:
         if not path.is_file():
             raise DataError(f"{RAW_DIR}/{doc.file}", f"the raw text of {doc.doc_id} is missing")
         data = path.read_bytes()
-        digest = hashlib.sha256(data).hexdigest()
-        if digest != manifest[doc.file]:
+        found = digest(data)
+        if found != manifest[doc.file]:
             raise DataError(
                 f"{RAW_DIR}/{doc.file}",
-                f"SHA-256 {digest[:12]}... does not match {MANIFEST} ({manifest[doc.file][:12]}...): "
+                f"SHA-256 {found[:12]}... does not match {MANIFEST} ({manifest[doc.file][:12]}...): "
                 "raw texts must never be edited",
             )
         try:

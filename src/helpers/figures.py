@@ -21,10 +21,10 @@ import json
 
 import matplotlib as mpl
 import matplotlib.pyplot as plt
-from matplotlib.font_manager import FontProperties
-from matplotlib.textpath import text_to_path
 import pandas as pd
 from IPython.display import Image, display
+from matplotlib.font_manager import FontProperties
+from matplotlib.textpath import text_to_path
 from PIL import Image as PILImage
 
 from . import paths

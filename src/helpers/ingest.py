@@ -31,7 +31,6 @@ import argparse
 import csv
 import datetime as dt
 import functools
-import hashlib
 import io
 import json
 import math
@@ -44,14 +43,21 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import claims as cl
+from . import (
+    agencies,
+    coding,
+    journal,
+    paths,
+    quantities,
+    readout,
+    schema,
+    screen,
+    units,
+)
 from . import names as nm
-from . import journal, paths, readout, schema, screen
-from . import themes as th
 from .dataset import MANIFEST, RAW_DIR, load_dataset
 from .errors import DataError
-from .networks import agency_lineages
-from .text import normalise, strip_accents
+from .text import digest, normalise, sentence_at, sentences, strip_accents
 
 DRAFT_VERSION = 1
 #: The tables a draft appends to, in the order they are written.
@@ -289,22 +295,9 @@ def agency_for(title: str | None, country: str | None, person_id: str | None, le
     The agency found is then the member of its lineage that existed in ``year``.
     """
     found = _agency_by_rules(title, country, person_id, lexicon, year)
-    return _as_of(found, year, lexicon.agencies) if found else None
+    return agencies.as_of(found, year, lexicon.agencies) if found else None
 
 
-def _as_of(agency_id: str, year: int | None, agencies: pd.DataFrame) -> str:
-    """The member of ``agency_id``'s lineage that existed in ``year`` (PGR in 2017, FGR in 2023)."""
-    if year is None:
-        return agency_id
-    lineage = agencies.loc[agencies["agency_id"] == agency_id, "lineage_id"]
-    if lineage.empty:
-        return agency_id
-    members = agencies[agencies["lineage_id"] == lineage.iloc[0]]
-    established = pd.to_numeric(members["established"], errors="coerce").fillna(0)
-    existing = members[established <= year].assign(_year=established[established <= year])
-    if existing.empty:
-        return agency_id
-    return existing.sort_values(["_year", "agency_id"], kind="stable").iloc[-1]["agency_id"]
 
 
 def _agency_by_rules(title, country, person_id, lexicon, year) -> str | None:
@@ -315,7 +308,7 @@ def _agency_by_rules(title, country, person_id, lexicon, year) -> str | None:
     known = nm.latest_agency(person_id, lexicon) if person_id else None
     if known:
         named = nm.match_agency(title, country, lexicon, year)
-        lineage_of = agency_lineages(lexicon.agencies)
+        lineage_of = agencies.lineages(lexicon.agencies)
         if named and lineage_of.get(named, named) != lineage_of.get(known, known):
             return named
         return known
@@ -352,12 +345,12 @@ def _claims(text: str, ds, document: dict, spans: list[tuple[int, int, str]]) ->
     numbers = [int(c[1:]) for c in ds.claims["claim_id"]]
     next_number = max(numbers, default=0) + 1
     rows, checks = [], []
-    for offset, candidate in enumerate(cl.extract_quantities(text)):
-        found = th.sentence_at(spans, candidate.start)
+    for offset, candidate in enumerate(quantities.extract_quantities(text)):
+        found = sentence_at(spans, candidate.start)
         sentence = found[2] if found else candidate.text
         claim_id = f"N{next_number + offset:02d}"
         unit, noun = candidate.unit, counted_noun(text[candidate.end:candidate.end + 60])
-        if not unit and noun in cl.COUNT_UNITS:
+        if not unit and noun in units.COUNT_UNITS:
             unit = noun
         rows.append({
             "claim_id": claim_id, "doc_id": document["doc_id"], "speaker": "", "quote": sentence,
@@ -394,10 +387,10 @@ def _number_only(text: str) -> str:
 
 def _kind(unit: str) -> str:
     try:
-        dimension = cl.dimension(unit)
+        dimension = units.dimension(unit)
     except (KeyError, ValueError):
         return ""
-    if dimension in cl.COUNT_UNITS:
+    if dimension in units.COUNT_UNITS:
         return "count"
     return {"mass": "mass", "money": "money", "money per time": "rate", "length": "length", "time": "duration",
             "percent": "percent"}.get(dimension, "")
@@ -409,7 +402,7 @@ def _themes(ds, document: dict, spans: list[tuple[int, int, str]]) -> list[dict]
         return []
     rows = pd.DataFrame({"doc_id": document["doc_id"], "meeting_id": document["meeting_id"],
                          "sentence_no": range(1, len(spans) + 1), "sentence": [s for _, _, s in spans]})
-    hits = th.collapse(th.code_sentences(rows, th.codebook(ds)))
+    hits = coding.collapse(coding.code_sentences(rows, ds.theme_codebook.reset_index(drop=True)))
     labels = dict(zip(ds.theme_codebook["theme_id"], ds.theme_codebook["label"]))  # theme ids are unique
     # Columns as lists: reading a table of strings row by row is slow in pandas.
     columns = (hits[c].tolist() for c in ("theme_id", "sentence_no", "terms", "sentence"))
@@ -432,7 +425,7 @@ def draft(path: str | Path, meeting_date: str | dt.date | None = None, ds=None, 
     lexicon = nm.Lexicon.from_dataset(ds, hold_out=hold_out)
     labels = sum(1 for line in text.splitlines() if nm.label_occurrence(line + "\n", 0, lexicon))
     document, meeting, todo = _document_and_meeting(text, ds, meeting_date, labels)
-    spans = th.sentences(text)  # split once: people, claims and themes all read the sentences
+    spans = sentences(text)  # split once: people, claims and themes all read the sentences
     participants, mentions, people, aliases = _participants(text, ds, lexicon, document, spans)
     claims, checks = _claims(text, ds, document, spans)
     for field in ("title", "publisher", "publisher_country", "publication_date", "publication_date_evidence",
@@ -447,7 +440,7 @@ def draft(path: str | Path, meeting_date: str | dt.date | None = None, ds=None, 
     todo += [f"claims[{i}].period and measure" for i in range(len(claims))]
     return {
         "draft_version": DRAFT_VERSION,
-        "source": {"path": str(path), "file": Path(path).name, "sha256": hashlib.sha256(raw.encode("utf-8")).hexdigest(),
+        "source": {"path": str(path), "file": Path(path).name, "sha256": digest(raw),
                    "characters": len(raw)},
         "document": document, "meeting": meeting, "people": people, "aliases": aliases,
         "participants": participants, "mentions": mentions, "claims": claims, "claim_checks": checks,
@@ -578,8 +571,8 @@ def accept(draft_path: str | Path, data_dir: str | Path | None = None, raw_path:
     if not raw_file.exists() and not raw_file.is_absolute():
         raw_file = Path(draft_path).parent / raw_file
     raw = read_readout(raw_file)
-    digest = hashlib.sha256(raw.encode("utf-8")).hexdigest()
-    if digest != data["source"]["sha256"]:
+    sha = digest(raw)
+    if sha != data["source"]["sha256"]:
         raise IngestError(f"{raw_file}: its SHA-256 differs from the draft's source.sha256: the text changed "
                           "after drafting; draft it again")
     rows = draft_rows(data)
@@ -592,16 +585,16 @@ def accept(draft_path: str | Path, data_dir: str | Path | None = None, raw_path:
         resources = schema.resources(package)
         manifest = (data_dir / MANIFEST).read_text(encoding="utf-8")
         listed = dict(reversed(line.split()) for line in manifest.splitlines() if len(line.split()) == 2)
-        if digest in listed.values():
-            file = next(f for f, d in listed.items() if d == digest)
+        if sha in listed.values():
+            file = next(f for f, d in listed.items() if d == sha)
             raise IngestError(f"{raw_file}: this text is already in the dataset, as {RAW_DIR}/{file.lstrip('*')} "
                               f"(listed in {MANIFEST}): an earlier accept added it; nothing to do")
-        file_name = f"{len(listed):03d}_{digest[:16]}.txt"
+        file_name = f"{len(listed):03d}_{sha[:16]}.txt"
         rows["documents"][0]["file"] = file_name
 
         new_files = {f"{RAW_DIR}/{file_name}": raw.encode("utf-8"),
                      MANIFEST: (manifest + ("" if manifest.endswith("\n") or not manifest else "\n")
-                                + f"{digest}  {file_name}\n").encode("utf-8")}
+                                + f"{sha}  {file_name}\n").encode("utf-8")}
         counts = {}
         for table in TABLES:
             if rows[table]:

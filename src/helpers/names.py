@@ -46,9 +46,9 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from .networks import BASES
-from .text import strip_accents
-from .themes import Marks, fold, fold_view, led_by_first, sentences
+from .text import fold, fold_view, fold_word, is_abbreviation, sentences
+from .text.scan import Marks, led_by_first
+from .vocabulary import BASES
 
 # --------------------------------------------------------------------------
 # Vocabulary
@@ -105,9 +105,6 @@ VOCABULARY = TITLE_HEADS | INSTITUTIONS | PLACES | EVENTS | FUNCTION_WORDS
 PARTICLES = frozenset({"de", "del", "la", "las", "los", "y", "van", "von", "der", "da", "di", "du", "le"})
 #: Lower-case words allowed inside a title phrase ("Secretary of State of the United States").
 CONNECTORS = frozenset({"of", "for", "the", "to", "and", "on", "at", "in", "de", "del", "la"})
-#: Abbreviations whose full stop belongs to the word.
-_ABBREVIATIONS = frozenset({"dr", "mr", "mrs", "ms", "jr", "sr", "st", "gen", "adm", "amb", "sec", "hon", "lt",
-                            "col", "capt", "u.s", "d.c", "u.n"})
 #: Rank words dropped from the end of a list title ("Defense, General" -> "Defense").
 RANKS = frozenset({"general", "admiral", "ambassador", "dr.", "mr.", "ms.", "mrs."})
 
@@ -169,14 +166,6 @@ _LABEL = re.compile(r"([A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.\-]*(?: [A-ZÀ-ÖØ-Þ]
 _INTERPRETED = re.compile(r"^\s*\(via interpreter", re.IGNORECASE)
 
 
-@lru_cache(maxsize=1 << 16)
-def fold_word(word: str) -> str:
-    """Lower-case ``word`` without accents (the key of every comparison here).
-
-    Cached: the same names, titles and words are folded over and over, and
-    the readout functions fold the same whole text several times.
-    """
-    return strip_accents(word).casefold()
 
 
 @lru_cache(maxsize=1 << 16)
@@ -407,7 +396,7 @@ def _split_run(raw: str) -> tuple[int, str, str, bool]:
     core = raw[lead:]
     trail = core[len(core.rstrip(",;:.!?)\"']”’")):]
     core = core[:len(core) - len(trail)]
-    if trail.startswith(".") and (_CAPITAL.fullmatch(core) or core.lower() in _ABBREVIATIONS):
+    if trail.startswith(".") and (_CAPITAL.fullmatch(core) or is_abbreviation(core)):
         core, trail = core + ".", trail[1:]
     possessive = core.endswith(("'s", "’s"))
     return lead, core[:-2] if possessive else core, trail, possessive
@@ -870,7 +859,7 @@ class Person:
 
     @property
     def basis(self) -> str | None:
-        """The strongest basis of participation (:data:`helpers.networks.BASES` order)."""
+        """The strongest basis of participation (:data:`helpers.vocabulary.BASES` order)."""
         bases = [o.basis for o in self.occurrences if o.basis]
         return min(bases, key=BASES.index) if bases else None
 

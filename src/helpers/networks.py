@@ -32,10 +32,12 @@ from pathlib import Path
 import networkx as nx
 import pandas as pd
 
+from .agencies import lineages as agency_lineages
+from .text import cell_text
+from .vocabulary import BASES
+
 #: Levels of representation, from the most to the least senior.
 LEVELS = ["head_of_state", "head_of_delegation", "cabinet", "agency_head", "deputy", "ambassador", "staff"]
-#: Bases of participation, from the strongest evidence of membership to the weakest.
-BASES = ["led", "listed", "hosted", "spoke", "greeted"]
 #: How each basis is reported in the coverage measures.
 BASIS_GROUPS = {
     "led": "named in the delegation",
@@ -85,7 +87,7 @@ FAMILY_COLOURS = {
 
 def sector_family(sector: str) -> str:
     """The family of a sector (see :data:`SECTOR_FAMILIES`); ``"other"`` if unknown."""
-    return SECTOR_FAMILIES.get(_text(sector), "other")
+    return SECTOR_FAMILIES.get(cell_text(sector), "other")
 
 
 # --------------------------------------------------------------------------
@@ -99,11 +101,6 @@ def node_id(kind: str, key: str) -> str:
     return f"{kind}:{key}"
 
 
-def _text(value) -> str:
-    """A cell as a plain string ('' for missing values)."""
-    if value is None or (not isinstance(value, str) and pd.isna(value)):
-        return ""
-    return str(value)
 
 
 def meeting_table(ds) -> pd.DataFrame:
@@ -139,10 +136,10 @@ def short_label(name: str, acronym: str | None = None, limit: int = 24) -> str:
     >>> short_label("Technical Secretariat of the National Security Council")
     'Tech. Secr. of Nat. Sec. Council'
     """
-    acronym = _text(acronym)
+    acronym = cell_text(acronym)
     if acronym:
         return acronym
-    name = _text(name)
+    name = cell_text(name)
     if len(name) <= limit:
         return name
     short = name.replace("United States", "U.S.")
@@ -154,10 +151,6 @@ def short_label(name: str, acronym: str | None = None, limit: int = 24) -> str:
     return "".join(w[0] for w in initials) or name[:limit]
 
 
-def agency_lineages(agencies: pd.DataFrame) -> dict[str, str]:
-    """Each agency's ``lineage_id``, or its own ``agency_id`` when it has none."""
-    return {row["agency_id"]: _text(row["lineage_id"]) or row["agency_id"]
-            for row in agencies[["agency_id", "lineage_id"]].to_dict("records")}
 
 
 def institutions(ds) -> pd.DataFrame:
@@ -176,7 +169,7 @@ def institutions(ds) -> pd.DataFrame:
     # Plain records rather than a pandas sort per lineage: this runs for
     # every graph a chapter builds.
     agencies = ds.agencies.to_dict("records")
-    predecessors = {_text(a["predecessor_id"]) for a in agencies} - {""}
+    predecessors = {cell_text(a["predecessor_id"]) for a in agencies} - {""}
     lineage_of = agency_lineages(ds.agencies)
     lineages: dict[str, list[dict]] = {}
     for agency in agencies:
@@ -193,12 +186,12 @@ def institutions(ds) -> pd.DataFrame:
         names = [short_label(a["name_en"], a["acronym"]) for a in oldest_first]
         rows.append({
             "lineage_id": lineage_id,
-            "name": _text(newest["name_en"]),
-            "name_es": _text(newest["name_es"]),
-            "acronym": _text(newest["acronym"]),
+            "name": cell_text(newest["name_en"]),
+            "name_es": cell_text(newest["name_es"]),
+            "acronym": cell_text(newest["acronym"]),
             "label": short_label(newest["name_en"], newest["acronym"]),
-            "country": _text(newest["country"]),
-            "sector": _text(newest["sector"]) or UNKNOWN,
+            "country": cell_text(newest["country"]),
+            "sector": cell_text(newest["sector"]) or UNKNOWN,
             "members": ";".join(a["agency_id"] for a in oldest_first),
             "names": " / ".join(dict.fromkeys(names)),
         })
@@ -231,7 +224,7 @@ def participations(ds) -> pd.DataFrame:
     agencies = ds.agencies.set_index("agency_id")
     inst = institutions(ds).set_index("lineage_id")
     labels = {a: short_label(row.name_en, row.acronym) for a, row in zip(agencies.index, agencies.itertuples())}
-    parts["agency_label"] = [labels.get(_text(a), "") for a in parts["agency_id"]]
+    parts["agency_label"] = [labels.get(cell_text(a), "") for a in parts["agency_id"]]
     parts["lineage_id"] = parts["agency_id"].map(agency_lineages(ds.agencies))
     parts["institution"] = parts["lineage_id"].map(inst["label"])
     parts["sector"] = parts["lineage_id"].map(inst["sector"]).fillna(UNKNOWN)
@@ -254,8 +247,8 @@ def _add_meetings(graph: nx.Graph, ds) -> None:
             node_id(MEETING, m.meeting_id), kind=MEETING, name=m.label, bipartite=0,
             date=m.date.date().isoformat() if pd.notna(m.date) else "",
             year=int(m.date.year) if pd.notna(m.date) else 0, order=int(m.order),
-            forum=_text(getattr(m, "forum", "")), host_country=_text(getattr(m, "host_country", "")),
-            city=_text(getattr(m, "city", "")), country="", sector="",
+            forum=cell_text(getattr(m, "forum", "")), host_country=cell_text(getattr(m, "host_country", "")),
+            city=cell_text(getattr(m, "city", "")), country="", sector="",
         )
 
 
@@ -265,11 +258,11 @@ def _person_attributes(parts: pd.DataFrame) -> dict[str, dict]:
     for person_id, group in parts.groupby("person_id", sort=True):
         latest = group.sort_values("order", kind="stable").iloc[-1]
         attributes[person_id] = dict(
-            kind=PERSON, name=_text(latest["person_name"]), label=_text(latest["person_name"]),
-            bipartite=1, country=_text(latest["person_country"]), sector=_text(latest["sector"]),
-            institution=_text(latest["institution"]), level=_text(latest["level"]),
+            kind=PERSON, name=cell_text(latest["person_name"]), label=cell_text(latest["person_name"]),
+            bipartite=1, country=cell_text(latest["person_country"]), sector=cell_text(latest["sector"]),
+            institution=cell_text(latest["institution"]), level=cell_text(latest["level"]),
             meetings=int(group["meeting_id"].nunique()),
-            names_as_written=" / ".join(sorted(set(group["name_as_written"].map(_text)))),
+            names_as_written=" / ".join(sorted(set(group["name_as_written"].map(cell_text)))),
         )
     return attributes
 
@@ -290,9 +283,9 @@ def person_meeting_graph(ds) -> nx.Graph:
     for row in parts.sort_values(["person_id", "order"], kind="stable").itertuples():
         graph.add_edge(
             node_id(PERSON, row.person_id), node_id(MEETING, row.meeting_id),
-            basis=_text(row.basis), level=_text(row.level), institution=_text(row.institution),
-            agency=_text(row.agency_label), sector=_text(row.sector), title=_text(row.title_as_written),
-            doc_id=_text(row.doc_id), weight=1,
+            basis=cell_text(row.basis), level=cell_text(row.level), institution=cell_text(row.institution),
+            agency=cell_text(row.agency_label), sector=cell_text(row.sector), title=cell_text(row.title_as_written),
+            doc_id=cell_text(row.doc_id), weight=1,
         )
     return graph
 
@@ -330,8 +323,8 @@ def institution_meeting_graph(ds) -> nx.Graph:
             node_id(INSTITUTION, lineage_id), node_id(MEETING, meeting_id),
             weight=len(rows), people=";".join(sorted(r.person_id for r in rows)),
             agency=" / ".join(sorted({r.agency_label for r in rows})),
-            level=min((_text(r.level) for r in rows), key=lambda lv: level_rank.get(lv, len(LEVELS))),
-            basis=min((_text(r.basis) for r in rows), key=lambda b: basis_rank.get(b, len(BASES))),
+            level=min((cell_text(r.level) for r in rows), key=lambda lv: level_rank.get(lv, len(LEVELS))),
+            basis=min((cell_text(r.basis) for r in rows), key=lambda b: basis_rank.get(b, len(BASES))),
         )
     return graph
 
@@ -449,7 +442,7 @@ def recurring_people(ds, minimum: int = 2) -> pd.DataFrame:
             "person_id": person_id, "name": group["person_name"].iloc[-1], "country": group["country"].iloc[-1],
             "meetings": int(group["meeting_id"].nunique()), "meeting_ids": ", ".join(group["meeting_id"]),
             "institutions": " -> ".join(dict.fromkeys(group["agency_label"].replace("", UNKNOWN))),
-            "levels": " -> ".join(dict.fromkeys(group["level"].map(_text))),
+            "levels": " -> ".join(dict.fromkeys(group["level"].map(cell_text))),
         })
     frame = pd.DataFrame(rows, columns=["person_id", "name", "country", "meetings", "meeting_ids",
                                         "institutions", "levels"])

@@ -13,27 +13,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left
-from itertools import compress, count, filterfalse
 from dataclasses import dataclass
+from itertools import compress, count, filterfalse
 
 import pandas as pd
 
-from .names import fold_word
+from .text import fold_word
+from .text.dates import find_dates
 
-_MONTHS = {m: i for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-     "november", "december"], start=1)}
-_MONTHS.update({m[:3]: i for m, i in list(_MONTHS.items())})
-_MONTHS["sept"] = 9
-_MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|" \
-         r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
-_DATE_PATTERNS = [
-    re.compile(_MONTH + r"\s+(?P<day>\d{1,2}),?\s+(?P<year>(?:19|20)\d{2})(?!\d)"),
-    # "No digit before" is tested after the first digit ((?<!\d\d)), so that the pattern starts with a
-    # digit and the engine skips to the digits of a long text instead of trying every position.
-    re.compile(r"(?P<day>\d(?<!\d\d)\d?)\s+" + _MONTH + r",?\s+(?P<year>(?:19|20)\d{2})(?!\d)"),
-    re.compile(r"(?P<year>(?:19|20)(?<!\d\d\d)\d{2})-(?P<month>\d{2})-(?P<day>\d{2})(?!\d)"),
-]
 _ORDINALS = {w: i for i, w in enumerate(
     ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"], start=1)}
 _ORDINAL = re.compile(r"\b(?P<n>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th))"
@@ -85,18 +72,8 @@ class Lines:
 
 def dates_in(text: str) -> list[Found]:
     """Every full date written in ``text`` ("March 23, 2010", "14 December 2017", "2020-01-16"), in order."""
-    found = []
     lines = Lines(text)
-    for pattern in _DATE_PATTERNS:
-        for m in pattern.finditer(text):
-            month = m.group("month")
-            month = int(month) if month.isdigit() else _MONTHS[month.lower().rstrip(".")]
-            try:
-                day = dt.date(int(m.group("year")), month, int(m.group("day")))
-            except ValueError:
-                continue
-            found.append(Found(day, lines.at(m.start()), m.start()))
-    return sorted(found, key=lambda f: f.start)
+    return [Found(day, lines.at(start), start) for day, start, _ in find_dates(text)]
 
 
 def main_date(text: str) -> Found | None:

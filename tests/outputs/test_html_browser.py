@@ -8,7 +8,6 @@ an existing page and anchor, and the search page finds "fentanyl".
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 from urllib.parse import urldefrag, urljoin, urlparse
 
 import pytest

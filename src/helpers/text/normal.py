@@ -9,8 +9,11 @@ document when it occurs in the normalised text with all runs of white space
 from __future__ import annotations
 
 import functools
+import hashlib
 import re
 import unicodedata
+
+import pandas as pd
 
 _CHAR_MAP = str.maketrans(
     {
@@ -96,3 +99,25 @@ def _any_of_chars(chars: tuple[str, ...]) -> re.Pattern:
 def word_count(text: str) -> int:
     """Count words: maximal runs of letters, digits, apostrophes and hyphens."""
     return len(re.findall(r"[\w'’-]+", text))
+
+
+def digest(data: bytes | str) -> str:
+    """The SHA-256 of ``data`` (text is hashed as UTF-8), as 64 hexadecimal digits."""
+    return hashlib.sha256(data.encode("utf-8") if isinstance(data, str) else data).hexdigest()
+
+
+def is_missing(value) -> bool:
+    """Whether a table cell is empty: None, NaN, pandas' NA or NaT, or the empty string."""
+    if isinstance(value, str):
+        return value == ""
+    if value is None:
+        return True
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):  # a list or array is a value, not a missing one
+        return False
+
+
+def cell_text(value) -> str:
+    """A table cell as plain text: ``""`` when it is missing."""
+    return "" if is_missing(value) else str(value)
