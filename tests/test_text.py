@@ -80,7 +80,7 @@ _DATES = st.lists(st.sampled_from(["1", "2", "12", "31", "2019", "2020", "1999",
 #: The date patterns with "no digit before" written first, as the rule reads.
 _PLAIN_DATES = [dates.DATE_PATTERNS[0],
                 re.compile(r"(?<!\d)(?P<day>\d{1,2})\s+" + dates._MONTH + r",?\s+(?P<year>(?:19|20)\d{2})(?!\d)"),
-                re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})-(?P<month>\d{2})-(?P<day>\d{2})(?!\d)")]
+                re.compile(r"(?<![\w/])(?P<year>(?:19|20)\d{2})-(?P<month>\d{2})-(?P<day>\d{2})(?![\w/])")]
 
 
 @given(_DATES)
@@ -89,3 +89,8 @@ def test_date_patterns_led_by_a_digit_match_as_the_plain_rule(words):
     for fast, plain in zip(dates.DATE_PATTERNS, _PLAIN_DATES):
         assert [m.groupdict() | {"span": m.span()} for m in fast.finditer(text)] == \
             [m.groupdict() | {"span": m.span()} for m in plain.finditer(text)]
+
+
+def test_an_iso_date_inside_a_file_name_is_no_date():
+    assert dates.find_dates("see WhatsApp_Image_2020-01-16_at_3.59.02_PM.jpeg") == []
+    assert [d for d, _, _ in dates.find_dates("Published 2020-01-16.")] == [__import__("datetime").date(2020, 1, 16)]

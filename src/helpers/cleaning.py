@@ -1,7 +1,8 @@
 """Derive the cleaned text of a document from its raw text.
 
-Cleaning is two steps: Unicode normalisation (:func:`helpers.text.normalise`)
-and the declared page-furniture rules of ``data/cleaning_rules.csv``. Each
+Cleaning is two steps: preparation (a Markdown text read as its statement,
+:func:`helpers.text.markdown.plain`; Unicode normalisation,
+:func:`helpers.text.normalise`) and the declared page-furniture rules of ``data/cleaning_rules.csv``. Each
 rule names its document and the exact text it removes; a rule that matches
 zero times or more than once is an error, so a rule can never silently drift.
 """
@@ -14,7 +15,7 @@ import pandas as pd
 
 from .errors import DataError
 from .schema import line_of
-from .text import normalise
+from .text import markdown, normalise
 
 RULES_FILE = "cleaning_rules.csv"
 
@@ -30,14 +31,29 @@ class Removal:
     reason: str
 
 
-def apply_rules(doc_id: str, raw: str, rules: pd.DataFrame) -> tuple[str, list[Removal]]:
+#: The formats of ``documents.format``: plain text, or Markdown (read as :func:`helpers.text.markdown.plain`).
+FORMATS = ("text", "markdown")
+
+
+def prepare(raw: str, fmt: str = "text") -> str:
+    """The raw text as every quote and rule reads it: a Markdown text as its statement, then normalised."""
+    if fmt == "markdown":
+        raw = markdown.plain(raw)
+    elif fmt != "text":
+        raise ValueError(f"unknown document format {fmt!r}: one of {FORMATS}")
+    return normalise(raw)
+
+
+def apply_rules(doc_id: str, raw: str, rules: pd.DataFrame, fmt: str = "text") -> tuple[str, list[Removal]]:
     """Return the cleaned text of ``doc_id`` and the removals made.
 
-    ``rules`` is the cleaning-rules table; only the rows of ``doc_id`` apply,
-    in ``rule_id`` order. ``remove`` deletes its exact text; ``truncate``
-    deletes from its marker to the end of the document.
+    The raw text is first prepared (:func:`prepare`: Markdown read as
+    text, then normalised). ``rules`` is the cleaning-rules table; only the
+    rows of ``doc_id`` apply, in ``rule_id`` order. ``remove`` deletes its
+    exact text; ``truncate`` deletes from its marker to the end of the
+    document.
     """
-    text = normalise(raw)
+    text = prepare(raw, fmt)
     removals: list[Removal] = []
     own = rules[rules["doc_id"] == doc_id].sort_values("rule_id", kind="stable")
     for row_number, rule in zip(own.index + 1, own.itertuples(index=False)):

@@ -27,9 +27,9 @@ from pathlib import Path
 import pandas as pd
 
 from . import journal, paths, schema
-from .cleaning import Removal, apply_rules
+from .cleaning import Removal, apply_rules, prepare
 from .errors import DataError, UndeclaredTable
-from .text import contains_quote, digest, normalise
+from .text import contains_quote, digest
 
 RAW_DIR = "raw"
 MANIFEST = "raw/SHA256SUMS"
@@ -191,11 +191,12 @@ def _load(data_dir: Path) -> Dataset:
     raw_texts = _read_raw_texts(data_dir, tables["documents"])
     texts: dict[str, str] = {}
     removals: list[Removal] = []
+    formats = dict(zip(tables["documents"]["doc_id"], tables["documents"]["format"], strict=True))
     for doc_id, raw in raw_texts.items():
-        texts[doc_id], done = apply_rules(doc_id, raw, tables["cleaning_rules"])
+        texts[doc_id], done = apply_rules(doc_id, raw, tables["cleaning_rules"], formats[doc_id])
         removals.extend(done)
 
-    normalised_raw = {doc_id: normalise(raw) for doc_id, raw in raw_texts.items()}
+    normalised_raw = {doc_id: prepare(raw, formats[doc_id]) for doc_id, raw in raw_texts.items()}
     for table, quote_field, doc_field, which in quote_fields(package):
         if table in tables and quote_field in tables[table] and doc_field in tables[table]:
             _check_quotes(package, tables[table], table, quote_field, doc_field,

@@ -57,7 +57,8 @@ from . import (
 from . import names as nm
 from .dataset import MANIFEST, RAW_DIR, load_dataset
 from .errors import DataError
-from .text import digest, normalise, sentence_at, sentences, strip_accents
+from .cleaning import prepare
+from .text import digest, markdown, normalise, sentence_at, sentences, strip_accents
 
 DRAFT_VERSION = 1
 #: The tables a draft appends to, in the order they are written.
@@ -97,6 +98,13 @@ def read_readout(path: str | Path) -> str:
     return text
 
 
+def document_format(path: str | Path, raw: str) -> str:
+    """``markdown`` for a file named .md/.markdown or opening with YAML front matter, else ``text``."""
+    if Path(path).suffix.lower() in (".md", ".markdown") or markdown.has_front_matter(raw):
+        return "markdown"
+    return "text"
+
+
 def parse_date(value: str | None, what: str = "--meeting-date") -> dt.date | None:
     """A date written YYYY-MM-DD, or an :class:`IngestError` naming ``what``."""
     if value is None:
@@ -134,33 +142,63 @@ def meeting_acronym(forum: str) -> str:
     return letters.upper() or "MTG"
 
 
-def _document_and_meeting(text: str, ds, meeting_date: dt.date | None, labels: int) -> tuple[dict, dict, list[str]]:
-    """The documents row and the meetings row (an existing meeting or a new one), and what is left to fill."""
+def _known_cities(ds) -> list[str]:
+    """Cities of the meetings the dataset knows, of the corpus and of the series."""
+    cities = set(ds.meetings["city"].dropna())
+    if "dialogue_series" in ds.tables:
+        cities |= set(ds.dialogue_series["city"].dropna())
+    return sorted(cities)
+
+
+def _todo_if_unsure(todo: list[str], field: str, found) -> None:
+    if found is not None and found.confidence != "high":
+        todo.append(f"{field} (confidence {found.confidence}; it rests on: {found.evidence[:160]!r})")
+
+
+def _document_and_meeting(text: str, ds, meeting_date: dt.date | None, labels: int,
+                          front: dict | None = None) -> tuple[dict, dict, list[str]]:
+    """The documents row and the meetings row (an existing meeting or a new one), and what is left to fill.
+
+    The publication date is the document's (front matter, else a dateline at
+    the top); the meeting's date and place are read from the sentences that
+    report the meeting (:func:`helpers.readout.meeting_date`), never from a
+    later meeting, an extradition or a quotation. A value the rules are not
+    sure of is proposed with its evidence and listed in the todo.
+    """
+    front = front or {}
     todo = []
-    title, dateline = readout.title_and_dateline(text)
-    written = readout.main_date(text)
-    day = meeting_date or _value(written)
+    heading, dateline = readout.title_and_dateline(text)
+    title = front.get("title") or heading
+    published = front.get("publication_date") or readout.publication_date(text)
+    published_day = published.value if published else None
+    if meeting_date:
+        when = readout.Found(meeting_date, "given with --meeting-date", 0, status="inferred")
+    else:
+        when = readout.meeting_date(text, published_day)
+    day = when.value if when else None
     allowed_genres = schema.resources(ds.package)["documents"]["schema"]["fields"]
     genres = next(f for f in allowed_genres if f["name"] == "genre")["constraints"]["enum"]
-    kind = readout.genre(text, genres, labels)
+    kind = readout.genre(text, genres, labels, _value(title))
     translated = readout.translation(text)
     publisher = readout.publisher(text, ds.documents)
-    series = readout.series(text, ds.meetings)
+    lead = f"{_value(title) or ''}\n{when.evidence if when else ''}"
+    series = readout.series(f"{_value(title) or ''}\n{text}", ds.meetings, lead=lead)
     existing = ds.meetings[ds.meetings["date"] == pd.Timestamp(day)] if day else ds.meetings.iloc[0:0]
 
-    doc_id = readout.doc_id(publisher.value[2] if publisher else None, day.year if day else None,
-                            set(ds.documents["doc_id"]))
+    year = (published_day or day).year if (published_day or day) else None
+    doc_id = readout.doc_id(publisher.value[2] if publisher else None, year, set(ds.documents["doc_id"]))
     document = {
-        "doc_id": doc_id, "file": "", "title": _value(title) or "",
+        "doc_id": doc_id, "file": "", "format": "text", "title": _value(title) or "",
         "publisher": publisher.value[0] if publisher else "",
         "publisher_country": publisher.value[1] if publisher else "",
         "genre": kind.value, "language": "en", "translation": translated.value,
-        "publication_date": day.isoformat() if day else "",
-        "publication_date_status": "stated" if written and not meeting_date else "inferred",
-        "publication_date_evidence": _evidence(written) if written else "",
-        "meeting_id": "", "source_url": "", "notes": "",
+        "publication_date": published_day.isoformat() if published_day else "",
+        "publication_date_status": "stated" if published else "",
+        "publication_date_evidence": _evidence(published),
+        "meeting_id": "", "source_url": _value(front.get("source_url")) or "", "notes": "",
         "_evidence": {"title": _evidence(title), "publisher": _evidence(publisher), "genre": kind.evidence,
-                      "translation": translated.evidence, "publication_date": _evidence(written)},
+                      "translation": translated.evidence, "publication_date": _evidence(published),
+                      "source_url": _evidence(front.get("source_url"))},
     }
     if not existing.empty:
         meeting = existing.iloc[0]
@@ -169,27 +207,36 @@ def _document_and_meeting(text: str, ds, meeting_date: dt.date | None, labels: i
 
     forum = series.value[1] if series else ""
     prefix = series.value[2] if series else (meeting_acronym(forum) if forum else "MTG")
-    meeting_id = f"{prefix}-{day.year}" if day else f"{prefix}-0000"
-    taken = set(ds.meetings["meeting_id"])
-    for letter in "bcdefghij":
-        if meeting_id not in taken:
-            break
-        meeting_id = f"{prefix}-{day.year if day else '0000'}{letter}"
-    place = readout.city(text, ds.meetings, dateline)
+    meeting_id = ""
+    if day:  # never an id without a year: the reviewer names the meeting once its date is known
+        meeting_id, taken = f"{prefix}-{day.year}", set(ds.meetings["meeting_id"])
+        for letter in "bcdefghij":
+            if meeting_id not in taken:
+                break
+            meeting_id = f"{prefix}-{day.year}{letter}"
+    city, venue = readout.meeting_place(text, _known_cities(ds), at=when.start if when and not meeting_date else None)
+    if city is None and dateline is not None:
+        city = readout.Found(dateline.value, dateline.evidence, dateline.start, confidence="low")
     number = readout.series_number(text)
     admins = readout.administrations(day, ds.meetings)
     document["meeting_id"] = meeting_id
     meeting = {
         "meeting_id": meeting_id, "date": day.isoformat() if day else "",
-        "date_status": "stated" if written and not meeting_date else "inferred",
-        "date_evidence": _evidence(written) if written and not meeting_date else "",
-        "city": _value(place) or "", "venue": "", "venue_evidence": _evidence(place),
+        "date_status": when.status if when else "",
+        "date_evidence": _evidence(when),
+        "city": _value(city) or "", "venue": _value(venue) or "", "venue_evidence": _evidence(venue or city),
         "forum": forum, "series_id": series.value[0] if series else "",
         "series_number": _value(number) or "", "host_country": "",
         "us_administration": admins["us_administration"] or "", "mx_administration": admins["mx_administration"] or "",
         "notes": "", "_new": True,
-        "_evidence": {"city": _evidence(place), "series": _evidence(series), "series_number": _evidence(number)},
+        "_confidence": {"date": when.confidence if when else "", "city": city.confidence if city else "",
+                        "venue": venue.confidence if venue else ""},
+        "_evidence": {"city": _evidence(city), "series": _evidence(series), "series_number": _evidence(number)},
     }
+    _todo_if_unsure(todo, "meeting.date", when)
+    _todo_if_unsure(todo, "meeting.city", city)
+    _todo_if_unsure(todo, "meeting.venue", venue)
+    _todo_if_unsure(todo, "meeting.series_id", series)
     for field, value in meeting.items():
         if not field.startswith("_") and value == "" and field not in ("venue", "notes", "series_number"):
             todo.append(f"meeting.{field}")
@@ -421,10 +468,13 @@ def draft(path: str | Path, meeting_date: str | dt.date | None = None, ds=None, 
     if isinstance(meeting_date, str):
         meeting_date = parse_date(meeting_date)
     ds = load_dataset() if ds is None else ds
-    text = normalise(raw)
+    fmt = document_format(path, raw)
+    text = prepare(raw, fmt)
+    front = readout.front_matter(raw) if fmt == "markdown" else {}
     lexicon = nm.Lexicon.from_dataset(ds, hold_out=hold_out)
     labels = sum(1 for line in text.splitlines() if nm.label_occurrence(line + "\n", 0, lexicon))
-    document, meeting, todo = _document_and_meeting(text, ds, meeting_date, labels)
+    document, meeting, todo = _document_and_meeting(text, ds, meeting_date, labels, front)
+    document["format"] = fmt
     spans = sentences(text)  # split once: people, claims and themes all read the sentences
     participants, mentions, people, aliases = _participants(text, ds, lexicon, document, spans)
     claims, checks = _claims(text, ds, document, spans)
@@ -589,7 +639,8 @@ def accept(draft_path: str | Path, data_dir: str | Path | None = None, raw_path:
             file = next(f for f, d in listed.items() if d == sha)
             raise IngestError(f"{raw_file}: this text is already in the dataset, as {RAW_DIR}/{file.lstrip('*')} "
                               f"(listed in {MANIFEST}): an earlier accept added it; nothing to do")
-        file_name = f"{len(listed):03d}_{sha[:16]}.txt"
+        extension = "md" if rows["documents"][0].get("format") == "markdown" else "txt"
+        file_name = f"{len(listed):03d}_{sha[:16]}.{extension}"
         rows["documents"][0]["file"] = file_name
 
         new_files = {f"{RAW_DIR}/{file_name}": raw.encode("utf-8"),

@@ -18,26 +18,40 @@ from itertools import compress, count, filterfalse
 
 import pandas as pd
 
-from .text import fold_word
-from .text.dates import find_dates
+from .text import fold_word, markdown, normalise, sentences
+from .text.dates import MONTH_NAMES, MONTHS, find_dates
 
 _ORDINALS = {w: i for i, w in enumerate(
     ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"], start=1)}
 _ORDINAL = re.compile(r"\b(?P<n>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th))"
                       r"\b(?P<rest>(?:\s+[\w-]+){0,4}?\s+(?:edition|meeting|dialogue|round|session))\b", re.IGNORECASE)
 #: Lines at the top of a page that give its genre, mapped onto the genres of the schema.
-_GENRE_WORDS = [("transcript", "transcript"), ("remarks", "transcript"), ("blog", "blog post"),
-                ("read time", "blog post"), ("fact sheet", "press release"), ("joint statement", "press release"),
-                ("readout", "press release"), ("media note", "press release"), ("press release", "press release")]
+#: Words at the top of a page (or in its title) that give its genre, with the schema's genres they
+#: map to, most specific first: a schema without "fact sheet" files one as a press release.
+_GENRE_WORDS = [("transcript", ["transcript"]), ("press call", ["transcript"]), ("remarks", ["transcript"]),
+                ("blog", ["blog post"]), ("read time", ["blog post"]),
+                ("fact sheet", ["fact sheet", "press release"]),
+                ("joint statement", ["joint statement", "press release"]),
+                ("joint communique", ["joint statement", "press release"]),
+                ("readout", ["readout", "press release"]), ("media note", ["press release"]),
+                ("press release", ["press release"])]
 
 
 @dataclass(frozen=True)
 class Found:
-    """A value read from the text, with the line it was read from."""
+    """A value read from the text, with the line (or sentence) it was read from.
+
+    ``status`` says whether the text states the value (``stated``) or it was
+    worked out (``inferred``: "yesterday" from the publication date, say);
+    ``confidence`` (high, medium, low) how sure the rule is: anything below
+    high becomes a todo of the draft.
+    """
 
     value: object
     evidence: str
     start: int
+    status: str = "stated"
+    confidence: str = "high"
 
 
 def _line_at(text: str, position: int) -> str:
@@ -76,6 +90,23 @@ def dates_in(text: str) -> list[Found]:
     return [Found(day, lines.at(start), start) for day, start, _ in find_dates(text)]
 
 
+def publication_date(text: str) -> Found | None:
+    """The date a readout gives at its top: a date in its first three lines ("Tuesday, March 23, 2010 |
+    Press Release") or a dateline sentence in its first paragraphs ("Washington, D.C., March 14, 2024.")."""
+    lines = text.strip().split("\n")
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    head = len("\n".join(lines[:filled[2] + 1])) if len(filled) >= 3 else len(text)
+    # A header line, not a sentence of the statement that happens to give a date.
+    early = [f for f in dates_in(text) if f.start <= head and len(f.evidence.split()) <= 12]
+    if early:
+        return early[0]
+    top = "\n".join(lines[:10])
+    for start, _, sentence in sentences(top):
+        if _is_dateline_sentence(sentence):
+            return Found(find_dates(sentence)[0][0], sentence, start)
+    return None
+
+
 def main_date(text: str) -> Found | None:
     """The date of the readout: a date in its first three lines (a dateline), else the latest date.
 
@@ -110,14 +141,15 @@ def title_and_dateline(text: str) -> tuple[Found | None, Found | None]:
     return (Found(line, line, start) if is_heading else None), dateline
 
 
-def genre(text: str, allowed: list[str], speaker_labels: int) -> Found:
-    """The genre among the schema's ``allowed`` values: a transcript has speaker labels."""
+def genre(text: str, allowed: list[str], speaker_labels: int, title: str | None = None) -> Found:
+    """The genre among the schema's ``allowed`` values: a transcript has speaker labels; else the title or top says."""
     if speaker_labels >= 2 and "transcript" in allowed:
         return Found("transcript", f"{speaker_labels} speaker labels", 0)
-    head = fold_word(" ".join(text.strip().split("\n")[:5]))
-    for word, kind in _GENRE_WORDS:
-        if word in head and kind in allowed:
-            return Found(kind, f'"{word}" near the top of the text', head.index(word))
+    head = fold_word(" ".join([title or "", *text.strip().split("\n")[:5]]))
+    for word, kinds in _GENRE_WORDS:
+        kind = next((k for k in kinds if k in allowed), None)
+        if word in head and kind:
+            return Found(kind, f'"{word}" in the title or near the top of the text', head.index(word))
     default = "press release" if "press release" in allowed else allowed[0]
     return Found(default, "default: no genre is stated", 0)
 
@@ -197,8 +229,10 @@ def _shared_run(a: list[str], b: list[str], places: dict[str, list[int]] | None 
     return best
 
 
-def series(text: str, meetings: pd.DataFrame, minimum: int = 3) -> Found | None:
-    """The series whose forum name shares the longest run of words (at least ``minimum``) with the text."""
+def series(text: str, meetings: pd.DataFrame, minimum: int = 3, lead: str | None = None) -> Found | None:
+    """The series whose forum name the text names whole, else shares the longest run of words with (at least
+    ``minimum``). Its confidence is high when the ``lead`` (the title and the sentence that reports the
+    meeting) names the forum whole."""
     words = _words(text)
     forums = {forum: _words(forum) for forum in meetings["forum"]}
     places = word_places(words, {w for forum_words in forums.values() for w in forum_words})
@@ -206,11 +240,17 @@ def series(text: str, meetings: pd.DataFrame, minimum: int = 3) -> Found | None:
     for row in meetings.sort_values(["date", "meeting_id"], kind="stable").itertuples(index=False):
         run = _shared_run(forums[row.forum], words, places)
         if run >= minimum:
-            scored.append((run, row.date, row.series_id, row.forum, row.meeting_id))
+            # A forum named whole beats a longer name of which the text shares only a part.
+            whole = run == len(forums[row.forum])
+            scored.append((whole, run, row.date, row.series_id, row.forum, row.meeting_id))
     if not scored:
         return None
-    run, _, series_id, forum, meeting_id = max(scored)
-    return Found((series_id, forum, meeting_id.rsplit("-", 1)[0]), f"{run} words of the forum name of {meeting_id}", 0)
+    whole, run, _, series_id, forum, meeting_id = max(scored)
+    # A forum named in the title or in the sentence that reports the meeting is the meeting's; named
+    # elsewhere, it may be another meeting's ("next steps toward ... a High-Level Security Dialogue").
+    sure = whole and lead is not None and _shared_run(forums[forum], _words(lead)) == len(forums[forum])
+    return Found((series_id, forum, meeting_id.rsplit("-", 1)[0]), f"{run} words of the forum name of {meeting_id}", 0,
+                 confidence="high" if sure else "medium")
 
 
 def series_number(text: str) -> Found | None:
@@ -249,3 +289,233 @@ def administrations(day: dt.date | None, meetings: pd.DataFrame) -> dict[str, st
         if len(sides) == 2 and sides[0] == sides[1]:
             out[column] = sides[0]
     return out
+
+
+# --------------------------------------------------------------------------
+# Front matter: what a Markdown readout says about itself
+# --------------------------------------------------------------------------
+
+
+def front_matter(raw: str) -> dict[str, Found]:
+    """Title, publication date and address from a Markdown readout's front matter, each with its line."""
+    meta = markdown.front_matter(raw)
+    out: dict[str, Found] = {}
+    title = meta.get("title")
+    if isinstance(title, str) and title.strip():
+        out["title"] = Found(" ".join(normalise(title).split()), f"front matter: title: {title.strip()}", 0)
+    for key in ("date", "published_time", "published"):
+        value = meta.get(key)
+        day = value.date() if isinstance(value, dt.datetime) else value if isinstance(value, dt.date) else None
+        if day is None and isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+            day = dt.date.fromisoformat(value.strip())
+        if day is not None:
+            out["publication_date"] = Found(day, f"front matter: {key}: {value}", 0)
+            break
+    for key in ("source_url", "url", "canonical_url"):
+        value = meta.get(key)
+        if isinstance(value, str) and re.fullmatch(r"https?://\S+", value.strip()):
+            out["source_url"] = Found(value.strip(), f"front matter: {key}: {value.strip()}", 0)
+            break
+    return out
+
+
+# --------------------------------------------------------------------------
+# The meeting: when and where
+# --------------------------------------------------------------------------
+
+#: A sentence reports a meeting when it has one of these words.
+_MEETING_WORDS = re.compile(
+    r"\b(?:met|meet|meets|meeting|meetings|dialogue|talks|visit|visited|visits|travell?ed|trip|hosted|hosts|"
+    r"received|receives|welcom\w*|convened|gathered|held|took part|participated|consultations?|concluded)\b",
+    re.IGNORECASE)
+#: A later meeting ("will meet again", "the next meeting"): its date and place are not this one's.
+_LATER_MEETING = re.compile(r"\b(?:again|next|upcoming|subsequent|follow-on|follow-up)\b", re.IGNORECASE)
+#: A sentence that refers back to an earlier meeting ("followed up on his December 5 visit"): its dates are
+#: that meeting's unless the sentence dates this one otherwise.
+_EARLIER_MEETING = re.compile(r"\b(?:follow(?:ed|s|ing)? up on|follow-up to|following up|previous|prior|earlier|"
+                              r"last year's)\b", re.IGNORECASE)
+#: Events that are not a meeting: a date beside them is theirs.
+_OTHER_EVENT = re.compile(
+    r"\b(?:extradit\w*|arrest\w*|captur\w*|sentenc\w*|convict\w*|indict\w*|charg(?:ed|es)|seiz\w*|signed|"
+    r"enact\w*|released|publish\w*|designat\w*|sanction\w*|killed|died|adopted|launched|decree\w*|"
+    r"announced|passed|born|elected)\b", re.IGNORECASE)
+#: Words before a date that make it a bound or a reference, not the meeting's day.
+_NOT_THE_DAY = re.compile(r"\b(?:since|until|till|through|by|before|after|from|as of|between)\s+$", re.IGNORECASE)
+_MONTH_DAY = re.compile(rf"\b(?P<month>{MONTH_NAMES})\.?\s+(?P<day>\d{{1,2}})\b(?!,?\s+(?:19|20)\d{{2}})(?!\d)")
+_RELATIVE = re.compile(r"\b(?P<word>today|this morning|this afternoon|this evening|tonight|yesterday|last night)\b",
+                       re.IGNORECASE)
+_WEEKDAY = re.compile(r"\b(?:on|this|last)\s+(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
+                      re.IGNORECASE)
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_QUOTED = re.compile(r"\"[^\"]*\"")
+
+
+def _quoted_spans(sentence: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _QUOTED.finditer(sentence)]
+
+
+def _inside(spans, position: int) -> bool:
+    return any(a <= position < b for a, b in spans)
+
+
+def _reports_this_meeting(sentence: str) -> bool:
+    """A sentence about the meeting the text reports: a meeting word, no later meeting."""
+    return bool(_MEETING_WORDS.search(sentence)) and not _LATER_MEETING.search(sentence)
+
+
+def _year_for(month: int, day: int, published: dt.date | None, future: bool = False) -> int | None:
+    """The year of "On <Month> <Day>" in a text published on ``published``.
+
+    The latest such day not after the publication; in a sentence about what
+    will happen ("On October 8, a delegation will travel ..."), the first
+    such day not before it.
+    """
+    if published is None:
+        return None
+    year = published.year
+    try:
+        if future:
+            return year if dt.date(year, month, day) >= published else year + 1
+        return year if dt.date(year, month, day) <= published else year - 1
+    except ValueError:
+        return None
+
+
+_FUTURE = re.compile(r"\b(?:will|shall|is to|are to|plans? to|is scheduled to|are scheduled to)\b", re.IGNORECASE)
+
+
+def _dates_of(sentence: str, published: dt.date | None) -> list[tuple[dt.date, int, str, str]]:
+    """Dates a sentence gives for an event of its own: (date, offset, status, kind).
+
+    ``kind`` is ``full`` (a full date written), ``month-day`` (the year is
+    the publication's) or ``relative`` ("today", "yesterday", "on Tuesday",
+    counted from the publication date). Dates inside a quotation, and dates
+    after "since", "until", "by"... are left out.
+    """
+    quoted = _quoted_spans(sentence)
+    found: list[tuple[dt.date, int, str, str]] = []
+    taken: list[tuple[int, int]] = []
+    for day, start, end in find_dates(sentence):
+        taken.append((start, end))
+        if not _inside(quoted, start) and not _NOT_THE_DAY.search(sentence[:start]):
+            found.append((day, start, "stated", "full"))
+    for m in _MONTH_DAY.finditer(sentence):
+        if any(a <= m.start() < b for a, b in taken) or _inside(quoted, m.start()):
+            continue
+        if _NOT_THE_DAY.search(sentence[:m.start()]):
+            continue
+        month, number = MONTHS[m.group("month").lower().rstrip(".")], int(m.group("day"))
+        year = _year_for(month, number, published, future=bool(_FUTURE.search(sentence)))
+        if year is not None:
+            found.append((dt.date(year, month, number), m.start(), "stated", "month-day"))
+    if published is not None:
+        for m in _RELATIVE.finditer(sentence):
+            if _inside(quoted, m.start()):
+                continue
+            back = 1 if m.group("word").lower() in ("yesterday", "last night") else 0
+            found.append((published - dt.timedelta(days=back), m.start(), "inferred", "relative"))
+        for m in _WEEKDAY.finditer(sentence):
+            if _inside(quoted, m.start()):
+                continue
+            back = (published.weekday() - _WEEKDAYS.index(m.group("day").lower())) % 7
+            found.append((published - dt.timedelta(days=back), m.start(), "inferred", "relative"))
+    return sorted(found, key=lambda f: f[1])
+
+
+def meeting_date(text: str, published: dt.date | None) -> Found | None:
+    """The date of the meeting the text reports, told apart from the other dates it gives.
+
+    Only sentences that report a meeting count (a meeting word, and no
+    later meeting: "will meet again in ..."); in them, a date next to
+    another event (an extradition, an arrest, a signature), inside a
+    quotation or after "since", "until", "by" is not the meeting's. A date
+    written in full or as "On <Month> <Day>" is ``stated``; "today",
+    "yesterday" or a weekday is ``inferred`` from the publication date.
+    The first sentence that dates a meeting wins (a date written in it over
+    "today"); its confidence is
+    ``high`` when it is written and no other meeting sentence gives another
+    day, ``medium`` otherwise, and ``low`` when only the publication date is
+    left.
+    """
+    candidates = []
+    dateline = None  # the date of a dateline sentence ("Washington, D.C., March 14, 2024.") just before
+    for start, end, sentence in sentences(text):
+        if _is_dateline_sentence(sentence):
+            dateline = find_dates(sentence)[0][0]
+            continue
+        if not _reports_this_meeting(sentence):
+            dateline = None
+            continue
+        if dateline is not None and not _dates_of(sentence, published):
+            # A release's dateline, then the meeting told without a date of its own: that day.
+            candidates.append((2, start, dateline, "stated", sentence))
+        dateline = None
+        weaker = bool(_OTHER_EVENT.search(sentence)) or bool(_EARLIER_MEETING.search(sentence))
+        for day, offset, status, kind in _dates_of(sentence, published):
+            strength = {"full": 3, "month-day": 3, "relative": 2}[kind]
+            if weaker and kind != "relative":  # "today" stays this meeting's day; a written date may be the other event's
+                strength -= 2
+            candidates.append((strength, start + offset, day, status, sentence))
+    candidates = [c for c in candidates if c[0] >= 2]
+    if not candidates:
+        if published is None:
+            return None
+        return Found(published, "no sentence of the text dates the meeting: the publication date", 0,
+                     status="inferred", confidence="low")
+    # The first sentence that dates a meeting reports it (a readout leads with its event); within
+    # it, a written date wins over "today".
+    lead = min(c[1] for c in candidates)
+    lead_sentence = next(c[4] for c in candidates if c[1] == lead)
+    best = max((c for c in candidates if c[4] == lead_sentence), key=lambda c: (c[0], -c[1]))
+    strength, position, day, status, sentence = best
+    others = {c[2] for c in candidates if c[0] >= 2 and c[2] != day}
+    confidence = "high" if strength == 3 and not others else "medium"
+    return Found(day, sentence, position, status=status, confidence=confidence)
+
+
+def _is_dateline_sentence(sentence: str) -> bool:
+    """A dateline: a place and a full date, nothing else ("Washington, D.C., March 14, 2024.")."""
+    found = find_dates(sentence)
+    if len(found) != 1:
+        return False
+    _, a, b = found[0]
+    rest = (sentence[:a] + sentence[b:]).replace(",", " ").strip(" .-—:|")
+    return all(word[:1].isupper() for word in rest.split()) and len(rest.split()) <= 6
+
+
+_VENUE = re.compile(r"\bat the (?P<venue>(?:[A-Z][\w'’.-]*|of|the|for|and)(?:\s+(?:[A-Z][\w'’.-]*|of|the|for|and))*)")
+#: Words that make a name after "at the" a place to meet (a building), not an event ("the U.N. General Assembly").
+_VENUE_HEADS = re.compile(r"\b(?:Palace|House|Department|Ministry|Secretariat|Secretaría|Embassy|Residence|Building|"
+                          r"Hall|Center|Centre|Office|Headquarters|Chancellery|Cancillería|Palacio)\b")
+
+
+def meeting_place(text: str, cities, at: int | None = None) -> tuple[Found | None, Found | None]:
+    """The city and the venue of the meeting, from the sentences that report it.
+
+    ``cities`` are the cities the dataset knows (a new city is left to the
+    reviewer). The sentence at offset ``at`` (the one that dated the
+    meeting) is read first; a later meeting's place ("will meet again in
+    Washington") never counts. The venue is a capitalised name after "at
+    the" ("at the National Palace") in such a sentence.
+    """
+    spans = sentences(text)
+    reporting = [(s, e, t) for s, e, t in spans if _reports_this_meeting(t)]
+    if at is not None:
+        reporting.sort(key=lambda span: not (span[0] <= at < span[1]))
+    # Last, a release's dateline ("Washington, D.C., March 14, 2024."): the place it was issued.
+    reporting += [(s, e, t) for s, e, t in spans if _is_dateline_sentence(t)]
+    city = venue = None
+    for rank, (start, _, sentence) in enumerate(reporting):
+        folded = fold_word(sentence)
+        if city is None:
+            found = sorted((folded.find(fold_word(c)), c) for c in cities if c and fold_word(c) in folded)
+            if found:
+                city = Found(found[0][1], sentence, start + found[0][0],
+                             confidence="high" if rank == 0 and at is not None else "medium")
+        if venue is None:
+            for m in _VENUE.finditer(sentence):
+                name = m.group("venue").rstrip(".,")
+                if _VENUE_HEADS.search(name):
+                    venue = Found(name, sentence, start + m.start("venue"), confidence="medium")
+                    break
+    return city, venue

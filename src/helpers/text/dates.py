@@ -20,7 +20,8 @@ DATE_PATTERNS = [
     # "No digit before" is tested after the first digit ((?<!\d\d)), so that the pattern starts with a
     # digit and the engine skips to the digits of a long text instead of trying every position.
     re.compile(r"(?P<day>\d(?<!\d\d)\d?)\s+" + _MONTH + r",?\s+(?P<year>(?:19|20)\d{2})(?!\d)"),
-    re.compile(r"(?P<year>(?:19|20)(?<!\d\d\d)\d{2})-(?P<month>\d{2})-(?P<day>\d{2})(?!\d)"),
+    # An ISO date inside a name ("image_2020-01-16_at.jpeg", "/2020-01-16/") is part of an identifier.
+    re.compile(r"(?P<year>(?:19|20)(?<![\w/]\d\d)\d{2})-(?P<month>\d{2})-(?P<day>\d{2})(?![\w/])"),
 ]
 
 
