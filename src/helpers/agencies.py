@@ -34,9 +34,13 @@ def lineages(agencies: pd.DataFrame) -> dict[str, str]:
 
 
 def as_of(agency_id: str, year: int | None, agencies: pd.DataFrame) -> str:
-    """The member of ``agency_id``'s lineage that existed in ``year`` (PGR in 2017, FGR in 2023)."""
+    """The member of ``agency_id``'s lineage that existed in ``year`` (PGR in 2017, FGR in 2023).
+
+    Without a year (a text that dates nothing), the newest member: a readout added now is most
+    likely recent.
+    """
     if year is None:
-        return agency_id
+        year = 9999
     lineage = agencies.loc[agencies["agency_id"] == agency_id, "lineage_id"]
     if lineage.empty:
         return agency_id

@@ -142,6 +142,12 @@ def meeting_acronym(forum: str) -> str:
     return letters.upper() or "MTG"
 
 
+def _existing_date(ds, meeting: dict) -> str:
+    """The date of the known meeting a draft reports (``_existing``), as YYYY-MM-DD, or ''."""
+    known = ds.meetings.loc[ds.meetings["meeting_id"] == meeting.get("_existing"), "date"]
+    return known.iloc[0].date().isoformat() if not known.empty else ""
+
+
 def _known_cities(ds) -> list[str]:
     """Cities of the meetings the dataset knows, of the corpus and of the series."""
     cities = set(ds.meetings["city"].dropna())
@@ -243,10 +249,9 @@ def _document_and_meeting(text: str, ds, meeting_date: dt.date | None, labels: i
     return document, meeting, todo
 
 
-def _participants(text: str, ds, lexicon: nm.Lexicon, document: dict,
-                  spans: list[tuple[int, int, str]]) -> tuple[list, list, list, list]:
+def _participants(text: str, ds, lexicon: nm.Lexicon, document: dict, spans: list[tuple[int, int, str]],
+                  year: int | None) -> tuple[list, list, list, list]:
     """Participant rows, mention rows, new people and aliases, from the people the text names (``spans``: its sentences)."""
-    year = int(document["publication_date"][:4]) if document["publication_date"] else None
     people = nm.group_people(nm.find_occurrences(text, lexicon, spans), lexicon)
     participants, mentions, new_people, aliases = [], [], [], []
     taken = set(ds.people["person_id"])
@@ -476,7 +481,10 @@ def draft(path: str | Path, meeting_date: str | dt.date | None = None, ds=None, 
     document, meeting, todo = _document_and_meeting(text, ds, meeting_date, labels, front)
     document["format"] = fmt
     spans = sentences(text)  # split once: people, claims and themes all read the sentences
-    participants, mentions, people, aliases = _participants(text, ds, lexicon, document, spans)
+    # The year that names an institution (PGR until 2018, FGR after): the meeting's, else the publication's.
+    dated = meeting.get("date") or _existing_date(ds, meeting) or document["publication_date"]
+    year = int(dated[:4]) if dated else None
+    participants, mentions, people, aliases = _participants(text, ds, lexicon, document, spans, year)
     claims, checks = _claims(text, ds, document, spans)
     for field in ("title", "publisher", "publisher_country", "publication_date", "publication_date_evidence",
                   "source_url"):

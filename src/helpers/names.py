@@ -60,6 +60,7 @@ secretary secretaries attorney general ambassador ambassadors admiral director d
 adviser advisor chancellor president minister ministers undersecretary under-secretary commissioner governor
 senator representative deputy assistant acting chief head counsel attache coordinator spokesperson envoy
 prosecutor officer commander lieutenant colonel captain vice consul charge dr. mr. mrs. ms. madam senior principal
+clerk associate executive special interim counselor counsellor manager advisers advisors representative
 secretario secretaria subsecretario subsecretaria canciller embajador embajadora almirante fiscal procurador
 presidente presidenta director directora gobernador titular jefe jefa
 """.split())
@@ -72,6 +73,11 @@ foreign affairs interior justice treasury finance citizen protection intelligenc
 banking drug drugs control policy enforcement immigration border embassy consulate government republic
 presidency cabinet white house congress senate legal technical mission staff system assets commerce trade
 health energy labor education environment agriculture economy relations presidential assembly
+management resources operations planning programs programmes investigation investigations administrations
+directorate division counterterrorism counternarcotics narcotics trafficking migration citizenship safety
+human rights civil liberties legislative intergovernmental international global regional investment economic
+development cooperation privy prosecutors prosecution attorneys judicial court courts secretariats ministries
+communications affairs public-health cyber digital infrastructure transportation commerce oversight
 """.split())
 #: Places and nationalities.
 PLACES = frozenset("""
@@ -126,7 +132,7 @@ _VERB_BASIS = {verb: basis for basis, verbs in _VERB_BASES.items() for verb in v
 _MULTIWORD_VERBS = {"pointed out": "spoke", "took part": "listed", "was in": "listed", "were in": "listed",
                     "was present": "listed", "were present": "listed"}
 _AFTER_NAME = re.compile(
-    r"^\s*(?:,[^,;.]{1,80},\s*)?(?:(?:also|then|further|later|again|first|finally|jointly)\s+)?"
+    r"^\s*(?:,[^,;.]{1,80},\s*|,\s*)?(?:(?:also|then|further|later|again|first|finally|jointly)\s+)?"
     r"(?P<verb>pointed out|took part|was in|were in|was present|were present|[a-z-]+)\b")
 _LED_BY = re.compile(r"\b(?:led|headed|chaired|co-chaired|presided over)\s+by\b", re.IGNORECASE)
 _LIST_CUE = re.compile(
@@ -148,14 +154,17 @@ _GREETING = re.compile(
 _MEETING_VERB = re.compile(r"\b(?:met|meet|meets|welcomed|welcomes|received|hosted|hosts)\s+(?:with\s+)?"
                            r"(?:the\s+)?(?:[A-Z]|their|his|her|Mexican|U\.S\.|American)")
 _FLOOR = re.compile(r"\b(?:intervention|intervene|the floor|turn over the program|next speaker)\b", re.IGNORECASE)
+#: The countries a readout may name, with the words that name them (ISO codes as in the dataset).
+COUNTRY_WORDS = {"US": r"U\.S\.|US|United States|American", "MX": r"Mexico|Mexican", "CA": r"Canada|Canadian"}
 _COUNTRY_CUES = [
-    ("US", re.compile(r"\b(?:U\.S\.|US|United States|American)\s+(?:delegation|attendees|participants|side|"
-                      r"officials|team|cabinet)\b|\bfor the United States\b")),
-    ("MX", re.compile(r"\bMexican\s+(?:delegation|attendees|participants|side|officials|team|cabinet)\b"
-                      r"|\bfor Mexico\b|\bMexico's delegation\b")),
+    (code, re.compile(rf"(?<!\w)(?:{words})(?:['’]s)?\s+(?:delegation|attendees|participants|side|officials|team|"
+                      rf"cabinet|counterparts)\b|\bfor (?:the )?(?:{words})(?!\w)"))
+    for code, words in COUNTRY_WORDS.items()
 ]
-_TITLE_COUNTRY = [("US", re.compile(r"^(?:the\s+)?(?:U\.S\.|US|United States|American)\b|\bof the United States\b")),
-                  ("MX", re.compile(r"^(?:the\s+)?(?:Mexican|Mexico's)\b|\bof Mexico\b"))]
+_TITLE_COUNTRY = [(code, re.compile(rf"^(?:the\s+)?(?:{words})(?:['’]s)?(?!\w)|\bof (?:the )?(?:{words})(?!\w)"))
+                  for code, words in COUNTRY_WORDS.items()]
+#: A verb between a name and a delegation named after it: "A received the U.S. delegation" makes A its host.
+_HOSTING_BETWEEN = re.compile(r"\b(?:received|receives|welcomed|welcomes|hosted|hosts|met with|meets with)\b")
 _WORD = re.compile(r"\w+")
 #: Where a known written form may stand (on folded text): not inside a word or a hyphenated name.
 _FORM_BEFORE, _FORM_AFTER = r"(?<![\w-])", r"(?![\w])"
@@ -506,13 +515,19 @@ def title_before(tokens: list[Token], span: Span, vocabulary: frozenset[str]) ->
     chosen = tokens[first:span.first]
     if not any(fold_word(t.word) in TITLE_HEADS for t in chosen):
         return None
-    if len(chosen) > 1 and fold_word(chosen[-1].word) in {"dr.", "mr.", "mrs.", "ms."}:
+    if len(chosen) > 1 and fold_word(chosen[-1].word) in HONORIFICS:
         chosen = chosen[:-1]
     return chosen[0].start, chosen[-1].end
 
 
+#: Honorifics that stand between a title and a name ("Homeland Security Advisor Dr. Liz Sherwood-Randall").
+HONORIFICS = frozenset({"dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "madam", "sir", "hon.", "hon"})
+
+
 def _title_word(word: str, vocabulary: frozenset[str]) -> bool:
-    """A word that can stand in a title: capitalised vocabulary, an acronym, a connector or a title word."""
+    """A word that can stand in a title: capitalised vocabulary, an acronym, a connector, a title word or an honorific."""
+    if fold_word(word) in HONORIFICS:
+        return True
     word = re.sub(r"['’]s$", "", word.rstrip("."))
     if not word:
         return False
@@ -590,7 +605,7 @@ def tidy_title(title: str) -> str:
     if head and fold_word(rank.strip()) in RANKS:
         title = head.strip(" ,")
     words = title.split()
-    if len(words) > 1 and fold_word(words[-1]) in {"dr.", "mr.", "mrs.", "ms."}:
+    if len(words) > 1 and fold_word(words[-1]) in HONORIFICS:
         title = " ".join(words[:-1])
     return title
 
@@ -632,7 +647,8 @@ def _country_cue(sentence: str, offset: int, title: str | None) -> str | None:
     before = [f for f in found if f[0] <= offset]
     if before:
         return max(before)[1]
-    return min(found)[1] if found else None
+    after = [f for f in found if not _HOSTING_BETWEEN.search(sentence, offset, f[0])]
+    return min(after)[1] if after else None
 
 
 @lru_cache(maxsize=16)  # asked once per person named in the same sentence
@@ -753,6 +769,12 @@ def _list_occurrences(text, start, end, spans, known, lexicon, tokens, one_per_l
         basis = "led" if led[0] <= a < led[1] else "hosted" if _verb_basis(text[b:end]) == "hosted" else "listed"
         found.append(Occurrence(a, b, text[a:b], title, basis, text[first:last].strip(" ,;:"),
                                 _country_cue(text[start:end], a - start, title)))
+    # Names with their titles as the subject of one verb ("A, Secretary of X, and B, Secretary of Y,
+    # received the delegation"): the verb after the last of them is everyone's.
+    if found and not _LIST_CUE.search(text, start, found[0].start):
+        tail = _verb_basis(text[pos:end])
+        if tail in ("hosted", "spoke"):
+            found = [replace(o, basis=tail) if o.basis == "listed" else o for o in found]
     return found
 
 
