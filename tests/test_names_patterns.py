@@ -83,3 +83,10 @@ def test_a_third_country_keeps_its_own_nationality(lexicon):
     found = people(text, lexicon)
     assert found["Marie Dubois"][2] == "CA"
     assert found["Julia Marsh"][2] == "US"
+
+
+def test_includes_names_a_delegation_only_after_a_group_noun(lexicon):
+    ordinary = "The agreement includes support from Secretary Ana Torres Vidal and from Attorney General Susan Kline."
+    assert all(basis is None for _, basis, _ in people(ordinary, lexicon).values())
+    delegation = "The Mexican delegation included Secretary Ana Torres Vidal and Attorney General Susan Kline."
+    assert {basis for _, basis, _ in people(delegation, lexicon).values()} == {"listed"}

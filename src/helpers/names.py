@@ -136,9 +136,13 @@ _AFTER_NAME = re.compile(
     r"(?P<verb>pointed out|took part|was in|were in|was present|were present|[a-z-]+)\b")
 _LED_BY = re.compile(r"\b(?:led|headed|chaired|co-chaired|presided over)\s+by\b", re.IGNORECASE)
 _LIST_CUE = re.compile(
-    r"\b(?:delegations?|participants|attendees|attended|attending|participated|took part|included|includes|"
-    r"accompanied by|joined by|headed by|led by|chaired by|co-chaired by|represented by|composed of|"
-    r"consisted of|consisting of|comprised|comprising|comprises|made up of)\b", re.IGNORECASE)
+    r"\b(?:delegations?|participants|attendees|attended|attending|participated|took part|"
+    r"accompanied by|joined by|headed by|led by|chaired by|co-chaired by|represented by)\b"
+    # "includes", "comprised" list people only after a group ("the delegation included ..."):
+    # "the agreement includes support from Secretary X" lists nobody.
+    r"|\b(?:delegations?|participants|attendees|team|group|representatives|officials|members)\b[^.;:]{0,80}?"
+    r"\b(?:included|includes|including|composed of|consisted of|consisting of|comprised|comprising|comprises|"
+    r"made up of)\b", re.IGNORECASE)
 #: Where the people a delegation head is "led by" end and the others begin.
 _REST_OF_LIST = re.compile(r"\b(?:and\s+)?(?:included|includes|including|comprised|comprising|accompanied by|"
                            r"joined by|as well as|along with)\b", re.IGNORECASE)

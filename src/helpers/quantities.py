@@ -72,6 +72,15 @@ _DECIMAL_AFTER, _ORDINAL_SUFFIX, _YEAR = re.compile(r"\.\d"), re.compile(r"(?:st
 
 #: Party references ("the two countries", "both nations") name the parties, not a quantity.
 _PARTY = re.compile(r"^\s*(?:countries|nations|governments|sides|delegations|presidents|peoples)\b", re.IGNORECASE)
+#: A section label before a number ("GOAL 1", "Pillar 2", "Section 3"): a name, not a quantity.
+_LABEL_BEFORE = re.compile(r"(?:\b[A-Z]{2,}|\b(?:Goal|Pillar|Phase|Section|Article|Chapter|Item|Step|Annex|Part|"
+                           r"Objective|Priority|Point|Line|Title|Appendix|Table|Figure|No\.?|Number))\s*$")
+#: A determiner before a small number refers back to a set already named ("the three leaders",
+#: "all three goals", "these two agencies"): a reference, not a statement of quantity.
+_REFERENTIAL_BEFORE = re.compile(r"\b(?:the|these|those|our|their|its|his|her|all|both|each of the)\s+$",
+                                 re.IGNORECASE)
+#: Below this a number after a determiner is a reference; a statistic is rarely so small.
+REFERENTIAL_BELOW = 20
 _DATE_BEFORE = re.compile(rf"(?:{MONTH_NAMES})\.?\s*$")
 _DATE_AFTER = re.compile(rf"^\s+(?:{MONTH_NAMES})\b")
 
@@ -130,7 +139,10 @@ def extract_quantities(text: str) -> list[Candidate]:
     * identifiers: digits glued to letters, slashes, underscores or other
       digits by dots ("3.59.02", "556990/");
     * party references ("the two countries", "both nations") and the pronoun
-      "one" unless a unit follows.
+      "one" unless a unit follows;
+    * section labels ("GOAL 1", "Pillar 2") and references back to a set
+      already named: a small number after a determiner ("the three
+      leaders", "all three goals").
     """
     found: list[Candidate] = []
     for match in _quantity_matches(text):
@@ -145,6 +157,11 @@ def extract_quantities(text: str) -> list[Candidate]:
         number, word = match.group("num"), match.group("word")
         scale = SCALES[match.group("scale").lower()] if match.group("scale") else 1.0
         unit_word = (match.group("unit") or "").lower()
+        if not match.group("dollar") and _LABEL_BEFORE.search(before):
+            continue
+        small = (float(number.replace(",", "")) if number is not None else word_value(word)) * scale < REFERENTIAL_BELOW
+        if small and not match.group("dollar") and not unit_word and _REFERENTIAL_BEFORE.search(before):
+            continue
         if number is not None:
             plain = number.replace(",", "")
             if (_YEAR.fullmatch(number) and not match.group("dollar") and not unit_word
