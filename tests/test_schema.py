@@ -86,8 +86,8 @@ def test_resource_note_prints_every_word_of_the_package_as_text(family):
     assert heading == "**The " + escape.myst(payload)
     description, facts = description_and_facts.split("\n\n")
     assert description == escape.myst(payload)
-    assert facts == escape.myst(f"File data/x{payload}.csv; primary key: {payload}; foreign keys: "
-                                f"person_id → {payload}.person_id; successor, office → {payload}.person_id, office.")
+    keys = f"person_id → {payload}.person_id; successor, office → {payload}.person_id, office"
+    assert facts == escape.myst(f"File data/x{payload}.csv; primary key: {payload}; foreign keys: {keys}.")
     assert not re.search(r"(?<!\\)[`{}<>$\[\]*_|]", heading[2:] + description_and_facts)
 
 

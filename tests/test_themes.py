@@ -476,7 +476,8 @@ def test_code_sentences_matches_every_theme_of_the_real_codebook(ds):
     book = th.codebook(ds)
     expected = [(s.doc_id, s.sentence_no, row["theme_id"], m.term, m.start, m.end)
                 for s in rows.itertuples(index=False) for row in book.to_dict("records")
-                for m in coding.find_terms(s.sentence, coding.split_terms(row["terms"]), coding.split_terms(row["exclude_terms"]))]
+                for m in coding.find_terms(s.sentence, coding.split_terms(row["terms"]),
+                                           coding.split_terms(row["exclude_terms"]))]
     coded = coding.code_sentences(rows, book)
     assert list(coded[["doc_id", "sentence_no", "theme_id", "term", "start", "end"]].itertuples(index=False,
                                                                                               name=None)) == expected
