@@ -6,6 +6,9 @@ import re
 
 import pandas as pd
 import pytest
+import small_themes
+from hypothesis import given
+from hypothesis import strategies as st
 
 from helpers import coding
 from helpers import text as tx
@@ -285,6 +288,59 @@ def test_bad_measure_is_refused():
         th._measure(MATRIX, pd.Series({"m1": 1, "m2": 1, "m3": 1}), "share")
 
 
+
+# --- the coded corpus (helpers.themes.code_corpus) ---------------------------------------
+
+
+def test_code_corpus_orders_meetings_and_documents_by_date():
+    coded = small_themes.coding()
+    assert coded.meetings == ["M1", "M2", "M3", "M4"]  # M0 has no document
+    assert coded.documents == ["d2010", "mx-2015", "us-2015", "d2020", "d2023"]
+    assert list(coded.texts) == coded.documents and coded.texts["d2020"] == small_themes.TEXTS["d2020"]
+    assert list(coded.meeting_dates.index) == coded.meetings and coded.meeting_dates["M3"].year == 2020
+    assert list(coded.dates.index) == ["M4", "M1", "M0", "M2", "M3"]
+    assert coded.labels["migration"] == "Migration" and coded.docs.at["us-2015", "publisher_country"] == "US"
+
+
+def test_the_pure_orders_and_words_agree_with_the_tables():
+    docs, meetings, texts = small_themes.DOCUMENTS, small_themes.MEETINGS, small_themes.TEXTS
+    assert th.order_meetings(docs, meetings) == ["M1", "M2", "M3", "M4"]
+    assert th.order_documents(docs, meetings) == ["d2010", "mx-2015", "us-2015", "d2020", "d2023"]
+    words = th.document_words(docs, texts)
+    assert list(words.index) == sorted(texts) and words["d2020"] == tx.word_count(texts["d2020"])
+    per_meeting = th.meeting_words(docs, words, ["M2", "M1"])
+    assert per_meeting.to_dict() == {"M2": words["us-2015"] + words["mx-2015"], "M1": words["d2010"]}
+    rows = th.sentence_rows(docs, texts)
+    assert list(rows["doc_id"].unique()) == sorted(texts)
+    assert rows[rows["doc_id"] == "us-2015"]["sentence"].tolist() == [
+        "Fentanyl kills.", "The cartels sell fentanyl.", "Shared responsibility matters."]
+    assert rows[rows["doc_id"] == "us-2015"]["meeting_id"].unique().tolist() == ["M2"]
+
+
+def test_code_corpus_counts_mentions_by_meeting_and_document():
+    coded = small_themes.coding()
+    assert coded.counts.loc["criminal_organisations"].tolist() == [2, 2, 1, 1]
+    assert coded.counts.at["border", "M2"] == 0  # only in the excluded "both sides of the border"
+    assert coded.present.loc["migration"].tolist() == [False, False, False, True]
+    assert coded.rates.at["criminal_organisations", "M2"] == pytest.approx(1000 * 2 / coded.meeting_words["M2"])
+    assert coded.doc_counts.at["synthetic_drugs", "us-2015"] == 2 and coded.doc_counts.at["arms_trafficking",
+                                                                                           "us-2015"] == 0
+    assert coded.doc_rates.at["synthetic_drugs", "us-2015"] == pytest.approx(1000 * 2 / coded.words["us-2015"])
+    assert coded.first_last.set_index("theme_id").at["border", "gaps"] == 2
+    assert len(coded.hits) == coded.counts.to_numpy().sum() == coded.doc_counts.to_numpy().sum()
+
+
+def test_code_of_the_dataset_is_what_the_separate_functions_give(ds, real_hits):
+    coded = th.code(ds)
+    assert coded.texts == {d: ds.text(d) for d in th.document_order(ds)}
+    pd.testing.assert_frame_equal(coded.hits, real_hits)
+    pd.testing.assert_frame_equal(coded.sentences, th.sentence_table(ds))
+    pd.testing.assert_series_equal(coded.words, th.words_per_document(ds))
+    for measure, table in [("count", coded.counts), ("rate", coded.rates), ("presence", coded.present)]:
+        pd.testing.assert_frame_equal(table, th.by_meeting(ds, measure, hit_rows=real_hits))
+    for measure, table in [("count", coded.doc_counts), ("rate", coded.doc_rates)]:
+        pd.testing.assert_frame_equal(table, th.by_document(ds, measure, hit_rows=real_hits))
+
 # --- the real data -----------------------------------------------------------------------
 
 
@@ -368,9 +424,6 @@ def test_rank_agreement_is_spearman():
     assert rho.at["a", "b"] == pytest.approx(1.0) and rho.at["a", "c"] == pytest.approx(-1.0)
 
 
-from hypothesis import given  # noqa: E402
-from hypothesis import strategies as st
-
 _ALPHABET = st.sampled_from(list("ab U.S.D.C. Dr.Gen.No 5\n\"'?!"))
 
 
@@ -423,7 +476,8 @@ def test_code_sentences_matches_every_theme_of_the_real_codebook(ds):
     book = th.codebook(ds)
     expected = [(s.doc_id, s.sentence_no, row["theme_id"], m.term, m.start, m.end)
                 for s in rows.itertuples(index=False) for row in book.to_dict("records")
-                for m in coding.find_terms(s.sentence, coding.split_terms(row["terms"]), coding.split_terms(row["exclude_terms"]))]
+                for m in coding.find_terms(s.sentence, coding.split_terms(row["terms"]),
+                                           coding.split_terms(row["exclude_terms"]))]
     coded = coding.code_sentences(rows, book)
     assert list(coded[["doc_id", "sentence_no", "theme_id", "term", "start", "end"]].itertuples(index=False,
                                                                                               name=None)) == expected

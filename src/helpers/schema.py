@@ -14,12 +14,14 @@ import csv
 import datetime as dt
 import io
 import json
+import operator
 import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 import pandas as pd
 
+from . import escape
 from .errors import DataError
 
 PACKAGE_FILE = "datapackage.json"
@@ -147,7 +149,7 @@ def _records(file: str, text: str) -> tuple[list[str], list[list[str]], list[int
             records.append(record)
     except csv.Error as exc:
         raise DataError(file, f"cannot be read as CSV near line {reader.line_num}: {exc}") from None
-    for record, start in zip(records, starts):
+    for record, start in zip(records, starts, strict=True):
         if len(record) != len(header):
             raise DataError(file, f"line {start} has {len(record)} fields, the header {len(header)}",
                             row=len([s for s in starts if s <= start]), line=start)
@@ -207,7 +209,7 @@ def _convert_column(file: str, column: list[str], field: dict, lines: list[int])
     values = []
     for row, raw in enumerate(column, start=1):
 
-        def fail(message: str):
+        def fail(message: str, row: int = row) -> DataError:
             return DataError(file, message, row=row, field=name, line=lines[row - 1])
 
         cell = raw.strip()
@@ -226,9 +228,9 @@ def _convert_column(file: str, column: list[str], field: dict, lines: list[int])
             raise fail(f"{cell!r} is not one of {allowed}")
         if pattern is not None and not pattern.fullmatch(cell):
             raise fail(f"{cell[:80]!r} does not match the pattern {pattern.pattern!r}")
-        for key, test, says in (("minLength", lambda n: len(cell) >= n, "shorter than"),
-                                ("maxLength", lambda n: len(cell) <= n, "longer than")):
-            if key in constraints and not test(constraints[key]):
+        for key, beyond, says in (("minLength", operator.lt, "shorter than"),
+                                  ("maxLength", operator.gt, "longer than")):
+            if key in constraints and beyond(len(cell), constraints[key]):
                 raise fail(f"the value is {says} {constraints[key]} characters")
         try:
             value = _parse_value(cell, field)
@@ -286,9 +288,10 @@ def check_foreign_keys(package: Mapping, tables: Mapping[str, pd.DataFrame]) -> 
                     continue
                 if values not in known:
                     shown = values[0] if len(values) == 1 else values
+                    target_file = resources(package)[target_name]["path"]
                     raise DataError(
                         resource["path"],
-                        f"unknown {'/'.join(target_fields)} {shown!r}: not in {resources(package)[target_name]['path']}",
+                        f"unknown {'/'.join(target_fields)} {shown!r}: not in {target_file}",
                         row=row,
                         field=fields[0],
                         line=line_of(frame, row),
@@ -306,3 +309,48 @@ def describe_fields(resource: Mapping) -> Iterable[dict]:
             "allowed values": ", ".join(constraints.get("enum", [])),
             "description": field.get("description", ""),
         }
+
+
+# --- the dataset described for readers (the data appendix) --------------------------------
+
+
+def _keys(value) -> str:
+    return ", ".join(_as_list(value))
+
+
+def overview(package: Mapping, tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
+    """One row per resource of ``package``: table, file, rows (of ``tables``), primary key and description."""
+    return pd.DataFrame([
+        {"table": name, "file": f"data/{res['path']}", "rows": len(tables[name]),
+         "primary key": _keys(res["schema"].get("primaryKey")), "description": res.get("description", "")}
+        for name, res in resources(package).items()
+    ])
+
+
+def fields_table(resource: Mapping) -> pd.DataFrame:
+    """:func:`describe_fields` of ``resource`` as a table, "yes" for a required field and "" otherwise."""
+    fields = pd.DataFrame(list(describe_fields(resource)),
+                          columns=["field", "type", "required", "allowed values", "description"])
+    fields["required"] = fields["required"].map({True: "yes", False: ""})
+    return fields
+
+
+def foreign_keys(name: str, resource: Mapping) -> str:
+    """The foreign keys of resource ``name`` as "fields → table.fields", separated by "; " ("none" if it has none)."""
+    return "; ".join(
+        f"{_keys(fk['fields'])} → {(fk['reference']['resource'] or name)}.{_keys(fk['reference']['fields'])}"
+        for fk in resource["schema"].get("foreignKeys", [])
+    ) or "none"
+
+
+def resource_note(name: str, resource: Mapping) -> str:
+    """MyST text introducing resource ``name``: its description, file, primary key and foreign keys.
+
+    The package's words are data: every one of them is printed as text,
+    never as markup (:func:`helpers.escape.myst`); only the bold "The ...
+    table." is markup.
+    """
+    facts = (f"File data/{resource['path']}; primary key: {_keys(resource['schema'].get('primaryKey'))}; "
+             f"foreign keys: {foreign_keys(name, resource)}.")
+    return (f"**The {escape.myst(name)} table.** {escape.myst(resource.get('description', ''))}\n\n"
+            + escape.myst(facts))

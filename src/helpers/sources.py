@@ -65,3 +65,41 @@ def share(frame: pd.DataFrame, column: str, mask: pd.Series) -> float:
     """Per cent of ``column``'s total that falls in the rows selected by ``mask``."""
     total = frame[column].sum()
     return float(100 * frame.loc[mask, column].sum() / total) if total else 0.0
+
+
+def profile_facts(profile: pd.DataFrame) -> dict:
+    """The numbers the methods appendix quotes from :func:`profile`.
+
+    The longest text: its meeting, its share (per cent) of all words and of
+    all claims, its participants listed and otherwise named; the listed
+    participants of the press releases and of all texts; and the texts that
+    are translations or interpretations, of how many.
+    """
+    longest = profile.loc[profile["words"].idxmax()]
+    is_longest = profile["doc_id"] == longest["doc_id"]
+    is_release = profile["genre"] == "press release"
+    return {
+        "longest_meeting": longest["meeting_id"],
+        "share_words_longest": share(profile, "words", is_longest),
+        "share_claims_longest": share(profile, "claims", is_longest),
+        "listed_releases": int(profile.loc[is_release, "participants_listed"].sum()),
+        "listed_all": int(profile["participants_listed"].sum()),
+        "n_translated": int((profile["translation"] != "original").sum()),
+        "n_documents": len(profile),
+        "listed_longest": int(longest["participants_listed"]),
+        "other_longest": int(longest["participants_other"]),
+    }
+
+
+def tolerance_facts(tolerance) -> dict:
+    """The tolerances of a claims check (:class:`helpers.claims.Tolerance`) in per cent."""
+    return {"tol_consistent": 100 * tolerance.consistent, "tol_about": 100 * tolerance.about,
+            "tol_approx": 100 * tolerance.approximate}
+
+
+def profile_table(profile: pd.DataFrame) -> pd.DataFrame:
+    """:func:`profile` as the methods appendix prints it: no meeting or mention count, readers' headings."""
+    return (profile.drop(columns=["meeting_id", "theme_mentions"])
+            .rename(columns={"doc_id": "document", "translation": "language", "participants_listed": "listed",
+                             "participants_other": "other named", "claims_per_1000_words": "claims per 1,000 words",
+                             "mentions_per_1000_words": "theme mentions per 1,000 words"}))

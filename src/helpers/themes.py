@@ -24,11 +24,20 @@ mentions per 1,000 words (:func:`by_meeting`). The continuity measures
 robustness checks (:func:`leave_one_term_out`, :func:`leave_one_theme_out`)
 take these tables as input, so they are tested on small fixtures.
 
+:func:`code` does all of this once for a chapter and keeps every table in a
+:class:`Coding` (:func:`code_corpus` does it for any codebook, documents and
+texts); :mod:`helpers.theme_report` shapes the chapter's tables and the
+numbers it quotes from it.
+
 Nothing here knows how many documents or meetings there are: every function
 iterates over the tables it is given.
 """
 
 from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from itertools import pairwise
 
 import numpy as np
 import pandas as pd
@@ -42,22 +51,28 @@ def codebook(ds) -> pd.DataFrame:
     return ds.theme_codebook.reset_index(drop=True)
 
 
+def texts(ds) -> dict[str, str]:
+    """The cleaned text of every document, by doc_id (through ``ds.text``, which checks the notebook's ``uses``)."""
+    return {doc_id: ds.text(doc_id) for doc_id in ds.documents["doc_id"]}
+
+
 def sentence_table(ds) -> pd.DataFrame:
     """One row per sentence of every cleaned document: doc_id, meeting_id, sentence_no, start, end, sentence."""
+    return sentence_rows(ds.documents, texts(ds))
+
+
+def sentence_rows(documents: pd.DataFrame, texts: Mapping[str, str]) -> pd.DataFrame:
+    """:func:`sentence_table` of the ``documents`` table and their ``texts`` (doc_id -> cleaned text)."""
     rows = []
-    for doc in ds.documents.sort_values("doc_id", kind="stable").itertuples(index=False):
-        for number, (start, end, sentence) in enumerate(sentences(ds.text(doc.doc_id)), start=1):
+    for doc in documents.sort_values("doc_id", kind="stable").itertuples(index=False):
+        for number, (start, end, sentence) in enumerate(sentences(texts[doc.doc_id]), start=1):
             rows.append((doc.doc_id, doc.meeting_id, number, start, end, sentence))
     return pd.DataFrame(rows, columns=["doc_id", "meeting_id", "sentence_no", "start", "end", "sentence"])
-
-
 
 
 def matches(ds, book: pd.DataFrame | None = None) -> pd.DataFrame:
     """Every term match in the cleaned texts (see :func:`code_sentences`)."""
     return code_sentences(sentence_table(ds), codebook(ds) if book is None else book)
-
-
 
 
 def hits(ds, book: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -76,21 +91,36 @@ def hits(ds, book: pd.DataFrame | None = None) -> pd.DataFrame:
 
 def words_per_document(ds) -> pd.Series:
     """Words of each cleaned document, indexed by doc_id."""
-    ids = ds.documents["doc_id"]
-    return pd.Series([word_count(ds.text(d)) for d in ids], index=ids.to_numpy(), name="words").sort_index()
+    return document_words(ds.documents, texts(ds))
+
+
+def document_words(documents: pd.DataFrame, texts: Mapping[str, str]) -> pd.Series:
+    """Words of the text of each of ``documents`` (:func:`helpers.text.word_count`), indexed by doc_id."""
+    ids = documents["doc_id"]
+    return pd.Series([word_count(texts[d]) for d in ids], index=ids.to_numpy(), name="words").sort_index()
 
 
 def meeting_order(ds) -> list[str]:
     """Meeting ids that have at least one document, in date order."""
-    used = set(ds.documents["meeting_id"])
-    meetings = ds.meetings[ds.meetings["meeting_id"].isin(used)]
+    return order_meetings(ds.documents, ds.meetings)
+
+
+def order_meetings(documents: pd.DataFrame, meetings: pd.DataFrame) -> list[str]:
+    """:func:`meeting_order` of a documents and a meetings table."""
+    used = set(documents["meeting_id"])
+    meetings = meetings[meetings["meeting_id"].isin(used)]
     return list(meetings.sort_values(["date", "meeting_id"], kind="stable")["meeting_id"])
 
 
 def document_order(ds) -> list[str]:
     """Document ids by meeting date, then doc_id."""
-    dates = ds.meetings.set_index("meeting_id")["date"]
-    docs = ds.documents.assign(date=ds.documents["meeting_id"].map(dates))
+    return order_documents(ds.documents, ds.meetings)
+
+
+def order_documents(documents: pd.DataFrame, meetings: pd.DataFrame) -> list[str]:
+    """:func:`document_order` of a documents and a meetings table."""
+    dates = meetings.set_index("meeting_id")["date"]
+    docs = documents.assign(date=documents["meeting_id"].map(dates))
     return list(docs.sort_values(["date", "doc_id"], kind="stable")["doc_id"])
 
 
@@ -116,8 +146,13 @@ def by_document(ds, measure: str = "rate", hit_rows: pd.DataFrame | None = None)
 
 def words_per_meeting(ds) -> pd.Series:
     """Words of the cleaned documents of each meeting, in date order."""
-    docs = ds.documents.assign(words=ds.documents["doc_id"].map(words_per_document(ds)))
-    return docs.groupby("meeting_id")["words"].sum().reindex(meeting_order(ds)).rename("words")
+    return meeting_words(ds.documents, words_per_document(ds), meeting_order(ds))
+
+
+def meeting_words(documents: pd.DataFrame, words: pd.Series, meetings: list[str]) -> pd.Series:
+    """Words of the documents of each of ``meetings`` (in that order), from the ``words`` of each document."""
+    docs = documents.assign(words=documents["doc_id"].map(words))
+    return docs.groupby("meeting_id")["words"].sum().reindex(meetings).rename("words")
 
 
 def by_meeting(ds, measure: str = "rate", hit_rows: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -186,7 +221,7 @@ def jaccard_consecutive(matrix: pd.DataFrame) -> pd.DataFrame:
     sets = theme_sets(matrix)
     columns = list(sets)
     rows = []
-    for before, after in zip(columns, columns[1:]):
+    for before, after in pairwise(columns):
         a, b = sets[before], sets[after]
         rows.append((before, after, len(a), len(b), len(a & b), len(a | b), jaccard(a, b)))
     return pd.DataFrame(rows, columns=["from", "to", "themes_from", "themes_to", "shared", "union", "jaccard"])
@@ -202,7 +237,7 @@ def changes(matrix: pd.DataFrame) -> pd.DataFrame:
     present = presence(matrix)
     columns = list(present.columns)
     rows = []
-    for before, after in zip(columns, columns[1:]):
+    for before, after in pairwise(columns):
         for theme in present.index:
             was, now = bool(present.at[theme, before]), bool(present.at[theme, after])
             if was != now:
@@ -348,3 +383,77 @@ def export_evidence(hit_rows: pd.DataFrame, name: str = "themes-evidence") -> st
     path = out / f"{name}.csv"
     hit_rows.to_csv(path, index=False, lineterminator="\n")
     return path.name
+
+
+# --- the chapter: everything coded once, its tables and the numbers it quotes ----------------
+
+
+@dataclass
+class Coding:
+    """The coded corpus the themes chapter reads, made by :func:`code_corpus` (or :func:`code` from a dataset).
+
+    ``meetings`` and ``documents`` are ids in date order; ``dates`` holds the
+    date of every meeting of the meetings table (in its order); ``docs`` is
+    the documents table indexed by doc_id; ``texts`` the cleaned texts in
+    document order. The matrices are theme x meeting (``counts``, ``rates``
+    per 1,000 words, ``present``) and theme x document (``doc_counts``,
+    ``doc_rates``).
+    """
+
+    book: pd.DataFrame
+    labels: pd.Series
+    docs: pd.DataFrame
+    dates: pd.Series
+    meetings: list[str]
+    documents: list[str]
+    texts: dict[str, str]
+    sentences: pd.DataFrame
+    matches: pd.DataFrame
+    hits: pd.DataFrame
+    words: pd.Series
+    meeting_words: pd.Series
+    counts: pd.DataFrame
+    rates: pd.DataFrame
+    present: pd.DataFrame
+    doc_counts: pd.DataFrame
+    doc_rates: pd.DataFrame
+    first_last: pd.DataFrame
+
+    @property
+    def meeting_dates(self) -> pd.Series:
+        """The dates of :attr:`meetings`, in their (date) order."""
+        return self.dates.reindex(self.meetings)
+
+
+def code(ds) -> Coding:
+    """Code the dataset's cleaned texts with its codebook (:func:`code_corpus`)."""
+    return code_corpus(codebook(ds), ds.documents, ds.meetings, texts(ds))
+
+
+def code_corpus(book: pd.DataFrame, documents: pd.DataFrame, meetings: pd.DataFrame,
+                texts: Mapping[str, str]) -> Coding:
+    """Code ``texts`` (doc_id -> cleaned text) of ``documents`` by ``book`` and measure them by meeting and document.
+
+    The tables are those of the dataset (codebook, documents with meeting_id
+    and publisher_country, meetings with meeting_id and date); the result
+    holds the same matrices as :func:`by_meeting` and :func:`by_document`.
+    """
+    book = book.reset_index(drop=True)
+    themes = book["theme_id"]
+    meeting_ids, document_ids = order_meetings(documents, meetings), order_documents(documents, meetings)
+    sentence_frame = sentence_rows(documents, texts)
+    match_rows = code_sentences(sentence_frame, book)
+    hit_rows = collapse(match_rows)
+    words = document_words(documents, texts)
+    per_meeting = meeting_words(documents, words, meeting_ids)
+    counts = count_matrix(hit_rows, "meeting_id", themes, meeting_ids)
+    doc_counts = count_matrix(hit_rows, "doc_id", themes, document_ids)
+    present = _measure(counts, per_meeting, "presence")
+    return Coding(
+        book=book, labels=book.set_index("theme_id")["label"], docs=documents.set_index("doc_id"),
+        dates=meetings.set_index("meeting_id")["date"], meetings=meeting_ids, documents=document_ids,
+        texts={d: texts[d] for d in document_ids}, sentences=sentence_frame, matches=match_rows, hits=hit_rows,
+        words=words, meeting_words=per_meeting, counts=counts, rates=_measure(counts, per_meeting, "rate"),
+        present=present, doc_counts=doc_counts, doc_rates=_measure(doc_counts, words, "rate"),
+        first_last=first_last(present),
+    )

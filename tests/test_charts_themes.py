@@ -1,0 +1,67 @@
+"""The charts of the themes chapter drawn from small tables: what each shows is what the table holds."""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import pandas as pd
+import pytest
+from matplotlib.colors import to_rgb
+
+from helpers.charts import themes as charts
+from helpers.figures import OKABE_ITO
+
+LABELS = pd.Series({"a": "Theme A", "b": "Theme B", "c": "Theme C"})
+DATES = pd.Series(pd.to_datetime(["2010-03-23", "2017-12-14"]), index=["M1", "M2"])
+
+
+def texts(ax) -> list[str]:
+    return [t.get_text() for t in ax.texts]
+
+
+def ticks(labels) -> list[str]:
+    return [t.get_text() for t in labels]
+
+
+def test_heatmap_shows_rate_and_count_in_each_cell_and_a_dash_for_none():
+    counts = pd.DataFrame({"M1": [2, 0], "M2": [1, 3]}, index=["a", "b"])
+    rates = pd.DataFrame({"M1": [4.0, 0.0], "M2": [0.5, 1.25]}, index=["a", "b"])
+    fig = charts.heatmap(rates, counts, LABELS, DATES)
+    ax = fig.axes[0]
+    assert texts(ax) == ["4.0\n(2)", "0.5\n(1)", "-", "1.2\n(3)"]
+    assert [t.get_color() for t in ax.texts][0] == "white"  # above 60 % of the largest rate
+    assert ticks(ax.get_xticklabels()) == ["M1\n23 Mar 2010", "M2\n14 Dec 2017"]
+    assert ticks(ax.get_yticklabels()) == ["Theme A", "Theme B"]
+    assert ax.images[0].get_array().tolist() == [[4.0, 0.5], [0.0, 1.25]]
+    assert fig.axes[1].get_ylabel() == "Mentions per 1,000 words"
+    plt.close(fig)
+
+
+def test_timeline_draws_a_marker_per_theme_and_meeting_and_a_bar_from_first_to_last():
+    table = pd.DataFrame({"theme_id": ["a", "c", "b"], "first": ["M1", "M2", None], "last": ["M2", "M2", None],
+                          "persistence": [2, 1, 0], "M1": [True, False, False], "M2": [True, True, False]})
+    fig = charts.timeline(table, LABELS, DATES)
+    ax = fig.axes[0]
+    markers = ax.collections[:6]  # then the two legend entries
+    filled = [tuple(m.get_offsets()[0]) for m in markers
+              if tuple(m.get_facecolors()[0][:3]) == pytest.approx(to_rgb(OKABE_ITO["blue"]))]
+    assert sorted(filled) == [(0, 0), (1, 0), (1, 1)]
+    bars = [line for line in ax.lines if len(line.get_xdata())]
+    assert [(list(b.get_xdata()), list(b.get_ydata())) for b in bars] == [([0, 1], [0, 0]), ([1, 1], [1, 1])]
+    assert ticks(ax.get_yticklabels()) == ["Theme A", "Theme C", "Theme B"]
+    assert ax.yaxis_inverted()
+    assert ticks(ax.get_xticklabels()) == ["M1\n23 Mar 2010", "M2\n14 Dec 2017"]
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["mentioned", "not mentioned",
+                                                                   "first to last appearance"]
+    plt.close(fig)
+
+
+def test_similarity_labels_each_cell_and_each_document_with_its_meeting():
+    ids = ["x", "y"]
+    sim = pd.DataFrame([[1.0, 0.25], [0.25, 1.0]], index=ids, columns=ids)
+    fig = charts.similarity(sim, pd.Series({"x": "M1", "y": "M2"}))
+    ax = fig.axes[0]
+    assert texts(ax) == ["1.00", "0.25", "0.25", "1.00"]
+    assert [t.get_color() for t in ax.texts] == ["white", "black", "black", "white"]
+    assert ticks(ax.get_xticklabels()) == ticks(ax.get_yticklabels()) == ["x\n(M1)", "y\n(M2)"]
+    assert fig.axes[1].get_ylabel() == "TF-IDF cosine similarity"
+    plt.close(fig)
