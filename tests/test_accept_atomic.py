@@ -161,15 +161,9 @@ def test_an_accept_killed_at_random_moments_is_recovered(data_copy, draft_file, 
 def test_two_accepts_at_once_both_land(data_copy, tmp_path):
     first = write_draft(SYNTHETIC, data_copy, tmp_path / "first.json")
     second = write_draft(BULLETED, data_copy, tmp_path / "second.json")
-    # Drafted against the same dataset, the two drafts number their claims alike: a reviewer
-    # renumbers the second (the drafts were made before either was accepted).
+    # Drafted against the same dataset, both drafts hold placeholder claim ids (NEW-1...): each accept
+    # numbers its claims after those already accepted, under the lock.
     drafted = json.loads(second.read_text(encoding="utf-8"))
-    taken = len(load_dataset(data_copy).claims) + len(json.loads(first.read_text())["claims"])
-    renamed = {claim["claim_id"]: f"N{number:02d}" for number, claim in enumerate(drafted["claims"], start=taken + 1)}
-    for claim in drafted["claims"]:
-        claim["claim_id"] = renamed[claim["claim_id"]]
-    for check in drafted["claim_checks"]:
-        check.update(claim_id=renamed[check["claim_id"]], check_id=f"{renamed[check['claim_id']]}-1")
     for person in drafted["participants"]:
         person.update(agency_id=person["agency_id"] or "us-dos", country=person["country"] or "US")
     second.write_text(json.dumps(drafted, ensure_ascii=False), encoding="utf-8")
@@ -179,6 +173,7 @@ def test_two_accepts_at_once_both_land(data_copy, tmp_path):
     grown = load_dataset(data_copy)
     added = [line.split(" as ")[0].split()[-1] for _, err in results for line in err.splitlines() if "added" in line]
     assert len(added) == 2 and set(added) <= set(grown.documents["doc_id"]) and len(grown.documents) == 7
+    assert grown.claims["claim_id"].is_unique and not grown.claims["claim_id"].str.startswith("NEW").any()
 
 
 def test_the_same_draft_twice_at_once_lands_once(data_copy, draft_file):

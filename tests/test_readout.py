@@ -148,3 +148,18 @@ def test_a_forum_named_outside_the_meeting_sentence_is_a_guess():
     assert found.value[0] == "hlsd" and found.confidence == "medium"  # named whole, but not as this meeting
     found = readout.series(text, meetings, lead="The High-Level Security Dialogue met today.")
     assert found.confidence == "high"
+
+
+def test_a_genre_label_opens_a_title_and_a_speaker_label_does_not():
+    title, _ = readout.title_and_dateline("FACT SHEET: The Second Meeting of the Dialogue\nToday, they met.\n")
+    assert title.value == "FACT SHEET: The Second Meeting of the Dialogue"
+    title, _ = readout.title_and_dateline("SECRETARY SMITH: Thank you all for coming\nMore.\n")
+    assert title is None
+
+
+def test_the_other_days_of_a_trip_are_listed():
+    text = "On June 10, she met with the President. On June 11, she met with the President-elect."
+    first = readout.meeting_date(text, dt.date(2024, 6, 12))
+    assert first.value == dt.date(2024, 6, 10)
+    others = readout.other_meeting_dates(text, dt.date(2024, 6, 12), first.value)
+    assert [o.value for o in others] == [dt.date(2024, 6, 11)]

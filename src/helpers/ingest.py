@@ -61,6 +61,8 @@ from .cleaning import prepare
 from .text import digest, markdown, normalise, sentence_at, sentences, strip_accents
 
 DRAFT_VERSION = 1
+#: The prefix of a drafted claim's placeholder id ("NEW-3"): accept numbers it after the claims then known.
+NEW_CLAIM = "NEW-"
 #: The tables a draft appends to, in the order they are written.
 TABLES = ["documents", "meetings", "people", "aliases", "participants", "mentions", "claims", "claim_checks"]
 #: Words of a forum name left out of a new meeting id's acronym.
@@ -243,6 +245,11 @@ def _document_and_meeting(text: str, ds, meeting_date: dt.date | None, labels: i
     _todo_if_unsure(todo, "meeting.city", city)
     _todo_if_unsure(todo, "meeting.venue", venue)
     _todo_if_unsure(todo, "meeting.series_id", series)
+    if not meeting_date:
+        for other in readout.other_meeting_dates(text, published_day, day):
+            todo.append(f"the text also reports a meeting on {other.value.isoformat()} ({other.evidence[:120]!r}): "
+                        "if it is another meeting, make 'meeting' a list with a row for it and move its "
+                        "participants to it (their meeting_id)")
     for field, value in meeting.items():
         if not field.startswith("_") and value == "" and field not in ("venue", "notes", "series_number"):
             todo.append(f"meeting.{field}")
@@ -394,24 +401,21 @@ def _unique(rows: list[dict], key: str) -> list[dict]:
 
 def _claims(text: str, ds, document: dict, spans: list[tuple[int, int, str]]) -> tuple[list, list]:
     """Candidate claims (with the sentence of ``spans`` they stand in) and a not-yet-checked claim_checks row for each."""
-    numbers = [int(c[1:]) for c in ds.claims["claim_id"]]
-    next_number = max(numbers, default=0) + 1
     rows, checks = [], []
     for offset, candidate in enumerate(quantities.extract_quantities(text)):
         found = sentence_at(spans, candidate.start)
         sentence = found[2] if found else candidate.text
-        claim_id = f"N{next_number + offset:02d}"
+        # A placeholder: accept gives the claim its number (the next free one when it is accepted).
+        claim_id = f"{NEW_CLAIM}{offset + 1}"
         unit, noun = candidate.unit, counted_noun(text[candidate.end:candidate.end + 60])
-        if not unit and noun in units.COUNT_UNITS:
-            unit = noun
+        if not unit and noun:
+            unit = noun  # a count of what the noun names: its own unit
         rows.append({
             "claim_id": claim_id, "doc_id": document["doc_id"], "speaker": "", "quote": sentence,
             "number_as_written": candidate.text if candidate.qualifier == "none" else _number_only(candidate.text),
             "value": candidate.value, "unit": unit, "qualifier": candidate.qualifier,
             "period": "", "measure": "", "kind": _kind(unit),
-            "_todo": "fill period and measure, check the unit; delete the row if it is not a claim"
-                     + (f" (it counts {noun!r}, not yet a unit of helpers.claims.COUNT_UNITS)"
-                        if noun and not unit else ""),
+            "_todo": "fill period and measure, check the unit; delete the row if it is not a claim",
         })
         checks.append({"check_id": f"{claim_id}-1", "claim_id": claim_id, "role": "none", "reference_id": "",
                        "baseline_reference_id": "", "other_claim_id": "", "match": "same",
@@ -442,10 +446,8 @@ def _kind(unit: str) -> str:
         dimension = units.dimension(unit)
     except (KeyError, ValueError):
         return ""
-    if dimension in units.COUNT_UNITS:
-        return "count"
     return {"mass": "mass", "money": "money", "money per time": "rate", "length": "length", "time": "duration",
-            "percent": "percent"}.get(dimension, "")
+            "percent": "percent"}.get(dimension, "count")
 
 
 def _themes(ds, document: dict, spans: list[tuple[int, int, str]]) -> list[dict]:
@@ -543,8 +545,10 @@ def read_draft(path: str | Path) -> dict:
     if not (isinstance(source, dict) and isinstance(source.get("path"), str)
             and isinstance(source.get("sha256"), str)):
         raise IngestError(f"{path}: source must be an object with the readout's path and sha256")
-    for key in ("document", "meeting"):
-        _check_entry(path, key, data[key])
+    _check_entry(path, "document", data["document"])
+    meetings = data["meeting"] if isinstance(data["meeting"], list) else [data["meeting"]]
+    for number, meeting in enumerate(meetings):
+        _check_entry(path, "meeting" if len(meetings) == 1 else f"meeting[{number}]", meeting)
     for table in TABLES[2:]:
         if not isinstance(data[table], list):
             raise IngestError(f"{path}: {table} must be a list of rows (it is a {type(data[table]).__name__})")
@@ -571,8 +575,9 @@ def _check_entry(path: Path, where: str, row) -> None:
 
 def draft_rows(data: dict) -> dict[str, list[dict]]:
     """The rows a draft appends, table by table (reviewer notes dropped)."""
-    rows = {"documents": [data["document"]],
-            "meetings": [] if "_existing" in data["meeting"] else [data["meeting"]]}
+    # One text can report several meetings (the days of one trip): "meeting" may be a list.
+    meetings = data["meeting"] if isinstance(data["meeting"], list) else [data["meeting"]]
+    rows = {"documents": [data["document"]], "meetings": [m for m in meetings if "_existing" not in m]}
     for table in TABLES[2:]:
         rows[table] = data[table]
     return {t: [{k: v for k, v in row.items() if not k.startswith("_")} for row in rows[t]] for t in TABLES}
@@ -580,7 +585,7 @@ def draft_rows(data: dict) -> dict[str, list[dict]]:
 
 def _draft_entry(table: str, index: int) -> str:
     """Where a row appended to ``table`` stands in the draft ("participants[2]", "document")."""
-    return {"documents": "document", "meetings": "meeting"}.get(table, f"{table}[{index}]")
+    return {"documents": "document", "meetings": f"meeting (entry {index})"}.get(table, f"{table}[{index}]")
 
 
 def _csv_rows(path: Path, fields: list[str], rows: list[dict], table: str) -> str:
@@ -611,6 +616,29 @@ def _from_draft(exc: DataError, counts: dict[str, int], resources: dict, draft_p
         return (f"{draft_path}: draft entry {_draft_entry(table, index)}{field} (would be {exc.file} row "
                 f"{exc.row}): {exc.detail}")
     return f"the reviewed draft {draft_path} does not fit the dataset: {exc}"
+
+
+def _number_new_claims(rows: dict[str, list[dict]], taken) -> None:
+    """Give the draft's placeholder claims ("NEW-3") the next free numbers, and their checks with them.
+
+    Done at accept, under the lock, so that two drafts made side by side never claim the same number.
+    """
+    numbers = [int(c[1:]) for c in taken if re.fullmatch(r"N\d+", c)]
+    next_number = max(numbers, default=0) + 1
+    renamed = {}
+    for claim in rows["claims"]:
+        if str(claim.get("claim_id", "")).startswith(NEW_CLAIM):
+            renamed[claim["claim_id"]] = f"N{next_number:02d}"
+            next_number += 1
+            claim["claim_id"] = renamed[claim["claim_id"]]
+    for check in rows["claim_checks"]:
+        for field in ("claim_id", "other_claim_id"):
+            if check.get(field) in renamed:
+                check[field] = renamed[check[field]]
+        old_id = str(check.get("check_id", ""))
+        for placeholder, number in renamed.items():
+            if old_id.startswith(placeholder + "-"):
+                check["check_id"] = number + old_id[len(placeholder):]
 
 
 def accept(draft_path: str | Path, data_dir: str | Path | None = None, raw_path: str | Path | None = None) -> dict:
@@ -647,6 +675,7 @@ def accept(draft_path: str | Path, data_dir: str | Path | None = None, raw_path:
             file = next(f for f, d in listed.items() if d == sha)
             raise IngestError(f"{raw_file}: this text is already in the dataset, as {RAW_DIR}/{file.lstrip('*')} "
                               f"(listed in {MANIFEST}): an earlier accept added it; nothing to do")
+        _number_new_claims(rows, schema.read_table(data_dir, resources["claims"])["claim_id"])
         extension = "md" if rows["documents"][0].get("format") == "markdown" else "txt"
         file_name = f"{len(listed):03d}_{sha[:16]}.{extension}"
         rows["documents"][0]["file"] = file_name

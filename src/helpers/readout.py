@@ -136,8 +136,11 @@ def title_and_dateline(text: str) -> tuple[Found | None, Found | None]:
     if not lines:
         return None, dateline
     start, line = lines[0]
+    label = re.match(r"([A-ZÀ-Þ .'-]+):", line)
+    # "FACT SHEET: ..." opens a title; "SECRETARY BLINKEN: ..." a speaker's turn.
+    genre_label = label is not None and any(fold_word(label.group(1).strip()) == word for word, _ in _GENRE_WORDS)
     is_heading = (len(line) <= 200 and len(line.split()) >= 2 and not line.endswith((".", ":", ";"))
-                  and not re.match(r"[A-ZÀ-Þ .'-]+:", line) and not dates_in(line))
+                  and (label is None or genre_label) and not dates_in(line))
     return (Found(line, line, start) if is_heading else None), dateline
 
 
@@ -471,6 +474,19 @@ def meeting_date(text: str, published: dt.date | None) -> Found | None:
     others = {c[2] for c in candidates if c[0] >= 2 and c[2] != day}
     confidence = "high" if strength == 3 and not others else "medium"
     return Found(day, sentence, position, status=status, confidence=confidence)
+
+
+def other_meeting_dates(text: str, published: dt.date | None, day: dt.date | None) -> list[Found]:
+    """Other days on which the text reports a meeting (the days of one trip): one per day, first sentence."""
+    seen, found = {day}, []
+    for start, _, sentence in sentences(text):
+        if not _reports_this_meeting(sentence) or _OTHER_EVENT.search(sentence) or _EARLIER_MEETING.search(sentence):
+            continue
+        for other, offset, status, _ in _dates_of(sentence, published):
+            if other not in seen:
+                seen.add(other)
+                found.append(Found(other, sentence, start + offset, status=status, confidence="medium"))
+    return found
 
 
 def _is_dateline_sentence(sentence: str) -> bool:

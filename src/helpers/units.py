@@ -8,6 +8,8 @@ and by the verdicts of :mod:`helpers.claims`.
 
 from __future__ import annotations
 
+import re
+
 #: Minutes in a (365-day) year, used for rates "per minute" vs "per year".
 MINUTES_PER_YEAR = 365 * 24 * 60
 
@@ -59,11 +61,20 @@ for _noun in COUNT_UNITS:
     BASE_UNITS[_noun] = _noun
 
 
+#: A count noun: what a number of things counts ("officers", "pills", "arrest warrants").
+COUNT_NOUN = re.compile(r"[a-z][a-z' -]*[a-z]")
+
+
 def dimension(unit: str) -> str:
-    """Return the dimension of ``unit`` (``mass``, ``money``, ``time``, a count noun...)."""
-    if unit not in UNITS:
-        raise ValueError(f"unknown unit {unit!r}; known: {sorted(UNITS)}")
-    return UNITS[unit][0]
+    """Return the dimension of ``unit`` (``mass``, ``money``, ``time``...); a count noun is its own.
+
+    Counts of different things never compare: "pills" is a dimension of its own, as "deaths" is.
+    """
+    if unit in UNITS:
+        return UNITS[unit][0]
+    if isinstance(unit, str) and COUNT_NOUN.fullmatch(unit):
+        return unit
+    raise ValueError(f"unknown unit {unit!r}: a unit of {sorted(UNITS)} or a count noun in lower case")
 
 
 def to_base(value: float, unit: str) -> tuple[float, str]:
@@ -73,13 +84,13 @@ def to_base(value: float, unit: str) -> tuple[float, str]:
     (7400.0, 'kg')
     """
     kind, factor = UNITS[unit] if unit in UNITS else (dimension(unit), 1.0)
-    return value * factor, BASE_UNITS[kind]
+    return value * factor, BASE_UNITS.get(kind, kind)
 
 
 def from_base(value: float, unit: str) -> float:
     """Inverse of :func:`to_base`: express a base-unit ``value`` in ``unit``."""
     dimension(unit)
-    return value / UNITS[unit][1]
+    return value / (UNITS[unit][1] if unit in UNITS else 1.0)
 
 
 def convert(value: float, from_unit: str, to_unit: str) -> float:
