@@ -78,3 +78,11 @@ def test_the_draft_reads_the_front_matter(tmp_path, ds):
     # "Today" in the sentence that reports the meeting: the publication day, worked out, not written.
     assert (draft["meeting"]["date"], draft["meeting"]["date_status"]) == (dt.date(2024, 2, 7).isoformat(),
                                                                           "inferred")
+
+
+def test_the_draft_does_not_warn_about_a_markdown_text_s_own_formatting():
+    from helpers import screen
+
+    assert screen.findings("a <u>b</u> <!-- --> 21<sup>st</sup>\n", "markdown") == []
+    assert screen.findings("a <u>b</u>\n", "text") != []
+    assert "script" in " ".join(screen.findings("a <script>x</script>\n", "markdown"))

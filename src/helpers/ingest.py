@@ -504,7 +504,7 @@ def draft(path: str | Path, meeting_date: str | dt.date | None = None, ds=None, 
                    "characters": len(raw)},
         "document": document, "meeting": meeting, "people": people, "aliases": aliases,
         "participants": participants, "mentions": mentions, "claims": claims, "claim_checks": checks,
-        "themes": _themes(ds, document, spans), "todo": todo, "warnings": screen.findings(raw),
+        "themes": _themes(ds, document, spans), "todo": todo, "warnings": screen.findings(raw, fmt),
     }
 
 

@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import re
 
+from .text import markdown
+
 #: (what it is, pattern): each finding is reported with its line.
 _SUSPECT = [
-    ("an HTML tag or comment", re.compile(r"<\s*/?\s*[A-Za-z][^>\n]{0,200}>|<!--")),
+    ("an HTML tag or comment", re.compile(r"<\s*/?\s*[A-Za-z][^>\n]{0,200}>|<!--[^\n]*?-->|<!--")),
     ("template braces (Jinja)", re.compile(r"\{\{|\}\}|\{%|%\}")),
     ("a MyST or Sphinx role", re.compile(r"\{[A-Za-z][\w:+-]*\}`")),
     ("a MyST directive fence", re.compile(r"^\s*(?:`{3,}|:{3,})\s*\{", re.MULTILINE)),
@@ -36,11 +38,17 @@ def _line(text: str, position: int) -> int:
     return text.count("\n", 0, position) + 1
 
 
-def findings(text: str) -> list[str]:
-    """One warning per kind of suspect content, with the line of its first occurrence."""
+def findings(text: str, fmt: str = "text") -> list[str]:
+    """One warning per kind of suspect content, with the line of its first occurrence.
+
+    In a Markdown text (``fmt``), the formatting tags a converter leaves (``<u>``, ``<sup>``, comments)
+    are its page code, removed when the text is read: they are not reported.
+    """
     out = []
     for what, pattern in _SUSPECT:
         matches = list(pattern.finditer(text))
+        if fmt == "markdown" and what == "an HTML tag or comment":
+            matches = [m for m in matches if not markdown.is_format_tag(m.group())]
         if matches:
             first = matches[0]
             more = f" (and {len(matches) - 1} more)" if len(matches) > 1 else ""

@@ -32,6 +32,11 @@ _ESCAPE = re.compile(r"\\([!\"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~])")
 _SPACES = re.compile(r"[ \t]+")
 
 
+def is_format_tag(tag: str) -> bool:
+    """Whether ``tag`` is one of the formatting tags (or a comment) :func:`plain` removes."""
+    return bool(_FORMAT_TAG.fullmatch(tag))
+
+
 def has_front_matter(text: str) -> bool:
     """Whether ``text`` opens with a YAML front-matter block (``---`` lines)."""
     return bool(_FENCE.match(text))
