@@ -183,6 +183,7 @@ def review(draft: dict) -> dict:
         claim.update(period="since the last meeting", measure="synthetic test figure")
         claim["unit"] = claim["unit"] or "firearms"
         claim["kind"] = claim["kind"] or "count"
+        claim["nature"] = claim["nature"] or "statistic"
     return draft
 
 

@@ -414,8 +414,9 @@ def _claims(text: str, ds, document: dict, spans: list[tuple[int, int, str]]) ->
             "claim_id": claim_id, "doc_id": document["doc_id"], "speaker": "", "quote": sentence,
             "number_as_written": candidate.text if candidate.qualifier == "none" else _number_only(candidate.text),
             "value": candidate.value, "unit": unit, "qualifier": candidate.qualifier,
-            "period": "", "measure": "", "kind": _kind(unit),
-            "_todo": "fill period and measure, check the unit; delete the row if it is not a claim",
+            "period": "", "measure": "", "kind": _kind(unit), "nature": "",
+            "_todo": "fill period, measure and nature (statistic, programme output, commitment or other), check "
+                     "the unit; delete the row if it is not a claim",
         })
         checks.append({"check_id": f"{claim_id}-1", "claim_id": claim_id, "role": "none", "reference_id": "",
                        "baseline_reference_id": "", "other_claim_id": "", "match": "same",
@@ -497,7 +498,7 @@ def draft(path: str | Path, meeting_date: str | dt.date | None = None, ds=None, 
         todo.append("document.translation (an English text from a Mexican publisher: translated?)")
     todo += [f"participants[{i}].agency_id" for i, p in enumerate(participants) if not p["agency_id"]]
     todo += [f"participants[{i}].country" for i, p in enumerate(participants) if not p["country"]]
-    todo += [f"claims[{i}].period and measure" for i in range(len(claims))]
+    todo += [f"claims[{i}].period, measure and nature" for i in range(len(claims))]
     return {
         "draft_version": DRAFT_VERSION,
         "source": {"path": str(path), "file": Path(path).name, "sha256": digest(raw),

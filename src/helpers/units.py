@@ -62,7 +62,7 @@ for _noun in COUNT_UNITS:
 
 
 #: A count noun: what a number of things counts ("officers", "pills", "arrest warrants").
-COUNT_NOUN = re.compile(r"[a-z][a-z' -]*[a-z]")
+COUNT_NOUN = re.compile(r"[A-Za-z][A-Za-z' -]*[a-z]")
 
 
 def dimension(unit: str) -> str:
