@@ -1,20 +1,19 @@
-"""Tests of helpers.claims: extraction, units, tolerances, verdicts, ClaimReview."""
+"""Tests of helpers.claims: extraction, units, tolerances, verdicts, and what the chapter prints and quotes."""
 
 from __future__ import annotations
 
-import json
 import math
 
-import pandas as pd
 import pytest
+from claims_fixtures import Translated
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from helpers import claims as cl
 from helpers import quantities as qt
-from helpers.text.numbers import NUMBER_WORDS
 from helpers import units
 from helpers.text import contains_quote
+from helpers.text.numbers import NUMBER_WORDS
 
 # ---------------------------------------------------------------- extraction
 
@@ -175,46 +174,8 @@ def test_direction_of_a_wrong_plain_claim(claim, reference):
 # ---------------------------------------------------------------- check() on fixtures
 
 
-class _Fixture:
-    """A minimal dataset: one translated text with three claims."""
-
-    def __init__(self):
-        self.documents = pd.DataFrame({"doc_id": ["d1"], "meeting_id": ["m1"], "source_url": [None],
-                                       "publisher": ["Pub"], "title": ["T"], "publication_date": [pd.Timestamp("2023-10-05")]})
-        self.meetings = pd.DataFrame({"meeting_id": ["m1"], "date": [pd.Timestamp("2023-10-05")]})
-        self.people = pd.DataFrame({"person_id": ["p1"], "name": ["A Speaker"]})
-        self.claims = pd.DataFrame([
-            dict(claim_id="N01", doc_id="d1", speaker="p1", quote="$855 billion in 2022", number_as_written="$855 billion",
-                 value=855e9, unit="USD per year", qualifier="none", period="2022", measure="trade"),
-            dict(claim_id="N02", doc_id="d1", speaker="p1", quote="$3 billion every minute", number_as_written="$3 billion",
-                 value=3e9, unit="USD per minute", qualifier="none", period="2023", measure="trade per minute"),
-            dict(claim_id="N03", doc_id="d1", speaker=None, quote="284 tons of cocaine", number_as_written="284",
-                 value=284.0, unit="tonnes", qualifier="none", period="2023", measure="cocaine"),
-            dict(claim_id="N04", doc_id="d1", speaker=None, quote="three weeks ago", number_as_written="three weeks",
-                 value=3.0, unit="weeks", qualifier="none", period="2023", measure="interval"),
-        ])
-        ref = dict(item="x", series=None, year=None, qualifier="none", period="p", event_date=None, publisher="P",
-                   official_publisher="O", title="T", quote="q", page="official publication", confirmed=True,
-                   cite_key=None, origin="o", note="")
-        self.reference_stats = pd.DataFrame([
-            {**ref, "reference_id": "R-TRADE", "value": 863.4e9, "unit": "USD per year", "url": "https://example.org/t"},
-            {**ref, "reference_id": "R-ORIG", "value": 184000.0, "unit": "kg", "url": "https://example.org/o"},
-            {**ref, "reference_id": "R-EVENT", "value": None, "unit": "date", "event_date": pd.Timestamp("2023-09-15"),
-             "url": "https://example.org/e"},
-            {**ref, "reference_id": "R-GONE", "value": 1.0, "unit": "weeks", "confirmed": False, "url": None},
-        ])
-        link = dict(reference_id=None, baseline_reference_id=None, other_claim_id=None, match="same", note="")
-        self.claim_checks = pd.DataFrame([
-            {**link, "claim_id": "N01", "role": "statistic", "reference_id": "R-TRADE"},
-            {**link, "claim_id": "N02", "role": "internal", "other_claim_id": "N01"},
-            {**link, "claim_id": "N03", "role": "original", "reference_id": "R-ORIG"},
-            {**link, "claim_id": "N04", "role": "context", "reference_id": "R-GONE"},
-            {**link, "claim_id": "N04", "role": "statistic", "reference_id": "R-EVENT"},
-        ])
-
-
 def test_check_rules_on_a_fixture():
-    result = cl.check(_Fixture()).set_index("claim_id")
+    result = cl.check(Translated()).set_index("claim_id")
     assert result.loc["N01", "verdict"] == cl.CONSISTENT
     assert result.loc["N01", "ratio"] == pytest.approx(855 / 863.4)
     assert result.loc["N02", "verdict"] == cl.INTERNAL
@@ -227,7 +188,7 @@ def test_check_rules_on_a_fixture():
 
 
 def test_unconfirmed_statistic_makes_a_claim_not_verifiable():
-    fixture = _Fixture()
+    fixture = Translated()
     fixture.claim_checks.loc[fixture.claim_checks["claim_id"] == "N01", "reference_id"] = "R-GONE"
     fixture.claims.loc[0, "unit"] = "weeks"
     fixture.claim_checks = fixture.claim_checks[fixture.claim_checks["claim_id"] == "N01"]
@@ -275,7 +236,7 @@ def test_errata_figures_are_translation_discrepancies(ds):
     assert len(figures) > 0
     for erratum in figures.itertuples(index=False):
         mine = result[(result["doc_id"] == erratum.doc_id)
-                      & result["quote"].map(lambda q: contains_quote(erratum.text_as_written, q) or contains_quote(q, erratum.text_as_written))]
+                      & result["quote"].map(lambda q, said=erratum.text_as_written: contains_quote(said, q) or contains_quote(q, said))]
         assert (mine["verdict"] == cl.TRANSLATION).any(), erratum.erratum_id
 
 
@@ -287,37 +248,6 @@ def test_repeated_figures_and_scenarios(ds):
     scenarios = cl.reduction_scenarios(ds, claim)
     assert scenarios["measure"].nunique() >= 2
     assert scenarios["reduction"].between(-100, 100).all()
-
-# ---------------------------------------------------------------- ClaimReview
-
-
-def test_claimreview_records_are_valid_and_deterministic(ds, tmp_path):
-    checked = cl.check(ds)
-    records = cl.claimreview_records(checked, ds)
-    assert len(records) == len(checked)
-    for record in records:
-        assert cl.validate_claimreview(record) == [], record["url"]
-        assert record["itemReviewed"]["author"]["name"]
-        assert record["reviewRating"]["alternateName"] in cl.VERDICTS
-    path = cl.export_claimreview(records, tmp_path)
-    assert "claimreview" in path.name
-    assert json.loads(path.read_text(encoding="utf-8")) == records
-    assert cl.claimreview_jsonld(cl.claimreview_records(checked, ds)) == cl.claimreview_jsonld(records)
-    html = cl.claimreview_html(records)
-    assert html.startswith('<script type="application/ld+json">') and html.endswith("</script>")
-
-
-def test_validation_catches_a_broken_record(ds):
-    record = cl.claimreview_records(cl.check(ds), ds)[0]
-    broken = json.loads(json.dumps(record))
-    del broken["itemReviewed"]["datePublished"]
-    broken["reviewRating"]["alternateName"] = "mostly true"
-    problems = cl.validate_claimreview(broken)
-    assert "itemReviewed has no datePublished" in problems
-    assert any("alternateName" in p for p in problems)
-    with pytest.raises(ValueError):
-        cl.export_claimreview([broken], ds.data_dir)
-
 
 # ---------------------------------------------------------------- extraction on long texts
 

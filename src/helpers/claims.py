@@ -12,12 +12,15 @@ Three tables of the dataset feed this module:
 
 The module provides
 
-* :func:`extract_quantities`, a rule-based extractor of candidate quantities
-  (used to measure how much of the curated table a machine would find);
-* unit normalisation (:func:`to_base`, :func:`convert`);
-* qualifier-aware comparison with stated tolerances (:func:`compare`);
+* qualifier-aware comparison with stated tolerances (:func:`compare`), on
+  values in the units of :mod:`helpers.units`;
 * :func:`check`, one verdict per claim with its reason and source;
-* cross-source helpers and the schema.org ``ClaimReview`` export.
+* cross-source helpers (:func:`repeated_figures`, :func:`linked_references`,
+  :func:`reduction_scenarios`).
+
+The candidate extractor is :mod:`helpers.quantities`; the schema.org
+``ClaimReview`` export is :mod:`helpers.claimreview`; the figures are
+:mod:`helpers.charts.claims`.
 
 Verdicts are ``consistent``, ``approximately consistent``, ``overstated``,
 ``understated``, ``internally inconsistent``, ``translation discrepancy``
@@ -27,15 +30,12 @@ in the chapter.
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 import pandas as pd
 
-from . import escape
 from .quantities import stated_precision
 from .text import is_missing
 from .units import convert
@@ -57,17 +57,6 @@ VERDICTS = [CONSISTENT, APPROXIMATE, OVERSTATED, UNDERSTATED, INTERNAL, TRANSLAT
 
 #: Severity of the numeric verdicts (higher = further from the reference).
 SEVERITY = {CONSISTENT: 0, APPROXIMATE: 1, OVERSTATED: 2, UNDERSTATED: 2}
-
-
-
-
-
-
-
-
-
-
-
 
 
 # --------------------------------------------------------------------------
@@ -154,28 +143,6 @@ def cap(verdict: str, match: str) -> str:
     return APPROXIMATE if match == "approximate" and verdict == CONSISTENT else verdict
 
 
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
 # --------------------------------------------------------------------------
 # Formatting
 # --------------------------------------------------------------------------
@@ -212,8 +179,6 @@ CHECK_COLUMNS = [
     "explanation", "reference_publisher", "official_publisher", "reference_title", "reference_address",
     "reference_quote", "reference_page", "cite_key", "context",
 ]
-
-
 
 
 def _sentence(text: str) -> str:
@@ -258,7 +223,7 @@ def usable(ref: pd.Series) -> tuple[bool, str]:
 
 def _meeting_dates(ds) -> dict[str, pd.Timestamp]:
     docs = ds.documents.merge(ds.meetings[["meeting_id", "date"]], on="meeting_id", how="left")
-    return dict(zip(docs["doc_id"], docs["date"]))
+    return dict(zip(docs["doc_id"], docs["date"], strict=True))
 
 
 def _context(links, refs, claim, meeting_date) -> str:
@@ -403,7 +368,7 @@ def check(ds, tolerance: Tolerance = DEFAULT_TOLERANCE) -> pd.DataFrame:
     refs = ds.reference_stats.set_index("reference_id", drop=False)
     links = ds.claim_checks
     dates = _meeting_dates(ds)
-    addresses = dict(zip(ds.documents["doc_id"], ds.documents["source_url"]))
+    addresses = dict(zip(ds.documents["doc_id"], ds.documents["source_url"], strict=True))
     rows = []
     for claim in claims.itertuples(index=False):
         mine = links[links["claim_id"] == claim.claim_id]
@@ -504,138 +469,3 @@ def reduction_scenarios(ds, claim_id: str) -> pd.DataFrame:
                         for r in frame["reduction"]]
     return frame
 
-
-# --------------------------------------------------------------------------
-# schema.org ClaimReview
-# --------------------------------------------------------------------------
-
-REVIEWER = "U.S.-Mexico Security Dialogues Research Team"
-CLAIMREVIEW_FILE = "claims-claimreview.jsonld"
-REQUIRED_CLAIMREVIEW = ["@context", "@type", "claimReviewed", "itemReviewed", "reviewRating", "author", "url"]
-
-
-def claimreview_records(checked: pd.DataFrame, ds, *, page_url: str = "chapters/04_claims.html#tbl-claims-verdicts",
-                        reviewer: str = REVIEWER) -> list[dict]:
-    """One schema.org ``ClaimReview`` per checked claim, in claim order.
-
-    ``itemReviewed`` is a ``Claim`` with its author (the speaker, or the
-    publisher of the text when the speaker is not known), ``datePublished``
-    (the publication date of the text) and its appearance; ``reviewRating``
-    carries the verdict as ``alternateName`` and the reason. ``url`` is the
-    page of the review (the verdict table of the chapter; relative to the book's
-    root, as the book has no configured base address).
-    """
-    docs = ds.documents.set_index("doc_id")
-    people = ds.people.set_index("person_id")["name"]
-    records = []
-    for row in checked.sort_values("claim_id", kind="stable").itertuples(index=False):
-        doc = docs.loc[row.doc_id]
-        if not is_missing(row.speaker):
-            author = {"@type": "Person", "name": people[row.speaker]}
-        else:
-            author = {"@type": "Organization", "name": doc["publisher"]}
-        appearance = {"@type": "CreativeWork", "headline": doc["title"],
-                      "publisher": {"@type": "Organization", "name": doc["publisher"]}}
-        if not is_missing(doc["source_url"]):
-            appearance["url"] = doc["source_url"]
-        rating = {"@type": "Rating", "alternateName": row.verdict, "ratingExplanation": row.explanation}
-        record = {
-            "@context": "https://schema.org",
-            "@type": "ClaimReview",
-            "url": page_url,
-            "identifier": row.claim_id,
-            "claimReviewed": row.quote,
-            "author": {"@type": "Organization", "name": reviewer},
-            "itemReviewed": {"@type": "Claim", "author": author,
-                             "datePublished": pd.Timestamp(doc["publication_date"]).date().isoformat(),
-                             "appearance": appearance},
-            "reviewRating": rating,
-        }
-        if not is_missing(row.reference_address) and str(row.reference_address).startswith("http"):
-            record["citation"] = {"@type": "CreativeWork", "url": row.reference_address,
-                                  "name": row.reference_title if not is_missing(row.reference_title) else row.reference_item}
-        records.append(record)
-    return records
-
-
-def validate_claimreview(record: dict) -> list[str]:
-    """Return the problems of one ``ClaimReview`` record (empty when valid)."""
-    problems = [f"missing {key}" for key in REQUIRED_CLAIMREVIEW if not record.get(key)]
-    if record.get("@type") != "ClaimReview":
-        problems.append("@type is not ClaimReview")
-    item = record.get("itemReviewed") or {}
-    if item.get("@type") != "Claim":
-        problems.append("itemReviewed is not a Claim")
-    for key in ("author", "datePublished"):
-        if not item.get(key):
-            problems.append(f"itemReviewed has no {key}")
-    if item.get("datePublished") and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", item["datePublished"]):
-        problems.append("itemReviewed.datePublished is not an ISO date")
-    rating = record.get("reviewRating") or {}
-    if rating.get("@type") != "Rating" or rating.get("alternateName") not in VERDICTS:
-        problems.append("reviewRating has no Rating with a known alternateName")
-    if not (record.get("author") or {}).get("name"):
-        problems.append("author has no name")
-    return problems
-
-
-def claimreview_jsonld(records: list[dict]) -> str:
-    """Serialise records deterministically (sorted keys, two-space indent)."""
-    return json.dumps(records, ensure_ascii=False, indent=2, sort_keys=True)
-
-
-def export_claimreview(records: list[dict], directory: Path) -> Path:
-    """Write the records to ``directory/claims-claimreview.jsonld`` and return the path."""
-    problems = {i: validate_claimreview(r) for i, r in enumerate(records)}
-    bad = {i: p for i, p in problems.items() if p}
-    if bad:
-        raise ValueError(f"invalid ClaimReview records: {bad}")
-    path = Path(directory) / CLAIMREVIEW_FILE
-    path.write_text(claimreview_jsonld(records) + "\n", encoding="utf-8")
-    return path
-
-
-def claimreview_html(records: list[dict]) -> str:
-    """The records as one ``<script type="application/ld+json">`` element."""
-    body = escape.json_in_html(records, ensure_ascii=False, indent=2, sort_keys=True)
-    return f'<script type="application/ld+json">\n{body}\n</script>'
-
-
-# --------------------------------------------------------------------------
-# Presentation: verdicts are told apart by marker shape and colour
-# --------------------------------------------------------------------------
-
-#: verdict -> (matplotlib marker, Okabe-Ito colour, filled?). Shape alone
-#: distinguishes every verdict, so the figures never rely on colour.
-VERDICT_STYLE = {
-    CONSISTENT: ("o", "#009E73", True),
-    APPROXIMATE: ("s", "#56B4E9", True),
-    OVERSTATED: ("^", "#D55E00", True),
-    UNDERSTATED: ("v", "#CC79A7", True),
-    INTERNAL: ("X", "#000000", True),
-    TRANSLATION: ("D", "#E69F00", True),
-    NOT_VERIFIABLE: ("o", "#999999", False),
-}
-
-
-class ClaimReviewDisplay:
-    """Display object embedding the ClaimReview records in the chapter.
-
-    In HTML it is one ``<script type="application/ld+json">`` element
-    (invisible to readers, read by machines); in LaTeX/PDF a one-line note;
-    as plain text a fixed summary, so that outputs stay deterministic.
-    """
-
-    def __init__(self, records: list[dict], file_name: str = CLAIMREVIEW_FILE):
-        self.records = records
-        self.file_name = file_name
-
-    def _repr_html_(self) -> str:
-        return claimreview_html(self.records)
-
-    def _repr_latex_(self) -> str:
-        return (r"\textit{The " + str(len(self.records)) + r" ClaimReview records are embedded in the HTML "
-                r"edition and exported as " + escape.latex(self.file_name) + ".}")
-
-    def __repr__(self) -> str:
-        return f"ClaimReview JSON-LD: {len(self.records)} records ({self.file_name})"
