@@ -16,7 +16,9 @@ The module provides
   values in the units of :mod:`helpers.units`;
 * :func:`check`, one verdict per claim with its reason and source;
 * cross-source helpers (:func:`repeated_figures`, :func:`linked_references`,
-  :func:`reduction_scenarios`).
+  :func:`reduction_scenarios`);
+* the tables the claims chapter prints and the numbers it quotes
+  (:func:`inventory`, :func:`verdict_table`, the ``*_facts`` functions).
 
 The candidate extractor is :mod:`helpers.quantities`; the schema.org
 ``ClaimReview`` export is :mod:`helpers.claimreview`; the figures are
@@ -36,6 +38,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from . import quantities, units
 from .quantities import stated_precision
 from .text import is_missing
 from .units import convert
@@ -469,3 +472,298 @@ def reduction_scenarios(ds, claim_id: str) -> pd.DataFrame:
                         for r in frame["reduction"]]
     return frame
 
+
+# --------------------------------------------------------------------------
+# What the chapter prints and quotes
+# --------------------------------------------------------------------------
+
+
+def inventory(ds) -> pd.DataFrame:
+    """Claims per text by kind of quantity, with their total (texts in order of publication, none left out)."""
+    order = ds.documents.sort_values(["publication_date", "doc_id"])["doc_id"]
+    per_doc = (ds.claims.pivot_table(index="doc_id", columns="kind", values="claim_id", aggfunc="count", fill_value=0)
+               .reindex(order, fill_value=0))
+    per_doc["claims"] = per_doc.sum(axis=1)
+    per_doc = per_doc.reset_index()
+    per_doc.columns.name = None
+    return per_doc
+
+
+def extra_candidates(ds) -> int:
+    """Quantities :func:`helpers.quantities.extract_quantities` finds in the cleaned texts that are not curated claims.
+
+    A candidate is curated when a claim of the same text has its value.
+    """
+    extra = 0
+    for doc_id in ds.documents["doc_id"]:
+        curated = ds.claims.loc[ds.claims["doc_id"] == doc_id, "value"].astype(float).tolist()
+        extra += sum(not any(abs(c.value - v) < 1e-9 * max(1.0, v) for v in curated)
+                     for c in quantities.extract_quantities(ds.text(doc_id)))
+    return extra
+
+
+def inventory_facts(ds, per_doc: pd.DataFrame) -> dict:
+    """The numbers the chapter quotes about the claims table and the extractor.
+
+    ``per_doc`` is :func:`inventory`. Claims in all, curated claims the
+    extractor finds in their quotes (count and per cent), other candidates in
+    the texts, texts without a claim, and the text with most claims with its
+    share of all.
+    """
+    found, total, _ = quantities.recall(ds.claims)
+    return {
+        "n": len(ds.claims),
+        "recall_found": found,
+        "recall_pct": 100 * found / total,
+        "extra": extra_candidates(ds),
+        "docs_without": int((per_doc["claims"] == 0).sum()),
+        "top_doc": per_doc.sort_values(["claims", "doc_id"], ascending=[False, True])["doc_id"].iloc[0],
+        "top_share": 100 * per_doc["claims"].max() / len(ds.claims),
+    }
+
+
+def rule_facts(tolerance: Tolerance = DEFAULT_TOLERANCE) -> dict:
+    """The tolerances (per cent) and unit conventions the chapter states with its rules."""
+    return {
+        "tol_consistent": 100 * tolerance.consistent,
+        "tol_about": 100 * tolerance.about,
+        "tol_approx": 100 * tolerance.approximate,
+        "minutes_per_year": f"{units.MINUTES_PER_YEAR:,}",
+        "days_week": int(units.convert(1, "weeks", "days")),
+        "days_month": units.DAYS_PER_MONTH,
+        "days_year": units.DAYS_PER_YEAR,
+    }
+
+
+def reference_facts(refs: pd.DataFrame) -> dict:
+    """Reference rows: in all, unconfirmed, and confirmed ones read on the official page or in a secondary copy."""
+    confirmed = refs["confirmed"].astype(bool)
+    return {
+        "n_refs": len(refs),
+        "n_refs_unconfirmed": int((~confirmed).sum()),
+        "n_refs_official": int((confirmed & (refs["page"] == "official publication")).sum()),
+        "n_refs_secondary": int((confirmed & (refs["page"] == "secondary copy")).sum()),
+    }
+
+
+#: Short names of the verdicts in the keys of :func:`verdict_facts`.
+VERDICT_KEYS = {CONSISTENT: "consistent", APPROXIMATE: "approx", OVERSTATED: "over", UNDERSTATED: "under",
+                INTERNAL: "internal", TRANSLATION: "translation", NOT_VERIFIABLE: "nv"}
+
+
+def verdict_facts(checked: pd.DataFrame) -> dict:
+    """Claims per verdict (``n_consistent``, ``n_approx``... ``n_nv``) and the checkable ones (``n_checked``).
+
+    ``checked`` is :func:`check`; a checkable claim has a verdict other than
+    not verifiable.
+    """
+    counts = checked["verdict"].value_counts().reindex(VERDICTS, fill_value=0)
+    facts = {f"n_{VERDICT_KEYS[verdict]}": int(counts[verdict]) for verdict in VERDICTS}
+    facts["n_checked"] = int(len(checked) - counts[NOT_VERIFIABLE])
+    return facts
+
+
+def outlier_facts(checked: pd.DataFrame) -> dict:
+    """The outliers the chapter names: the internal inconsistency, the "-plus" bound, the translated tonnage.
+
+    ``internal_ratio``: the largest claim / figure ratio of an internally
+    inconsistent claim (formatted); ``coalition_ref``: the reference of the
+    first "X-plus" claim; ``cocaine_excess``: the largest excess, in tonnes,
+    of a translated figure over the official original.
+    """
+    internal = checked[checked["verdict"] == INTERNAL]
+    plus = checked[checked["qualifier"] == "-plus"]
+    translation = checked[(checked["verdict"] == TRANSLATION) & checked["unit"].isin(["tonnes"])]
+    return {
+        "internal_ratio": f"{internal['ratio'].max():,.0f}",
+        "coalition_ref": int(plus["reference_value"].iloc[0]),
+        "cocaine_excess": int(round((translation["value"] - translation["reference_value"]).max())),
+    }
+
+
+def _claimed(row) -> str:
+    """The claim as stated: its qualifier and value with the unit ("more than 64,000 deaths", "100-plus countries")."""
+    if row.qualifier == "-plus":
+        return row.number_as_written + " " + row.unit
+    said = format_quantity(row.value, row.unit)
+    return said if row.qualifier == "none" else f"{row.qualifier} {said}"
+
+
+def _reference_text(qualifier, value, unit) -> str:
+    """The reference figure with its qualifier, in the claim's unit ("" when there is none)."""
+    if pd.isna(value):
+        return ""
+    bound = "" if qualifier in (None, "none") or pd.isna(qualifier) else qualifier + " "
+    return bound + format_quantity(value, unit)
+
+
+def _ratio_text(ratio) -> str:
+    """A ratio to three significant digits, or to the unit from 100 up ("" when there is none)."""
+    if pd.isna(ratio):
+        return ""
+    return f"{ratio:,.0f}" if ratio >= 100 else f"{ratio:.3g}"
+
+
+def verdict_table(checked: pd.DataFrame, ds) -> pd.DataFrame:
+    """:func:`check` as the chapter prints it: one row per claim, with the speaker's name and the page read.
+
+    Columns: claim, text, speaker, quote, claimed (qualifier, value, unit),
+    reference (in the claim's unit), ratio, verdict, reason, and source (the
+    address of the page and whether it is the official publication or a
+    secondary copy; the text's address for an internal check).
+    """
+    names = ds.people.set_index("person_id")["name"]
+    return pd.DataFrame({
+        "claim": checked["claim_id"],
+        "text": checked["doc_id"],
+        "speaker": checked["speaker"].map(names).fillna(""),
+        "quote": checked["quote"],
+        "claimed": [_claimed(r) for r in checked.itertuples()],
+        "reference": [_reference_text(q, v, u) for q, v, u in
+                      zip(checked["reference_qualifier"], checked["reference_value"], checked["unit"],
+                          strict=True)],
+        "ratio": checked["ratio"].map(_ratio_text),
+        "verdict": checked["verdict"],
+        "reason": checked["explanation"],
+        "source": [f"{a} ({p})" if isinstance(a, str) and a.startswith("http") else (a or "")
+                   for a, p in zip(checked["reference_address"], checked["reference_page"], strict=True)],
+    })
+
+
+#: The columns of :func:`ratio_points` exported with the ratio figure.
+RATIO_FIGURE_COLUMNS = ["claim_id", "measure", "value", "unit", "reference_value", "ratio", "verdict",
+                        "reference_address"]
+
+
+def ratio_points(checked: pd.DataFrame) -> pd.DataFrame:
+    """The claims that have a ratio to a reference, from the lowest ratio to the highest (then by claim)."""
+    plotted = checked[checked["ratio"].notna()].sort_values(["ratio", "claim_id"], kind="stable")
+    return plotted.reset_index(drop=True)
+
+
+def repeated_figure_references(ds) -> pd.DataFrame:
+    """Every reference linked to a figure repeated in more than one text (:func:`repeated_figures`).
+
+    One row per claim and reference: the claim, its text and quote, the
+    reference's role, item and period, its value in the claim's unit (or
+    "not used (unconfirmed)"), the ratio claim / reference and the address.
+    """
+    repeated = repeated_figures(ds.claims).set_index("claim_id")
+    rows = []
+    for claim_id in repeated.index:
+        for r in linked_references(ds, claim_id).itertuples():
+            rows.append({"claim": claim_id, "reference_id": r.reference_id, "text": repeated.loc[claim_id, "doc_id"],
+                         "quote": repeated.loc[claim_id, "quote"], "role": r.role,
+                         "reference": r.item, "period": r.period,
+                         "value": format_quantity(r.value, r.unit) if pd.notna(r.value) else "not used (unconfirmed)",
+                         "ratio": f"{r.ratio:.3f}" if pd.notna(r.ratio) else "",
+                         "address": r.address if isinstance(r.address, str) else ""})
+    return pd.DataFrame(rows)
+
+
+def repeated_figure_facts(ds, references: pd.DataFrame) -> dict:
+    """The numbers the chapter quotes about the first repeated figure (the overdose count).
+
+    ``references`` is :func:`repeated_figure_references`. The claimed value,
+    the final count (a final, unrounded figure), the lowest and highest
+    unconfirmed figures (never used), and by how many per cent the
+    preliminary count exceeded the final one.
+    """
+    repeated = repeated_figures(ds.claims)
+    linked = linked_references(ds, repeated["claim_id"].iloc[0])
+    usable_refs = linked[linked["value"].notna()]
+    final = usable_refs[usable_refs["period"].str.contains("final") & ~usable_refs["item"].str.contains("rounded")]
+    prelim = usable_refs[usable_refs["period"].str.contains("provisional|preliminary")]
+    refs = ds.reference_stats
+    unconfirmed = refs[refs["reference_id"].isin(references["reference_id"])
+                       & ~refs["confirmed"].astype(bool) & refs["value"].notna()]
+    return {
+        "od_value": f"{repeated['value'].iloc[0]:,.0f}",
+        "od_final": f"{final['value'].iloc[0]:,.0f}",
+        "od_unconfirmed_low": f"{unconfirmed['value'].min():,.0f}",
+        "od_unconfirmed_high": f"{unconfirmed['value'].max():,.0f}",
+        "od_revision": 100 * (prelim["value"].iloc[0] / final["value"].iloc[0] - 1),
+    }
+
+
+def baseline_claim(ds) -> str:
+    """The first claim checked against a change from a baseline year (the homicide reduction)."""
+    with_baseline = ds.claim_checks[ds.claim_checks["baseline_reference_id"].notna()]
+    return with_baseline["claim_id"].iloc[0]
+
+
+def meeting_year(ds, claim_id: str) -> int:
+    """The year of the meeting at which a claim was made."""
+    doc_id = ds.claims.set_index("claim_id").loc[claim_id, "doc_id"]
+    return int(_meeting_dates(ds)[doc_id].year)
+
+
+def shown_scenarios(scenarios: pd.DataFrame, year: int) -> pd.DataFrame:
+    """The scenarios the chapter shows, from the smallest reduction to the largest.
+
+    From :func:`reduction_scenarios`: the single figures (no baseline) and,
+    for each series, the reductions from its first two years to the last full
+    year before the meeting (``year``) and later.
+    """
+    first_years = scenarios.groupby("measure")["baseline_year"].transform(
+        lambda y: y.isin(sorted(y.dropna().unique())[:2]))
+    shown = scenarios[scenarios["baseline_year"].isna()
+                      | (first_years.astype(bool) & (scenarios["end_year"] >= year - 1))].copy()
+    return shown.sort_values(["reduction", "label"], kind="stable").reset_index(drop=True)
+
+
+def scenario_series(ds, scenarios: pd.DataFrame) -> pd.DataFrame:
+    """The confirmed reference rows of the series the scenarios are computed from."""
+    refs = ds.reference_stats
+    names = sorted(s for s in refs["series"].dropna().unique() if s in set(scenarios["measure"]))
+    return refs[refs["series"].isin(names) & refs["confirmed"].astype(bool)]
+
+
+def reduction_facts(ds, checked: pd.DataFrame, claim_id: str, scenarios: pd.DataFrame,
+                    shown: pd.DataFrame) -> dict:
+    """The numbers the chapter quotes about a claimed reduction (``hom_*``).
+
+    The verdict's reference reduction and its baseline and end years, the
+    claimed reduction, the year of the meeting, SESNSP's reduction from its
+    first year to the year before the meeting, INEGI's from its first year to
+    the meeting's year, the government's own metric, and how many of the
+    ``shown`` scenarios are consistent or approximately so.
+    """
+    year = meeting_year(ds, claim_id)
+    links = ds.claim_checks
+    link = links[(links["claim_id"] == claim_id) & (links["role"] == "statistic")
+                 & links["baseline_reference_id"].notna()].iloc[0]
+    by_id = ds.reference_stats.set_index("reference_id")
+    sesnsp = scenarios[scenarios["measure"].str.startswith("SESNSP") & (scenarios["end_year"] == year - 1)]
+    inegi_after = scenarios[scenarios["measure"].str.startswith("INEGI") & (scenarios["end_year"] == year)]
+    return {
+        "hom_reference": float(checked.set_index("claim_id").loc[claim_id, "reference_value"]),
+        "hom_base_year": int(by_id.loc[link["baseline_reference_id"], "year"]),
+        "hom_end_year": int(by_id.loc[link["reference_id"], "year"]),
+        "hom_claim": float(ds.claims.set_index("claim_id").loc[claim_id, "value"]),
+        "hom_meeting_year": year,
+        "hom_sesnsp_last": float(sesnsp.sort_values("baseline_year")["reduction"].iloc[0]),
+        "hom_sesnsp_base": int(sesnsp["baseline_year"].min()),
+        "hom_inegi_after": float(inegi_after.sort_values("baseline_year")["reduction"].iloc[0]),
+        "hom_daily": float(scenarios.loc[scenarios["baseline_year"].isna(), "reduction"].iloc[0]),
+        "hom_n_scenarios": len(shown),
+        "hom_n_ok": int(shown["verdict"].isin([CONSISTENT, APPROXIMATE]).sum()),
+    }
+
+
+def translation_facts(ds, checked: pd.DataFrame) -> dict:
+    """The numbers the chapter quotes about the translated texts and their largest tonnage discrepancy.
+
+    Translated or interpreted texts; for the translated tonnage with the
+    highest ratio, the largest figure of its context references (the Navy's
+    later total), the official original and the English figure.
+    """
+    off = checked[(checked["verdict"] == TRANSLATION) & (checked["unit"] == "tonnes")]
+    cocaine = off.sort_values("ratio").iloc[-1]
+    context = linked_references(ds, cocaine["claim_id"])
+    return {
+        "n_translated_docs": int((ds.documents["translation"] != "original").sum()),
+        "semar_cocaine": float(context.loc[context["role"] == "context", "value"].max()),
+        "es_cocaine": float(cocaine["reference_value"]),
+        "en_cocaine": float(cocaine["value"]),
+    }
