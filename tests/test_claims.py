@@ -301,7 +301,10 @@ def test_outlier_facts_name_the_internal_ratio_the_plus_bound_and_the_tonnage_ex
 
 def test_verdict_table_states_each_claim_with_its_reference_ratio_and_page():
     fixture = Translated()
-    table = cl.verdict_table(cl.check(fixture), fixture).set_index("claim")
+    table = cl.verdict_table(cl.check(fixture), fixture)
+    assert [(c.text, c.target) for c in table["claim"]][:2] == [("N01", "claim-n01"), ("N02", "claim-n02")]
+    assert table["claim"].iloc[0] == "[N01]{#claim-n01}"               # an id on the page for each claim
+    table = table.set_index(table["claim"].map(lambda c: c.text)).drop(columns="claim")
     assert list(table.columns) == ["text", "speaker", "quote", "claimed", "reference", "ratio", "verdict", "reason",
                                    "source"]
     assert table.loc["N01", "speaker"] == "A Speaker" and table.loc["N03", "speaker"] == ""
@@ -315,12 +318,19 @@ def test_verdict_table_writes_bounds_and_leaves_missing_references_empty():
     fixture = Repeated()
     checked = cl.check(fixture)
     checked.loc[1, ["reference_value", "ratio", "reference_address"]] = [float("nan"), float("nan"), "a text"]
-    table = cl.verdict_table(checked, fixture).set_index("claim")
+    table = cl.verdict_table(checked, fixture)
+    table = table.set_index(table["claim"].map(lambda c: c.text))
     assert table.loc["N01", "claimed"] == "more than 64,000 deaths"
     assert table.loc["N01", "reference"] == "more than 64,000 deaths"
     assert (table.loc["N02", "reference"], table.loc["N02", "ratio"], table.loc["N02", "source"]) == ("", "", "a text")
     plus = checked.iloc[:1].assign(qualifier="-plus", number_as_written="100", unit="countries", value=100.0)
     assert cl.verdict_table(plus, fixture)["claimed"].iloc[0] == "100 countries"
+
+
+def test_claim_anchor_is_the_id_docutils_writes():
+    assert cl.claim_anchor("N02") == "claim-n02"
+    with pytest.raises(ValueError):
+        cl.claim_anchor("N 02")
 
 
 def test_ratio_points_keep_claims_with_a_ratio_from_lowest_to_highest():

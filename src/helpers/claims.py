@@ -40,6 +40,7 @@ import pandas as pd
 
 from . import quantities, units
 from .quantities import stated_precision
+from .tables import Anchor
 from .text import is_missing
 from .units import convert
 
@@ -604,17 +605,25 @@ def _ratio_text(ratio) -> str:
     return f"{ratio:,.0f}" if ratio >= 100 else f"{ratio:.3g}"
 
 
+def claim_anchor(claim_id: str) -> str:
+    """The anchor of a claim's row in the verdict table (``N02`` -> ``claim-n02``, the id the built page has)."""
+    if not re.fullmatch(r"[A-Za-z0-9]+", str(claim_id)):
+        raise ValueError(f"a claim id is letters and digits: {claim_id!r}")
+    return f"claim-{str(claim_id).lower()}"
+
+
 def verdict_table(checked: pd.DataFrame, ds) -> pd.DataFrame:
     """:func:`check` as the chapter prints it: one row per claim, with the speaker's name and the page read.
 
-    Columns: claim, text, speaker, quote, claimed (qualifier, value, unit),
+    Columns: claim (its id, carrying the anchor :func:`claim_anchor` on the
+    page), text, speaker, quote, claimed (qualifier, value, unit),
     reference (in the claim's unit), ratio, verdict, reason, and source (the
     address of the page and whether it is the official publication or a
     secondary copy; the text's address for an internal check).
     """
     names = ds.people.set_index("person_id")["name"]
     return pd.DataFrame({
-        "claim": checked["claim_id"],
+        "claim": [Anchor(c, claim_anchor(c)) for c in checked["claim_id"]],
         "text": checked["doc_id"],
         "speaker": checked["speaker"].map(names).fillna(""),
         "quote": checked["quote"],
