@@ -1,20 +1,20 @@
-"""Tests of helpers.claims: extraction, units, tolerances, verdicts, ClaimReview."""
+"""Tests of helpers.claims: extraction, units, tolerances, verdicts, and what the chapter prints and quotes."""
 
 from __future__ import annotations
 
-import json
 import math
 
 import pandas as pd
 import pytest
+from claims_fixtures import Repeated, Translated
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from helpers import claims as cl
 from helpers import quantities as qt
-from helpers.text.numbers import NUMBER_WORDS
 from helpers import units
 from helpers.text import contains_quote
+from helpers.text.numbers import NUMBER_WORDS
 
 # ---------------------------------------------------------------- extraction
 
@@ -175,46 +175,8 @@ def test_direction_of_a_wrong_plain_claim(claim, reference):
 # ---------------------------------------------------------------- check() on fixtures
 
 
-class _Fixture:
-    """A minimal dataset: one translated text with three claims."""
-
-    def __init__(self):
-        self.documents = pd.DataFrame({"doc_id": ["d1"], "meeting_id": ["m1"], "source_url": [None],
-                                       "publisher": ["Pub"], "title": ["T"], "publication_date": [pd.Timestamp("2023-10-05")]})
-        self.meetings = pd.DataFrame({"meeting_id": ["m1"], "date": [pd.Timestamp("2023-10-05")]})
-        self.people = pd.DataFrame({"person_id": ["p1"], "name": ["A Speaker"]})
-        self.claims = pd.DataFrame([
-            dict(claim_id="N01", doc_id="d1", speaker="p1", quote="$855 billion in 2022", number_as_written="$855 billion",
-                 value=855e9, unit="USD per year", qualifier="none", period="2022", measure="trade"),
-            dict(claim_id="N02", doc_id="d1", speaker="p1", quote="$3 billion every minute", number_as_written="$3 billion",
-                 value=3e9, unit="USD per minute", qualifier="none", period="2023", measure="trade per minute"),
-            dict(claim_id="N03", doc_id="d1", speaker=None, quote="284 tons of cocaine", number_as_written="284",
-                 value=284.0, unit="tonnes", qualifier="none", period="2023", measure="cocaine"),
-            dict(claim_id="N04", doc_id="d1", speaker=None, quote="three weeks ago", number_as_written="three weeks",
-                 value=3.0, unit="weeks", qualifier="none", period="2023", measure="interval"),
-        ])
-        ref = dict(item="x", series=None, year=None, qualifier="none", period="p", event_date=None, publisher="P",
-                   official_publisher="O", title="T", quote="q", page="official publication", confirmed=True,
-                   cite_key=None, origin="o", note="")
-        self.reference_stats = pd.DataFrame([
-            {**ref, "reference_id": "R-TRADE", "value": 863.4e9, "unit": "USD per year", "url": "https://example.org/t"},
-            {**ref, "reference_id": "R-ORIG", "value": 184000.0, "unit": "kg", "url": "https://example.org/o"},
-            {**ref, "reference_id": "R-EVENT", "value": None, "unit": "date", "event_date": pd.Timestamp("2023-09-15"),
-             "url": "https://example.org/e"},
-            {**ref, "reference_id": "R-GONE", "value": 1.0, "unit": "weeks", "confirmed": False, "url": None},
-        ])
-        link = dict(reference_id=None, baseline_reference_id=None, other_claim_id=None, match="same", note="")
-        self.claim_checks = pd.DataFrame([
-            {**link, "claim_id": "N01", "role": "statistic", "reference_id": "R-TRADE"},
-            {**link, "claim_id": "N02", "role": "internal", "other_claim_id": "N01"},
-            {**link, "claim_id": "N03", "role": "original", "reference_id": "R-ORIG"},
-            {**link, "claim_id": "N04", "role": "context", "reference_id": "R-GONE"},
-            {**link, "claim_id": "N04", "role": "statistic", "reference_id": "R-EVENT"},
-        ])
-
-
 def test_check_rules_on_a_fixture():
-    result = cl.check(_Fixture()).set_index("claim_id")
+    result = cl.check(Translated()).set_index("claim_id")
     assert result.loc["N01", "verdict"] == cl.CONSISTENT
     assert result.loc["N01", "ratio"] == pytest.approx(855 / 863.4)
     assert result.loc["N02", "verdict"] == cl.INTERNAL
@@ -227,7 +189,7 @@ def test_check_rules_on_a_fixture():
 
 
 def test_unconfirmed_statistic_makes_a_claim_not_verifiable():
-    fixture = _Fixture()
+    fixture = Translated()
     fixture.claim_checks.loc[fixture.claim_checks["claim_id"] == "N01", "reference_id"] = "R-GONE"
     fixture.claims.loc[0, "unit"] = "weeks"
     fixture.claim_checks = fixture.claim_checks[fixture.claim_checks["claim_id"] == "N01"]
@@ -275,7 +237,7 @@ def test_errata_figures_are_translation_discrepancies(ds):
     assert len(figures) > 0
     for erratum in figures.itertuples(index=False):
         mine = result[(result["doc_id"] == erratum.doc_id)
-                      & result["quote"].map(lambda q: contains_quote(erratum.text_as_written, q) or contains_quote(q, erratum.text_as_written))]
+                      & result["quote"].map(lambda q, said=erratum.text_as_written: contains_quote(said, q) or contains_quote(q, said))]
         assert (mine["verdict"] == cl.TRANSLATION).any(), erratum.erratum_id
 
 
@@ -288,36 +250,150 @@ def test_repeated_figures_and_scenarios(ds):
     assert scenarios["measure"].nunique() >= 2
     assert scenarios["reduction"].between(-100, 100).all()
 
-# ---------------------------------------------------------------- ClaimReview
+# ---------------------------------------------------------------- what the chapter prints and quotes
 
 
-def test_claimreview_records_are_valid_and_deterministic(ds, tmp_path):
-    checked = cl.check(ds)
-    records = cl.claimreview_records(checked, ds)
-    assert len(records) == len(checked)
-    for record in records:
-        assert cl.validate_claimreview(record) == [], record["url"]
-        assert record["itemReviewed"]["author"]["name"]
-        assert record["reviewRating"]["alternateName"] in cl.VERDICTS
-    path = cl.export_claimreview(records, tmp_path)
-    assert "claimreview" in path.name
-    assert json.loads(path.read_text(encoding="utf-8")) == records
-    assert cl.claimreview_jsonld(cl.claimreview_records(checked, ds)) == cl.claimreview_jsonld(records)
-    html = cl.claimreview_html(records)
-    assert html.startswith('<script type="application/ld+json">') and html.endswith("</script>")
+def test_inventory_counts_claims_per_text_and_kind_keeping_texts_without_claims():
+    table = cl.inventory(Translated())
+    assert list(table["doc_id"]) == ["d0", "d1"]                      # in order of publication
+    assert list(table.columns) == ["doc_id", "duration", "mass", "money", "claims"]
+    assert table.set_index("doc_id").loc["d1"].to_dict() == {"duration": 1, "mass": 1, "money": 2, "claims": 4}
+    assert table.set_index("doc_id").loc["d0", "claims"] == 0
 
 
-def test_validation_catches_a_broken_record(ds):
-    record = cl.claimreview_records(cl.check(ds), ds)[0]
-    broken = json.loads(json.dumps(record))
-    del broken["itemReviewed"]["datePublished"]
-    broken["reviewRating"]["alternateName"] = "mostly true"
-    problems = cl.validate_claimreview(broken)
-    assert "itemReviewed has no datePublished" in problems
-    assert any("alternateName" in p for p in problems)
+def test_inventory_facts_count_recall_extra_candidates_and_the_top_text():
+    fixture = Translated()
+    facts = cl.inventory_facts(fixture, cl.inventory(fixture))
+    assert cl.extra_candidates(fixture) == 1                          # "12 firearms" is not a curated claim
+    assert facts == {"n": 4, "recall_found": 4, "recall_pct": 100.0, "extra": 1, "docs_without": 1,
+                     "top_doc": "d1", "top_share": 100.0}
+
+
+def test_rule_facts_state_the_tolerances_in_per_cent_and_the_unit_conventions():
+    facts = cl.rule_facts(cl.Tolerance(consistent=0.01, about=0.03, approximate=0.2))
+    assert (facts["tol_consistent"], facts["tol_about"], facts["tol_approx"]) == pytest.approx((1, 3, 20))
+    assert facts["minutes_per_year"] == "525,600" and facts["days_week"] == 7
+    assert facts["days_month"] == units.DAYS_PER_MONTH and facts["days_year"] == units.DAYS_PER_YEAR
+
+
+def test_reference_facts_count_unconfirmed_official_and_secondary_rows():
+    facts = cl.reference_facts(Translated().reference_stats)
+    assert facts == {"n_refs": 5, "n_refs_unconfirmed": 1, "n_refs_official": 3, "n_refs_secondary": 1}
+
+
+def test_verdict_facts_count_every_verdict_and_the_checkable_claims():
+    checked = pd.DataFrame({"verdict": [cl.CONSISTENT, cl.CONSISTENT, cl.OVERSTATED, cl.NOT_VERIFIABLE]})
+    facts = cl.verdict_facts(checked)
+    assert facts["n_consistent"] == 2 and facts["n_over"] == 1 and facts["n_nv"] == 1
+    assert facts["n_approx"] == facts["n_under"] == facts["n_internal"] == facts["n_translation"] == 0
+    assert facts["n_checked"] == 3
+    assert set(facts) == {f"n_{k}" for k in cl.VERDICT_KEYS.values()} | {"n_checked"}
+
+
+def test_outlier_facts_name_the_internal_ratio_the_plus_bound_and_the_tonnage_excess():
+    checked = pd.DataFrame({
+        "verdict": [cl.INTERNAL, cl.OVERSTATED, cl.TRANSLATION, cl.TRANSLATION],
+        "qualifier": ["none", "-plus", "none", "none"], "unit": ["USD per minute", "countries", "tonnes", "kg"],
+        "value": [3e9, 100.0, 284.0, 9000.0], "reference_value": [1.6e6, 80.0, 184.4, 1.0],
+        "ratio": [1844.2, 1.25, 1.54, 9000.0]})
+    assert cl.outlier_facts(checked) == {"internal_ratio": "1,844", "coalition_ref": 80, "cocaine_excess": 100}
+
+
+def test_verdict_table_states_each_claim_with_its_reference_ratio_and_page():
+    fixture = Translated()
+    table = cl.verdict_table(cl.check(fixture), fixture)
+    assert [(c.text, c.target) for c in table["claim"]][:2] == [("N01", "claim-n01"), ("N02", "claim-n02")]
+    assert table["claim"].iloc[0] == "[N01]{#claim-n01}"               # an id on the page for each claim
+    table = table.set_index(table["claim"].map(lambda c: c.text)).drop(columns="claim")
+    assert list(table.columns) == ["text", "speaker", "quote", "claimed", "reference", "ratio", "verdict", "reason",
+                                   "source"]
+    assert table.loc["N01", "speaker"] == "A Speaker" and table.loc["N03", "speaker"] == ""
+    assert table.loc["N01", "claimed"] == "$855 billion per year"
+    assert table.loc["N01", "reference"] == "$863 billion per year" and table.loc["N01", "ratio"] == "0.99"
+    assert table.loc["N02", "ratio"] == "1,844"                        # from 100 up, to the unit
+    assert table.loc["N03", "source"] == "https://example.org/o (official publication)"
+
+
+def test_verdict_table_writes_bounds_and_leaves_missing_references_empty():
+    fixture = Repeated()
+    checked = cl.check(fixture)
+    checked.loc[1, ["reference_value", "ratio", "reference_address"]] = [float("nan"), float("nan"), "a text"]
+    table = cl.verdict_table(checked, fixture)
+    table = table.set_index(table["claim"].map(lambda c: c.text))
+    assert table.loc["N01", "claimed"] == "more than 64,000 deaths"
+    assert table.loc["N01", "reference"] == "more than 64,000 deaths"
+    assert (table.loc["N02", "reference"], table.loc["N02", "ratio"], table.loc["N02", "source"]) == ("", "", "a text")
+    plus = checked.iloc[:1].assign(qualifier="-plus", number_as_written="100", unit="countries", value=100.0)
+    assert cl.verdict_table(plus, fixture)["claimed"].iloc[0] == "100 countries"
+
+
+def test_claim_anchor_is_the_id_docutils_writes():
+    assert cl.claim_anchor("N02") == "claim-n02"
     with pytest.raises(ValueError):
-        cl.export_claimreview([broken], ds.data_dir)
+        cl.claim_anchor("N 02")
 
+
+def test_ratio_points_keep_claims_with_a_ratio_from_lowest_to_highest():
+    checked = pd.DataFrame({"claim_id": ["N1", "N2", "N3", "N4"], "ratio": [2.0, None, 0.5, 2.0]})
+    points = cl.ratio_points(checked)
+    assert list(points["claim_id"]) == ["N3", "N1", "N4"] and list(points.index) == [0, 1, 2]
+
+
+def test_repeated_figure_references_and_facts():
+    fixture = Repeated()
+    table = cl.repeated_figure_references(fixture)
+    assert list(table["claim"]) == ["N01"] * 4 + ["N02"] * 2
+    assert list(table["text"].unique()) == ["a", "b"]
+    assert table.set_index("reference_id").loc["R-FIN", "value"] == "63,632 deaths"
+    assert table.set_index("reference_id").loc["R-LOW", "value"] == "not used (unconfirmed)"
+    assert table.set_index("reference_id").loc["R-FIN", "ratio"] == "1.006"
+    facts = cl.repeated_figure_facts(fixture, table)
+    assert {k: v for k, v in facts.items() if k != "od_revision"} == {
+        "od_value": "64,000", "od_final": "63,632", "od_unconfirmed_low": "64,070", "od_unconfirmed_high": "71,135"}
+    assert facts["od_revision"] == pytest.approx(100 * (64000 / 63632 - 1))   # the rounded final figure is not used
+
+
+def test_shown_scenarios_keep_the_first_two_baselines_up_to_the_year_before_the_meeting():
+    fixture = Repeated()
+    claim_id = cl.baseline_claim(fixture)
+    assert claim_id == "N03" and cl.meeting_year(fixture, claim_id) == 2023
+    scenarios = pd.DataFrame({
+        "measure": ["S"] * 4 + ["own"], "label": ["a", "b", "c", "d", "e"],
+        "baseline_year": [2018, 2018, 2019, 2020, None], "end_year": [2021, 2022, 2022, 2022, 2023],
+        "reduction": [5.0, 9.0, 7.0, 3.0, 20.0]})
+    shown = cl.shown_scenarios(scenarios, 2023)
+    assert list(shown["label"]) == ["c", "b", "e"]                     # 2021 is too early; 2020 is a third baseline
+
+
+def test_reduction_facts_on_two_series_and_a_government_metric():
+    fixture = Repeated()
+    checked = cl.check(fixture)
+    scenarios = cl.reduction_scenarios(fixture, "N03")
+    shown = cl.shown_scenarios(scenarios, 2023)
+    assert list(cl.scenario_series(fixture, scenarios)["reference_id"]) == ["I18", "I22", "I23", "S19", "S22", "S23"]
+    facts = cl.reduction_facts(fixture, checked, "N03", scenarios, shown)
+    assert facts == pytest.approx({
+        "hom_reference": 10.0, "hom_base_year": 2018, "hom_end_year": 2022, "hom_claim": 17.0,
+        "hom_meeting_year": 2023, "hom_sesnsp_last": 11.0, "hom_sesnsp_base": 2019, "hom_inegi_after": 16.0,
+        "hom_daily": 20.0, "hom_n_scenarios": 7, "hom_n_ok": 1})
+
+
+def test_translation_facts_compare_the_english_figure_with_the_original_and_its_context():
+    fixture = Translated()
+    facts = cl.translation_facts(fixture, cl.check(fixture))
+    assert facts == {"n_translated_docs": 1, "semar_cocaine": 192.2, "es_cocaine": 184.0, "en_cocaine": 284.0}
+
+
+def test_the_chapter_functions_on_the_dataset(ds):
+    checked = cl.check(ds)
+    assert len(cl.verdict_table(checked, ds)) == len(ds.claims)
+    assert cl.inventory(ds)["claims"].sum() == len(ds.claims)
+    facts = cl.verdict_facts(checked)
+    assert sum(v for k, v in facts.items() if k != "n_checked") == len(checked)
+    claim_id = cl.baseline_claim(ds)
+    scenarios = cl.reduction_scenarios(ds, claim_id)
+    shown = cl.shown_scenarios(scenarios, cl.meeting_year(ds, claim_id))
+    assert 0 < len(shown) <= len(scenarios)
 
 # ---------------------------------------------------------------- extraction on long texts
 

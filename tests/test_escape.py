@@ -22,7 +22,7 @@ import pytest
 from hostile import MARKER, PAYLOADS
 
 from helpers import escape, figures
-from helpers.tables import link, show_table
+from helpers.tables import Anchor, link, show_table
 from helpers.text import normalise
 
 
@@ -60,6 +60,10 @@ class Page(html.parser.HTMLParser):
             self.scripts.append(data)
 
 
+#: Inline attributes (MyST attrs_inline, on in the book) written in the data: text, never an id or a handler.
+ATTRS_PAYLOAD = "[x]{#evil .cls onclick=\"alert(1)\"}"
+
+
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
     """A one-page MyST-NB project whose notebook shows every payload in a table and its caption."""
@@ -68,7 +72,7 @@ def built(tmp_path_factory):
     source.mkdir()
     (source / "conf.py").write_text(
         "extensions = ['myst_nb']\n"
-        "myst_enable_extensions = ['colon_fence', 'deflist']\n"
+        "myst_enable_extensions = ['colon_fence', 'deflist', 'attrs_inline']\n"  # as in _config.yml
         "nb_execution_mode = 'off'\n"
         "nb_render_markdown_format = 'myst'\n"
         "numfig = True\n"
@@ -80,13 +84,14 @@ def built(tmp_path_factory):
     shown = show_table(frame, "tbl-hostile", "Caption with " + PAYLOADS["jinja-exec"] + PAYLOADS["script"],
                        source=PAYLOADS["role-download"])
     links = show_table(pd.DataFrame({"source": [link("Safe page", "https://example.org/a?b=1#c"),
-                                                link("Bad page", "javascript:alert('xss')")]}),
+                                                link("Bad page", "javascript:alert('xss')"),
+                                                Anchor("N02", "claim-n02"), ATTRS_PAYLOAD]}),
                        "tbl-links", "Links.")
     notebook = nbformat.v4.new_notebook()
     notebook.metadata["language_info"] = {"name": "python", "pygments_lexer": "ipython3"}
     notebook.cells = [nbformat.v4.new_markdown_cell("# Payloads\n\nSee {numref}`tbl-hostile`."),
                       nbformat.v4.new_code_cell("show_table(...)"), nbformat.v4.new_code_cell("show_table(...)")]
-    for cell, output in zip(notebook.cells[1:], (shown, links)):
+    for cell, output in zip(notebook.cells[1:], (shown, links), strict=True):
         cell.outputs = [nbformat.v4.new_output("display_data", data={"text/markdown": output.data,
                                                                       "text/plain": "<table>"})]
     nbformat.write(notebook, source / "index.ipynb")
@@ -133,6 +138,12 @@ def test_only_plain_http_addresses_become_links(page):
     assert "https://example.org/a?b=1#c" in hrefs
     assert not any("javascript" in href for href in hrefs)
     assert "Bad page javascript:alert('xss')" in page.cells
+
+
+def test_an_anchor_is_an_id_and_attributes_in_the_data_are_text(page):
+    assert ("span", {"id": "claim-n02"}) in page.tags and "N02" in page.cells
+    assert ATTRS_PAYLOAD in page.cells
+    assert not any(attrs.get("id") == "evil" or "cls" in (attrs.get("class") or "") for _, attrs in page.tags)
 
 
 def test_latex_gets_no_command_from_the_data(built):

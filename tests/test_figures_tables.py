@@ -4,7 +4,7 @@ import pytest
 
 from helpers import figures, paths
 from helpers.book import plain
-from helpers.tables import show_table, to_markdown
+from helpers.tables import Anchor, column_widths, show_table, to_markdown
 
 
 @pytest.fixture
@@ -77,6 +77,18 @@ def test_show_table_is_a_labelled_myst_table(build_dir):
         show_table(pd.DataFrame({"a": [1]}), "x", "c")
 
 
+def test_an_anchored_cell_carries_an_id_in_the_page_and_its_text_elsewhere(build_dir):
+    frame = pd.DataFrame({"claim": [Anchor("N02", "claim-n02"), Anchor("a*b", "claim-n03")], "n": [1, 2]})
+    assert to_markdown(frame).splitlines()[2:] == ["| [N02]{#claim-n02} | 1 |", "| [a\\*b]{#claim-n03} | 2 |"]
+    show_table(frame, "tbl-anchored", "Anchored.")
+    assert (build_dir / "tables" / "tbl-anchored.csv").read_text() == "claim,n\nN02,1\na*b,2\n"
+    plain = pd.DataFrame({"claim": ["N02", "a*b"], "n": [1, 2]})
+    assert column_widths(frame) == column_widths(plain)
+    for bad in ("claim-N02", "claim n02", "", "x\"onload=\"y"):
+        with pytest.raises(ValueError):
+            Anchor("N02", bad)
+
+
 def test_plain_turns_numpy_scalars_into_python_numbers():
     assert type(plain(np.int64(3))) is int and type(plain(np.float32(0.5))) is float
     assert plain("text") == "text" and plain(True) is True
@@ -109,7 +121,7 @@ def test_publish_shows_the_export_at_display_resolution_and_closes_the_figure(bu
     # Same picture: the copy's average colour matches the export's (on white).
     flat = Image.alpha_composite(Image.new("RGBA", export.size, "white"), export.convert("RGBA")).convert("RGB")
     from PIL import ImageStat
-    assert all(abs(a - b) < 1.0 for a, b in zip(ImageStat.Stat(copy).mean, ImageStat.Stat(flat).mean))
+    assert all(abs(a - b) < 1.0 for a, b in zip(ImageStat.Stat(copy).mean, ImageStat.Stat(flat).mean, strict=True))
 
 
 def test_text_width_grows_with_size_and_measures_the_longest_line():

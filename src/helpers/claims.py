@@ -12,12 +12,17 @@ Three tables of the dataset feed this module:
 
 The module provides
 
-* :func:`extract_quantities`, a rule-based extractor of candidate quantities
-  (used to measure how much of the curated table a machine would find);
-* unit normalisation (:func:`to_base`, :func:`convert`);
-* qualifier-aware comparison with stated tolerances (:func:`compare`);
+* qualifier-aware comparison with stated tolerances (:func:`compare`), on
+  values in the units of :mod:`helpers.units`;
 * :func:`check`, one verdict per claim with its reason and source;
-* cross-source helpers and the schema.org ``ClaimReview`` export.
+* cross-source helpers (:func:`repeated_figures`, :func:`linked_references`,
+  :func:`reduction_scenarios`);
+* the tables the claims chapter prints and the numbers it quotes
+  (:func:`inventory`, :func:`verdict_table`, the ``*_facts`` functions).
+
+The candidate extractor is :mod:`helpers.quantities`; the schema.org
+``ClaimReview`` export is :mod:`helpers.claimreview`; the figures are
+:mod:`helpers.charts.claims`.
 
 Verdicts are ``consistent``, ``approximately consistent``, ``overstated``,
 ``understated``, ``internally inconsistent``, ``translation discrepancy``
@@ -27,16 +32,15 @@ in the chapter.
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 import pandas as pd
 
-from . import escape
+from . import quantities, units
 from .quantities import stated_precision
+from .tables import Anchor
 from .text import is_missing
 from .units import convert
 
@@ -57,17 +61,6 @@ VERDICTS = [CONSISTENT, APPROXIMATE, OVERSTATED, UNDERSTATED, INTERNAL, TRANSLAT
 
 #: Severity of the numeric verdicts (higher = further from the reference).
 SEVERITY = {CONSISTENT: 0, APPROXIMATE: 1, OVERSTATED: 2, UNDERSTATED: 2}
-
-
-
-
-
-
-
-
-
-
-
 
 
 # --------------------------------------------------------------------------
@@ -154,28 +147,6 @@ def cap(verdict: str, match: str) -> str:
     return APPROXIMATE if match == "approximate" and verdict == CONSISTENT else verdict
 
 
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
 # --------------------------------------------------------------------------
 # Formatting
 # --------------------------------------------------------------------------
@@ -212,8 +183,6 @@ CHECK_COLUMNS = [
     "explanation", "reference_publisher", "official_publisher", "reference_title", "reference_address",
     "reference_quote", "reference_page", "cite_key", "context",
 ]
-
-
 
 
 def _sentence(text: str) -> str:
@@ -258,7 +227,7 @@ def usable(ref: pd.Series) -> tuple[bool, str]:
 
 def _meeting_dates(ds) -> dict[str, pd.Timestamp]:
     docs = ds.documents.merge(ds.meetings[["meeting_id", "date"]], on="meeting_id", how="left")
-    return dict(zip(docs["doc_id"], docs["date"]))
+    return dict(zip(docs["doc_id"], docs["date"], strict=True))
 
 
 def _context(links, refs, claim, meeting_date) -> str:
@@ -403,7 +372,7 @@ def check(ds, tolerance: Tolerance = DEFAULT_TOLERANCE) -> pd.DataFrame:
     refs = ds.reference_stats.set_index("reference_id", drop=False)
     links = ds.claim_checks
     dates = _meeting_dates(ds)
-    addresses = dict(zip(ds.documents["doc_id"], ds.documents["source_url"]))
+    addresses = dict(zip(ds.documents["doc_id"], ds.documents["source_url"], strict=True))
     rows = []
     for claim in claims.itertuples(index=False):
         mine = links[links["claim_id"] == claim.claim_id]
@@ -506,136 +475,304 @@ def reduction_scenarios(ds, claim_id: str) -> pd.DataFrame:
 
 
 # --------------------------------------------------------------------------
-# schema.org ClaimReview
+# What the chapter prints and quotes
 # --------------------------------------------------------------------------
 
-REVIEWER = "U.S.-Mexico Security Dialogues Research Team"
-CLAIMREVIEW_FILE = "claims-claimreview.jsonld"
-REQUIRED_CLAIMREVIEW = ["@context", "@type", "claimReviewed", "itemReviewed", "reviewRating", "author", "url"]
+
+def inventory(ds) -> pd.DataFrame:
+    """Claims per text by kind of quantity, with their total (texts in order of publication, none left out)."""
+    order = ds.documents.sort_values(["publication_date", "doc_id"])["doc_id"]
+    per_doc = (ds.claims.pivot_table(index="doc_id", columns="kind", values="claim_id", aggfunc="count", fill_value=0)
+               .reindex(order, fill_value=0))
+    per_doc["claims"] = per_doc.sum(axis=1)
+    per_doc = per_doc.reset_index()
+    per_doc.columns.name = None
+    return per_doc
 
 
-def claimreview_records(checked: pd.DataFrame, ds, *, page_url: str = "chapters/04_claims.html#tbl-claims-verdicts",
-                        reviewer: str = REVIEWER) -> list[dict]:
-    """One schema.org ``ClaimReview`` per checked claim, in claim order.
+def extra_candidates(ds) -> int:
+    """Quantities :func:`helpers.quantities.extract_quantities` finds in the cleaned texts that are not curated claims.
 
-    ``itemReviewed`` is a ``Claim`` with its author (the speaker, or the
-    publisher of the text when the speaker is not known), ``datePublished``
-    (the publication date of the text) and its appearance; ``reviewRating``
-    carries the verdict as ``alternateName`` and the reason. ``url`` is the
-    page of the review (the verdict table of the chapter; relative to the book's
-    root, as the book has no configured base address).
+    A candidate is curated when a claim of the same text has its value.
     """
-    docs = ds.documents.set_index("doc_id")
-    people = ds.people.set_index("person_id")["name"]
-    records = []
-    for row in checked.sort_values("claim_id", kind="stable").itertuples(index=False):
-        doc = docs.loc[row.doc_id]
-        if not is_missing(row.speaker):
-            author = {"@type": "Person", "name": people[row.speaker]}
-        else:
-            author = {"@type": "Organization", "name": doc["publisher"]}
-        appearance = {"@type": "CreativeWork", "headline": doc["title"],
-                      "publisher": {"@type": "Organization", "name": doc["publisher"]}}
-        if not is_missing(doc["source_url"]):
-            appearance["url"] = doc["source_url"]
-        rating = {"@type": "Rating", "alternateName": row.verdict, "ratingExplanation": row.explanation}
-        record = {
-            "@context": "https://schema.org",
-            "@type": "ClaimReview",
-            "url": page_url,
-            "identifier": row.claim_id,
-            "claimReviewed": row.quote,
-            "author": {"@type": "Organization", "name": reviewer},
-            "itemReviewed": {"@type": "Claim", "author": author,
-                             "datePublished": pd.Timestamp(doc["publication_date"]).date().isoformat(),
-                             "appearance": appearance},
-            "reviewRating": rating,
-        }
-        if not is_missing(row.reference_address) and str(row.reference_address).startswith("http"):
-            record["citation"] = {"@type": "CreativeWork", "url": row.reference_address,
-                                  "name": row.reference_title if not is_missing(row.reference_title) else row.reference_item}
-        records.append(record)
-    return records
+    extra = 0
+    for doc_id in ds.documents["doc_id"]:
+        curated = ds.claims.loc[ds.claims["doc_id"] == doc_id, "value"].astype(float).tolist()
+        extra += sum(not any(abs(c.value - v) < 1e-9 * max(1.0, v) for v in curated)
+                     for c in quantities.extract_quantities(ds.text(doc_id)))
+    return extra
 
 
-def validate_claimreview(record: dict) -> list[str]:
-    """Return the problems of one ``ClaimReview`` record (empty when valid)."""
-    problems = [f"missing {key}" for key in REQUIRED_CLAIMREVIEW if not record.get(key)]
-    if record.get("@type") != "ClaimReview":
-        problems.append("@type is not ClaimReview")
-    item = record.get("itemReviewed") or {}
-    if item.get("@type") != "Claim":
-        problems.append("itemReviewed is not a Claim")
-    for key in ("author", "datePublished"):
-        if not item.get(key):
-            problems.append(f"itemReviewed has no {key}")
-    if item.get("datePublished") and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", item["datePublished"]):
-        problems.append("itemReviewed.datePublished is not an ISO date")
-    rating = record.get("reviewRating") or {}
-    if rating.get("@type") != "Rating" or rating.get("alternateName") not in VERDICTS:
-        problems.append("reviewRating has no Rating with a known alternateName")
-    if not (record.get("author") or {}).get("name"):
-        problems.append("author has no name")
-    return problems
+def inventory_facts(ds, per_doc: pd.DataFrame) -> dict:
+    """The numbers the chapter quotes about the claims table and the extractor.
 
-
-def claimreview_jsonld(records: list[dict]) -> str:
-    """Serialise records deterministically (sorted keys, two-space indent)."""
-    return json.dumps(records, ensure_ascii=False, indent=2, sort_keys=True)
-
-
-def export_claimreview(records: list[dict], directory: Path) -> Path:
-    """Write the records to ``directory/claims-claimreview.jsonld`` and return the path."""
-    problems = {i: validate_claimreview(r) for i, r in enumerate(records)}
-    bad = {i: p for i, p in problems.items() if p}
-    if bad:
-        raise ValueError(f"invalid ClaimReview records: {bad}")
-    path = Path(directory) / CLAIMREVIEW_FILE
-    path.write_text(claimreview_jsonld(records) + "\n", encoding="utf-8")
-    return path
-
-
-def claimreview_html(records: list[dict]) -> str:
-    """The records as one ``<script type="application/ld+json">`` element."""
-    body = escape.json_in_html(records, ensure_ascii=False, indent=2, sort_keys=True)
-    return f'<script type="application/ld+json">\n{body}\n</script>'
-
-
-# --------------------------------------------------------------------------
-# Presentation: verdicts are told apart by marker shape and colour
-# --------------------------------------------------------------------------
-
-#: verdict -> (matplotlib marker, Okabe-Ito colour, filled?). Shape alone
-#: distinguishes every verdict, so the figures never rely on colour.
-VERDICT_STYLE = {
-    CONSISTENT: ("o", "#009E73", True),
-    APPROXIMATE: ("s", "#56B4E9", True),
-    OVERSTATED: ("^", "#D55E00", True),
-    UNDERSTATED: ("v", "#CC79A7", True),
-    INTERNAL: ("X", "#000000", True),
-    TRANSLATION: ("D", "#E69F00", True),
-    NOT_VERIFIABLE: ("o", "#999999", False),
-}
-
-
-class ClaimReviewDisplay:
-    """Display object embedding the ClaimReview records in the chapter.
-
-    In HTML it is one ``<script type="application/ld+json">`` element
-    (invisible to readers, read by machines); in LaTeX/PDF a one-line note;
-    as plain text a fixed summary, so that outputs stay deterministic.
+    ``per_doc`` is :func:`inventory`. Claims in all, curated claims the
+    extractor finds in their quotes (count and per cent), other candidates in
+    the texts, texts without a claim, and the text with most claims with its
+    share of all.
     """
+    found, total, _ = quantities.recall(ds.claims)
+    return {
+        "n": len(ds.claims),
+        "recall_found": found,
+        "recall_pct": 100 * found / total,
+        "extra": extra_candidates(ds),
+        "docs_without": int((per_doc["claims"] == 0).sum()),
+        "top_doc": per_doc.sort_values(["claims", "doc_id"], ascending=[False, True])["doc_id"].iloc[0],
+        "top_share": 100 * per_doc["claims"].max() / len(ds.claims),
+    }
 
-    def __init__(self, records: list[dict], file_name: str = CLAIMREVIEW_FILE):
-        self.records = records
-        self.file_name = file_name
 
-    def _repr_html_(self) -> str:
-        return claimreview_html(self.records)
+def rule_facts(tolerance: Tolerance = DEFAULT_TOLERANCE) -> dict:
+    """The tolerances (per cent) and unit conventions the chapter states with its rules."""
+    return {
+        "tol_consistent": 100 * tolerance.consistent,
+        "tol_about": 100 * tolerance.about,
+        "tol_approx": 100 * tolerance.approximate,
+        "minutes_per_year": f"{units.MINUTES_PER_YEAR:,}",
+        "days_week": int(units.convert(1, "weeks", "days")),
+        "days_month": units.DAYS_PER_MONTH,
+        "days_year": units.DAYS_PER_YEAR,
+    }
 
-    def _repr_latex_(self) -> str:
-        return (r"\textit{The " + str(len(self.records)) + r" ClaimReview records are embedded in the HTML "
-                r"edition and exported as " + escape.latex(self.file_name) + ".}")
 
-    def __repr__(self) -> str:
-        return f"ClaimReview JSON-LD: {len(self.records)} records ({self.file_name})"
+def reference_facts(refs: pd.DataFrame) -> dict:
+    """Reference rows: in all, unconfirmed, and confirmed ones read on the official page or in a secondary copy."""
+    confirmed = refs["confirmed"].astype(bool)
+    return {
+        "n_refs": len(refs),
+        "n_refs_unconfirmed": int((~confirmed).sum()),
+        "n_refs_official": int((confirmed & (refs["page"] == "official publication")).sum()),
+        "n_refs_secondary": int((confirmed & (refs["page"] == "secondary copy")).sum()),
+    }
+
+
+#: Short names of the verdicts in the keys of :func:`verdict_facts`.
+VERDICT_KEYS = {CONSISTENT: "consistent", APPROXIMATE: "approx", OVERSTATED: "over", UNDERSTATED: "under",
+                INTERNAL: "internal", TRANSLATION: "translation", NOT_VERIFIABLE: "nv"}
+
+
+def verdict_facts(checked: pd.DataFrame) -> dict:
+    """Claims per verdict (``n_consistent``, ``n_approx``... ``n_nv``) and the checkable ones (``n_checked``).
+
+    ``checked`` is :func:`check`; a checkable claim has a verdict other than
+    not verifiable.
+    """
+    counts = checked["verdict"].value_counts().reindex(VERDICTS, fill_value=0)
+    facts = {f"n_{VERDICT_KEYS[verdict]}": int(counts[verdict]) for verdict in VERDICTS}
+    facts["n_checked"] = int(len(checked) - counts[NOT_VERIFIABLE])
+    return facts
+
+
+def outlier_facts(checked: pd.DataFrame) -> dict:
+    """The outliers the chapter names: the internal inconsistency, the "-plus" bound, the translated tonnage.
+
+    ``internal_ratio``: the largest claim / figure ratio of an internally
+    inconsistent claim (formatted); ``coalition_ref``: the reference of the
+    first "X-plus" claim; ``cocaine_excess``: the largest excess, in tonnes,
+    of a translated figure over the official original.
+    """
+    internal = checked[checked["verdict"] == INTERNAL]
+    plus = checked[checked["qualifier"] == "-plus"]
+    translation = checked[(checked["verdict"] == TRANSLATION) & checked["unit"].isin(["tonnes"])]
+    return {
+        "internal_ratio": f"{internal['ratio'].max():,.0f}",
+        "coalition_ref": int(plus["reference_value"].iloc[0]),
+        "cocaine_excess": int(round((translation["value"] - translation["reference_value"]).max())),
+    }
+
+
+def _claimed(row) -> str:
+    """The claim as stated: its qualifier and value with the unit ("more than 64,000 deaths", "100-plus countries")."""
+    if row.qualifier == "-plus":
+        return row.number_as_written + " " + row.unit
+    said = format_quantity(row.value, row.unit)
+    return said if row.qualifier == "none" else f"{row.qualifier} {said}"
+
+
+def _reference_text(qualifier, value, unit) -> str:
+    """The reference figure with its qualifier, in the claim's unit ("" when there is none)."""
+    if pd.isna(value):
+        return ""
+    bound = "" if qualifier in (None, "none") or pd.isna(qualifier) else qualifier + " "
+    return bound + format_quantity(value, unit)
+
+
+def _ratio_text(ratio) -> str:
+    """A ratio to three significant digits, or to the unit from 100 up ("" when there is none)."""
+    if pd.isna(ratio):
+        return ""
+    return f"{ratio:,.0f}" if ratio >= 100 else f"{ratio:.3g}"
+
+
+def claim_anchor(claim_id: str) -> str:
+    """The anchor of a claim's row in the verdict table (``N02`` -> ``claim-n02``, the id the built page has)."""
+    if not re.fullmatch(r"[A-Za-z0-9]+", str(claim_id)):
+        raise ValueError(f"a claim id is letters and digits: {claim_id!r}")
+    return f"claim-{str(claim_id).lower()}"
+
+
+def verdict_table(checked: pd.DataFrame, ds) -> pd.DataFrame:
+    """:func:`check` as the chapter prints it: one row per claim, with the speaker's name and the page read.
+
+    Columns: claim (its id, carrying the anchor :func:`claim_anchor` on the
+    page), text, speaker, quote, claimed (qualifier, value, unit),
+    reference (in the claim's unit), ratio, verdict, reason, and source (the
+    address of the page and whether it is the official publication or a
+    secondary copy; the text's address for an internal check).
+    """
+    names = ds.people.set_index("person_id")["name"]
+    return pd.DataFrame({
+        "claim": [Anchor(c, claim_anchor(c)) for c in checked["claim_id"]],
+        "text": checked["doc_id"],
+        "speaker": checked["speaker"].map(names).fillna(""),
+        "quote": checked["quote"],
+        "claimed": [_claimed(r) for r in checked.itertuples()],
+        "reference": [_reference_text(q, v, u) for q, v, u in
+                      zip(checked["reference_qualifier"], checked["reference_value"], checked["unit"],
+                          strict=True)],
+        "ratio": checked["ratio"].map(_ratio_text),
+        "verdict": checked["verdict"],
+        "reason": checked["explanation"],
+        "source": [f"{a} ({p})" if isinstance(a, str) and a.startswith("http") else (a or "")
+                   for a, p in zip(checked["reference_address"], checked["reference_page"], strict=True)],
+    })
+
+
+#: The columns of :func:`ratio_points` exported with the ratio figure.
+RATIO_FIGURE_COLUMNS = ["claim_id", "measure", "value", "unit", "reference_value", "ratio", "verdict",
+                        "reference_address"]
+
+
+def ratio_points(checked: pd.DataFrame) -> pd.DataFrame:
+    """The claims that have a ratio to a reference, from the lowest ratio to the highest (then by claim)."""
+    plotted = checked[checked["ratio"].notna()].sort_values(["ratio", "claim_id"], kind="stable")
+    return plotted.reset_index(drop=True)
+
+
+def repeated_figure_references(ds) -> pd.DataFrame:
+    """Every reference linked to a figure repeated in more than one text (:func:`repeated_figures`).
+
+    One row per claim and reference: the claim, its text and quote, the
+    reference's role, item and period, its value in the claim's unit (or
+    "not used (unconfirmed)"), the ratio claim / reference and the address.
+    """
+    repeated = repeated_figures(ds.claims).set_index("claim_id")
+    rows = []
+    for claim_id in repeated.index:
+        for r in linked_references(ds, claim_id).itertuples():
+            rows.append({"claim": claim_id, "reference_id": r.reference_id, "text": repeated.loc[claim_id, "doc_id"],
+                         "quote": repeated.loc[claim_id, "quote"], "role": r.role,
+                         "reference": r.item, "period": r.period,
+                         "value": format_quantity(r.value, r.unit) if pd.notna(r.value) else "not used (unconfirmed)",
+                         "ratio": f"{r.ratio:.3f}" if pd.notna(r.ratio) else "",
+                         "address": r.address if isinstance(r.address, str) else ""})
+    return pd.DataFrame(rows)
+
+
+def repeated_figure_facts(ds, references: pd.DataFrame) -> dict:
+    """The numbers the chapter quotes about the first repeated figure (the overdose count).
+
+    ``references`` is :func:`repeated_figure_references`. The claimed value,
+    the final count (a final, unrounded figure), the lowest and highest
+    unconfirmed figures (never used), and by how many per cent the
+    preliminary count exceeded the final one.
+    """
+    repeated = repeated_figures(ds.claims)
+    linked = linked_references(ds, repeated["claim_id"].iloc[0])
+    usable_refs = linked[linked["value"].notna()]
+    final = usable_refs[usable_refs["period"].str.contains("final") & ~usable_refs["item"].str.contains("rounded")]
+    prelim = usable_refs[usable_refs["period"].str.contains("provisional|preliminary")]
+    refs = ds.reference_stats
+    unconfirmed = refs[refs["reference_id"].isin(references["reference_id"])
+                       & ~refs["confirmed"].astype(bool) & refs["value"].notna()]
+    return {
+        "od_value": f"{repeated['value'].iloc[0]:,.0f}",
+        "od_final": f"{final['value'].iloc[0]:,.0f}",
+        "od_unconfirmed_low": f"{unconfirmed['value'].min():,.0f}",
+        "od_unconfirmed_high": f"{unconfirmed['value'].max():,.0f}",
+        "od_revision": 100 * (prelim["value"].iloc[0] / final["value"].iloc[0] - 1),
+    }
+
+
+def baseline_claim(ds) -> str:
+    """The first claim checked against a change from a baseline year (the homicide reduction)."""
+    with_baseline = ds.claim_checks[ds.claim_checks["baseline_reference_id"].notna()]
+    return with_baseline["claim_id"].iloc[0]
+
+
+def meeting_year(ds, claim_id: str) -> int:
+    """The year of the meeting at which a claim was made."""
+    doc_id = ds.claims.set_index("claim_id").loc[claim_id, "doc_id"]
+    return int(_meeting_dates(ds)[doc_id].year)
+
+
+def shown_scenarios(scenarios: pd.DataFrame, year: int) -> pd.DataFrame:
+    """The scenarios the chapter shows, from the smallest reduction to the largest.
+
+    From :func:`reduction_scenarios`: the single figures (no baseline) and,
+    for each series, the reductions from its first two years to the last full
+    year before the meeting (``year``) and later.
+    """
+    first_years = scenarios.groupby("measure")["baseline_year"].transform(
+        lambda y: y.isin(sorted(y.dropna().unique())[:2]))
+    shown = scenarios[scenarios["baseline_year"].isna()
+                      | (first_years.astype(bool) & (scenarios["end_year"] >= year - 1))].copy()
+    return shown.sort_values(["reduction", "label"], kind="stable").reset_index(drop=True)
+
+
+def scenario_series(ds, scenarios: pd.DataFrame) -> pd.DataFrame:
+    """The confirmed reference rows of the series the scenarios are computed from."""
+    refs = ds.reference_stats
+    names = sorted(s for s in refs["series"].dropna().unique() if s in set(scenarios["measure"]))
+    return refs[refs["series"].isin(names) & refs["confirmed"].astype(bool)]
+
+
+def reduction_facts(ds, checked: pd.DataFrame, claim_id: str, scenarios: pd.DataFrame,
+                    shown: pd.DataFrame) -> dict:
+    """The numbers the chapter quotes about a claimed reduction (``hom_*``).
+
+    The verdict's reference reduction and its baseline and end years, the
+    claimed reduction, the year of the meeting, SESNSP's reduction from its
+    first year to the year before the meeting, INEGI's from its first year to
+    the meeting's year, the government's own metric, and how many of the
+    ``shown`` scenarios are consistent or approximately so.
+    """
+    year = meeting_year(ds, claim_id)
+    links = ds.claim_checks
+    link = links[(links["claim_id"] == claim_id) & (links["role"] == "statistic")
+                 & links["baseline_reference_id"].notna()].iloc[0]
+    by_id = ds.reference_stats.set_index("reference_id")
+    sesnsp = scenarios[scenarios["measure"].str.startswith("SESNSP") & (scenarios["end_year"] == year - 1)]
+    inegi_after = scenarios[scenarios["measure"].str.startswith("INEGI") & (scenarios["end_year"] == year)]
+    return {
+        "hom_reference": float(checked.set_index("claim_id").loc[claim_id, "reference_value"]),
+        "hom_base_year": int(by_id.loc[link["baseline_reference_id"], "year"]),
+        "hom_end_year": int(by_id.loc[link["reference_id"], "year"]),
+        "hom_claim": float(ds.claims.set_index("claim_id").loc[claim_id, "value"]),
+        "hom_meeting_year": year,
+        "hom_sesnsp_last": float(sesnsp.sort_values("baseline_year")["reduction"].iloc[0]),
+        "hom_sesnsp_base": int(sesnsp["baseline_year"].min()),
+        "hom_inegi_after": float(inegi_after.sort_values("baseline_year")["reduction"].iloc[0]),
+        "hom_daily": float(scenarios.loc[scenarios["baseline_year"].isna(), "reduction"].iloc[0]),
+        "hom_n_scenarios": len(shown),
+        "hom_n_ok": int(shown["verdict"].isin([CONSISTENT, APPROXIMATE]).sum()),
+    }
+
+
+def translation_facts(ds, checked: pd.DataFrame) -> dict:
+    """The numbers the chapter quotes about the translated texts and their largest tonnage discrepancy.
+
+    Translated or interpreted texts; for the translated tonnage with the
+    highest ratio, the largest figure of its context references (the Navy's
+    later total), the official original and the English figure.
+    """
+    off = checked[(checked["verdict"] == TRANSLATION) & (checked["unit"] == "tonnes")]
+    cocaine = off.sort_values("ratio").iloc[-1]
+    context = linked_references(ds, cocaine["claim_id"])
+    return {
+        "n_translated_docs": int((ds.documents["translation"] != "original").sum()),
+        "semar_cocaine": float(context.loc[context["role"] == "context", "value"].max()),
+        "es_cocaine": float(cocaine["reference_value"]),
+        "en_cocaine": float(cocaine["value"]),
+    }

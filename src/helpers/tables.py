@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 import pandas as pd
+from docutils import nodes
 from IPython.display import Markdown
 
 from . import escape, paths
@@ -18,6 +19,26 @@ from . import escape, paths
 
 class Myst(str):
     """MyST text already made safe by :mod:`helpers.escape` (printed as it is)."""
+
+
+class Anchor(Myst):
+    """A cell's text with an anchor on it: ``[text]{#target}`` (MyST ``attrs_inline``), an ``id`` in the HTML.
+
+    Readers see ``text``; the page can be linked to at ``#target`` (e.g. a
+    ClaimReview's address). ``target`` must already be in the form docutils
+    gives an id (lower case letters, digits and single hyphens, as
+    ``docutils.nodes.make_id`` makes it), so that the id on the built page is
+    exactly ``target``. The CSV copy of the table and the column widths use
+    ``text``.
+    """
+
+    def __new__(cls, text, target: str):
+        target = str(target)
+        if not target or nodes.make_id(target) != target:
+            raise ValueError(f"not an id as docutils writes it: {target!r} (it would be {nodes.make_id(target)!r})")
+        anchored = super().__new__(cls, f"[{escape.myst(text)}]{{#{target}}}")
+        anchored.text, anchored.target = str(text), target
+        return anchored
 
 
 def link(text, url) -> Myst:
@@ -66,6 +87,8 @@ def _texts(frame: pd.DataFrame) -> dict[str, list[str]]:
 
 
 def _plain(value) -> str:
+    if isinstance(value, Anchor):
+        return value.text
     if isinstance(value, Myst):
         return escape.unescape_myst(value)
     if value is None or (not isinstance(value, str) and pd.isna(value)):
@@ -126,6 +149,17 @@ def column_widths(frame: pd.DataFrame) -> list[int]:
     return [max(1, round(100 * w / total)) for w in widths]
 
 
+def _without_anchors(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with each :class:`Anchor` replaced by its text (columns without one are left as they are)."""
+    anchored = [c for c in frame.columns if frame[c].map(lambda v: isinstance(v, Anchor)).any()]
+    if not anchored:
+        return frame
+    plain = frame.copy()
+    for column in anchored:
+        plain[column] = frame[column].map(lambda v: v.text if isinstance(v, Anchor) else v)
+    return plain
+
+
 def show_table(frame: pd.DataFrame, name: str, caption: str, *, source: str | None = None,
                widths: list[int] | None = None) -> Markdown:
     """Return a displayable numbered table labelled ``name`` (``tbl-...``).
@@ -142,7 +176,7 @@ def show_table(frame: pd.DataFrame, name: str, caption: str, *, source: str | No
         raise ValueError(f"{name}: {len(widths)} widths for {len(frame.columns)} columns")
     out = paths.build_dir() / "tables"
     out.mkdir(exist_ok=True)
-    frame.to_csv(out / f"{name}.csv", index=False, lineterminator="\n")
+    _without_anchors(frame).to_csv(out / f"{name}.csv", index=False, lineterminator="\n")
     title = escape.myst(caption if source is None else f"{caption} Source: {source}")
     widths = widths or column_widths(frame)
     options = (f":name: {name}\n:widths: {' '.join(map(str, widths))}\n"

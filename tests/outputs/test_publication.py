@@ -79,3 +79,18 @@ def test_network_exports_are_linked_from_the_networks_chapter(html_dir):
     linked = set(re.findall(r'href="\.\./downloads/networks/([^"]+)"', page))
     written = {p.name for p in (ROOT / "_build" / "networks").iterdir()}
     assert linked == written and any(n.endswith(".graphml") for n in linked)
+
+
+def test_every_claimreview_links_to_an_anchor_of_the_claims_page(html_dir):
+    """Each embedded ClaimReview's url is the claims page on the site, at an id that page has."""
+    from helpers import claimreview
+
+    page = (html_dir / "chapters" / "04_claims.html").read_text(encoding="utf-8")
+    ids = set(re.findall(r'\bid="([^"]+)"', page))
+    scripts = re.findall(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)
+    records = [r for s in scripts for r in json.loads(s) if r.get("@type") == "ClaimReview"]
+    assert records
+    address = claimreview.site_address() + claimreview.CLAIMS_PAGE + "#"
+    for record in records:
+        assert record["url"].startswith(address), record["url"]
+        assert record["url"].removeprefix(address) in ids, record["url"]
