@@ -19,15 +19,15 @@ people and institutions also ``country`` and ``sector``.
   attribute lists every name it had.
 
 All attribute values are ``str``, ``int`` or ``float`` (never ``None``), so
-that every graph can be written to GraphML and GEXF as it is.
+that every graph can be written to GraphML and GEXF as it is
+(:mod:`helpers.network_export`). The layouts of the figures are in
+:mod:`helpers.network_layout`, the figures in :mod:`helpers.charts.networks`.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
 from itertools import combinations
-from pathlib import Path
 
 import networkx as nx
 import pandas as pd
@@ -52,8 +52,9 @@ UNKNOWN = "unknown"
 PERSON, MEETING, INSTITUTION = "person", "meeting", "institution"
 
 #: Sector families used to colour the drawings: fifteen sectors cannot be told
-#: apart by colour, eight families can (one Okabe-Ito colour each). Any sector
-#: not listed here is drawn as "other"; the tables keep the full sector.
+#: apart by colour, eight families can (one Okabe-Ito colour each, in
+#: :data:`helpers.charts.networks.FAMILY_COLOURS`). Any sector not listed here
+#: is drawn as "other"; the tables keep the full sector.
 SECTOR_FAMILIES = {
     "foreign affairs": "diplomacy",
     "embassy": "diplomacy",
@@ -71,18 +72,9 @@ SECTOR_FAMILIES = {
     "drug policy": "drug policy",
     "presidency": "presidency",
 }
-#: Colour of each sector family (Okabe & Ito 2008), in legend order.
-FAMILY_COLOURS = {
-    "diplomacy": "#56B4E9",
-    "interior and security": "#E69F00",
-    "justice and law": "#009E73",
-    "defence and navy": "#0072B2",
-    "intelligence": "#CC79A7",
-    "finance": "#F0E442",
-    "drug policy": "#D55E00",
-    "presidency": "#000000",
-    "other": "#999999",
-}
+#: The sector families in the order the figures list them (legend order),
+#: then "other" for any sector not in :data:`SECTOR_FAMILIES`.
+FAMILIES = [*dict.fromkeys(SECTOR_FAMILIES.values()), "other"]
 
 
 def sector_family(sector: str) -> str:
@@ -99,8 +91,6 @@ def node_id(kind: str, key: str) -> str:
     if kind not in {PERSON, MEETING, INSTITUTION}:
         raise ValueError(f"unknown node kind {kind!r}")
     return f"{kind}:{key}"
-
-
 
 
 def meeting_table(ds) -> pd.DataFrame:
@@ -149,8 +139,6 @@ def short_label(name: str, acronym: str | None = None, limit: int = 24) -> str:
         return short
     initials = [w for w in re.split(r"[\s\-]+", name) if w and w[0].isupper()]
     return "".join(w[0] for w in initials) or name[:limit]
-
-
 
 
 def institutions(ds) -> pd.DataFrame:
@@ -223,7 +211,8 @@ def participations(ds) -> pd.DataFrame:
 
     agencies = ds.agencies.set_index("agency_id")
     inst = institutions(ds).set_index("lineage_id")
-    labels = {a: short_label(row.name_en, row.acronym) for a, row in zip(agencies.index, agencies.itertuples())}
+    labels = {a: short_label(row.name_en, row.acronym)
+              for a, row in zip(agencies.index, agencies.itertuples(), strict=True)}
     parts["agency_label"] = [labels.get(cell_text(a), "") for a in parts["agency_id"]]
     parts["lineage_id"] = parts["agency_id"].map(agency_lineages(ds.agencies))
     parts["institution"] = parts["lineage_id"].map(inst["label"])
@@ -316,7 +305,8 @@ def institution_meeting_graph(ds) -> nx.Graph:
     basis_rank = {b: i for i, b in enumerate(BASES)}
     # One pass over the rows (a pandas group-by per edge is slow on large corpora).
     ties: dict[tuple[str, str], list] = {}
-    for row in parts[["lineage_id", "meeting_id", "person_id", "agency_label", "level", "basis"]].itertuples(index=False):
+    columns = ["lineage_id", "meeting_id", "person_id", "agency_label", "level", "basis"]
+    for row in parts[columns].itertuples(index=False):
         ties.setdefault((row.lineage_id, row.meeting_id), []).append(row)
     for (lineage_id, meeting_id), rows in sorted(ties.items()):
         graph.add_edge(
@@ -382,7 +372,7 @@ def co_attendance_graph(ds) -> nx.Graph:
     return graph
 
 
-#: The graphs exported by :func:`write_exports`, by file name.
+#: The graphs exported by :func:`helpers.network_export.write_exports`, by file name.
 GRAPHS = {
     "person_meeting": person_meeting_graph,
     "institution_meeting": institution_meeting_graph,
@@ -479,7 +469,7 @@ def recurring_institutions(ds, minimum: int = 2) -> pd.DataFrame:
     """Institution lineages present at ``minimum`` meetings or more, with the names they had."""
     frame = continuity(ds)
     rows = []
-    for lineage_id, group in frame.groupby("lineage_id", sort=True):
+    for _, group in frame.groupby("lineage_id", sort=True):
         group = group.sort_values("order", kind="stable")
         if len(group) < minimum:
             continue
@@ -508,7 +498,7 @@ def centrality(graph: nx.Graph, weight: str | None = None) -> pd.DataFrame:
     rows = [{
         "node": node, "kind": attrs.get("kind", ""), "name": attrs.get("name", ""),
         "country": attrs.get("country", ""), "degree": int(graph.degree(node)),
-        "weighted_degree": float(graph.degree(node, weight=weight or "weight")) if weight else float(graph.degree(node)),
+        "weighted_degree": float(graph.degree(node, weight=weight)) if weight else float(graph.degree(node)),
         "betweenness": round(float(betweenness[node]), 6),
     } for node, attrs in graph.nodes(data=True)]
     frame = pd.DataFrame(rows)
@@ -534,7 +524,7 @@ def parity(ds, countries: tuple[str, str] = ("US", "MX")) -> pd.DataFrame:
     wide = wide[[a, b]].reset_index()
     wide.columns.name = None
     wide["status"] = [
-        "both" if x and y else (f"{a} only" if x else f"{b} only") for x, y in zip(wide[a], wide[b])
+        "both" if x and y else (f"{a} only" if x else f"{b} only") for x, y in zip(wide[a], wide[b], strict=True)
     ]
     order = meeting_table(ds).set_index("meeting_id")["order"]
     wide["_order"] = wide["meeting_id"].map(order)
@@ -559,232 +549,3 @@ def coverage(ds) -> pd.DataFrame:
     table = table.reset_index().drop(columns="order")
     table.columns.name = None
     return table
-
-
-# --------------------------------------------------------------------------
-# Layouts (deterministic; each returns {node: (x, y)})
-# --------------------------------------------------------------------------
-
-def _column_widths(graph: nx.Graph, label_widths: Mapping[str, float]) -> list[tuple[str, float]]:
-    """Meetings in ``order``, each with the widest label of its column."""
-    meetings = sorted((attrs["order"], node) for node, attrs in graph.nodes(data=True)
-                      if attrs.get("kind") == MEETING)
-    width = {node: label_widths.get(node, 0.0) for _, node in meetings}
-    for node, attrs in graph.nodes(data=True):
-        linked = [n for n in graph.neighbors(node) if n in width]
-        if attrs.get("kind") != MEETING and len(linked) == 1:
-            width[linked[0]] = max(width[linked[0]], label_widths.get(node, 0.0))
-    return [(node, width[node]) for _, node in meetings]
-
-
-def timeline_columns(graph: nx.Graph, label_widths: Mapping[str, float],
-                     gap: float = 0.1) -> dict[str, float]:
-    """x of each meeting, so that no label of a meeting's column reaches the next meeting.
-
-    A meeting's column holds the meeting and every node linked to that meeting
-    alone; its width is the widest of their labels (``label_widths``, in
-    x-units such as inches; a node not listed counts as 0). The first meeting
-    (by ``order``) sits at 0 and each next one ``gap`` after the widest label
-    of the column before it, so a meeting with long names gets the room they
-    need however many meetings the dataset holds.
-    """
-    columns, x = {}, 0.0
-    for node, width in _column_widths(graph, label_widths):
-        columns[node] = x
-        x += width + gap
-    return columns
-
-
-def fit_timeline(graph: nx.Graph, label_widths: Mapping[str, float], available: float,
-                 top: str = "US", gap: float = 0.1) -> tuple[float, dict[str, tuple[float, float]]]:
-    """Lay out a timeline whose columns and labels fit in ``available`` x-units.
-
-    ``label_widths`` are the labels' widths at full size (e.g. in inches).
-    Columns are spaced as in :func:`timeline_columns`; when the last one would
-    end beyond ``available``, every label and the gap are scaled down by one
-    factor. Returns that factor (at most 1: multiply font sizes and label
-    offsets by it) and the :func:`timeline_layout` built with the scaled
-    widths.
-    """
-    columns = _column_widths(graph, label_widths)
-    span = sum(width for _, width in columns) + gap * (len(columns) - 1)
-    scale = min(1.0, available / span) if span > 0 else 1.0
-    widths = {node: width * scale for node, width in label_widths.items()}
-    meeting_x = timeline_columns(graph, widths, gap * scale)
-    return scale, timeline_layout(graph, top, meeting_x=meeting_x, label_widths=widths)
-
-
-def timeline_layout(graph: nx.Graph, top: str = "US", label_width: float = 0.85,
-                    row_gap: float = 1.0, *, meeting_x: Mapping[str, float] | None = None,
-                    label_widths: Mapping[str, float] | None = None) -> dict[str, tuple[float, float]]:
-    """Meetings in time order along x at y = 0; other nodes above or below.
-
-    Meeting nodes need an ``order`` attribute (as built here) and sit at x =
-    ``order``, or at ``meeting_x[node]`` when given (see
-    :func:`timeline_columns`). Every other node sits at the mean x of the
-    meetings it is linked to, above the axis when its ``country`` is ``top``
-    and below it otherwise, in the first row (1, 2, ... away from the axis)
-    where its label, ``label_widths[node]`` (default ``label_width``) x-units
-    long and starting at the node, overlaps no label already placed. Nodes
-    are placed by x, then by level of representation, then by id, so the
-    layout is the same on every run and no two labels of the same side
-    overlap.
-    """
-    widths = label_widths or {}
-    positions: dict[str, tuple[float, float]] = {}
-    for node, attrs in graph.nodes(data=True):
-        if attrs.get("kind") == MEETING:
-            x = meeting_x[node] if meeting_x is not None else attrs["order"]
-            positions[node] = (float(x), 0.0)
-    level_rank = {lv: i for i, lv in enumerate(LEVELS)}
-    others = []
-    for node, attrs in graph.nodes(data=True):
-        if attrs.get("kind") == MEETING:
-            continue
-        xs = [positions[n][0] for n in graph.neighbors(node) if n in positions]
-        x = sum(xs) / len(xs) if xs else -1.0
-        side = 1.0 if attrs.get("country") == top else -1.0
-        others.append((side, x, level_rank.get(attrs.get("level", ""), len(LEVELS)), node))
-    rows: dict[float, list[list[tuple[float, float]]]] = {1.0: [], -1.0: []}
-    for side, x, _, node in sorted(others):
-        end = x + widths.get(node, label_width)
-        taken = rows[side]
-        for index, used in enumerate(taken):
-            if all(end <= start or other_end <= x for start, other_end in used):
-                used.append((x, end))
-                break
-        else:
-            taken.append([(x, end)])
-            index = len(taken) - 1
-        positions[node] = (x, side * (index + 1) * row_gap)
-    return {node: positions[node] for node in graph.nodes}
-
-
-def two_column_layout(graph: nx.Graph, attribute: str = "country", left: str = "US",
-                      sort_by: tuple[str, ...] = ("sector", "label")) -> dict[str, tuple[float, float]]:
-    """Nodes with ``attribute == left`` at x = 0, the others at x = 1.
-
-    Each column is sorted by ``sort_by`` (then node id) from top to bottom
-    and centred vertically, so that a sector faces its counterpart.
-    """
-    columns: dict[float, list] = {0.0: [], 1.0: []}
-    for node, attrs in graph.nodes(data=True):
-        key = tuple(str(attrs.get(a, "")) for a in sort_by) + (node,)
-        columns[0.0 if attrs.get(attribute) == left else 1.0].append((key, node))
-    height = max((len(c) for c in columns.values()), default=1)
-    positions = {}
-    for x, members in columns.items():
-        members.sort()
-        offset = (height - len(members)) / 2
-        for index, (_, node) in enumerate(members):
-            positions[node] = (x, -(offset + index))
-    return {node: positions[node] for node in graph.nodes}
-
-
-def spring_layout(graph: nx.Graph, seed: int = 20101, weight: str | None = "weight",
-                  iterations: int = 200) -> dict[str, tuple[float, float]]:
-    """A seeded force-directed layout, rounded to 6 decimals (same result on every run)."""
-    ordered = nx.Graph()
-    ordered.add_nodes_from(sorted(graph.nodes))
-    ordered.add_edges_from(sorted((min(u, v), max(u, v), d) for u, v, d in graph.edges(data=True)))
-    raw = nx.spring_layout(ordered, seed=seed, weight=weight, iterations=iterations)
-    return {node: (round(float(raw[node][0]), 6), round(float(raw[node][1]), 6)) for node in graph.nodes}
-
-
-# --------------------------------------------------------------------------
-# Exports
-# --------------------------------------------------------------------------
-
-def _plain(value):
-    """An attribute value GraphML and GEXF accept: str, int or float (no None)."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return int(value)
-    if hasattr(value, "item") and not isinstance(value, str):
-        value = value.item()
-    if isinstance(value, float) and pd.isna(value):
-        return ""
-    if isinstance(value, (int, float, str)):
-        return value
-    if isinstance(value, (list, tuple, set)):
-        return ";".join(str(v) for v in value)
-    return str(value)
-
-
-def exportable(graph: nx.Graph) -> nx.Graph:
-    """A copy of ``graph`` whose attribute values are all str, int or float.
-
-    An attribute that holds ints on some nodes and floats on others becomes
-    float everywhere, because GraphML declares one type per attribute.
-    """
-    out = nx.Graph(name=graph.graph.get("name", ""))
-    for node, attrs in graph.nodes(data=True):
-        out.add_node(node, **{k: _plain(v) for k, v in attrs.items()})
-    for u, v, attrs in graph.edges(data=True):
-        out.add_edge(u, v, **{k: _plain(val) for k, val in attrs.items()})
-    for items in (lambda: (d for _, d in out.nodes(data=True)), lambda: (d for *_, d in out.edges(data=True))):
-        kinds: dict[str, set] = {}
-        for data in items():
-            for key, value in data.items():
-                kinds.setdefault(key, set()).add(type(value))
-        for data in items():
-            for key, value in data.items():
-                if kinds[key] == {int, float}:
-                    data[key] = float(value)
-                elif len(kinds[key]) > 1:
-                    data[key] = str(value)
-    return out
-
-
-def node_table(graph: nx.Graph) -> pd.DataFrame:
-    """Nodes and their attributes, one row each (column ``id`` first)."""
-    keys = list(dict.fromkeys(k for _, attrs in graph.nodes(data=True) for k in attrs))
-    rows = [{"id": node, **{k: attrs.get(k, "") for k in keys}} for node, attrs in graph.nodes(data=True)]
-    return pd.DataFrame(rows, columns=["id"] + keys)
-
-
-def edge_table(graph: nx.Graph) -> pd.DataFrame:
-    """Edges and their attributes, one row each (``source``, ``target`` first)."""
-    keys = list(dict.fromkeys(k for *_, attrs in graph.edges(data=True) for k in attrs))
-    rows = [{"source": u, "target": v, **{k: attrs.get(k, "") for k in keys}} for u, v, attrs in graph.edges(data=True)]
-    return pd.DataFrame(rows, columns=["source", "target"] + keys)
-
-
-def _write_gexf(graph: nx.Graph, path: Path) -> None:
-    """Write GEXF without the ``lastmodifieddate`` stamp (byte-identical reruns)."""
-    text = "\n".join(nx.generate_gexf(graph, prettyprint=True))
-    text = re.sub(r'\s+lastmodifieddate="[^"]*"', "", text, count=1)
-    path.write_text(text + "\n", encoding="utf-8")
-
-
-def write_exports(ds, out_dir: str | Path) -> pd.DataFrame:
-    """Write every graph of :data:`GRAPHS` as GraphML, GEXF, node CSV and edge CSV.
-
-    Files are ``<out_dir>/<graph>.graphml``, ``.gexf``, ``_nodes.csv`` and
-    ``_edges.csv``. Returns one row per graph: its name, node and edge
-    counts and the four file names (relative to ``out_dir``).
-    """
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    rows = []
-    for name, build in GRAPHS.items():
-        graph = exportable(build(ds))
-        nx.write_graphml(graph, out / f"{name}.graphml", encoding="utf-8", prettyprint=True)
-        _write_gexf(graph, out / f"{name}.gexf")
-        node_table(graph).to_csv(out / f"{name}_nodes.csv", index=False, lineterminator="\n")
-        edge_table(graph).to_csv(out / f"{name}_edges.csv", index=False, lineterminator="\n")
-        rows.append({"graph": name, "nodes": graph.number_of_nodes(), "edges": graph.number_of_edges(),
-                     "graphml": f"{name}.graphml", "gexf": f"{name}.gexf",
-                     "nodes_csv": f"{name}_nodes.csv", "edges_csv": f"{name}_edges.csv"})
-    return pd.DataFrame(rows)
-
-
-def tie_alpha(weight: float, strongest: float) -> float:
-    """Opacity of a tie drawn with ``weight`` meetings, when the strongest tie has ``strongest``.
-
-    A single meeting is drawn at 0.34 and the strongest tie opaque; the scale
-    spans at least four meetings, so that adding a meeting to the corpus
-    never pushes the opacity past 1.
-    """
-    return 0.34 + 0.66 * (weight - 1) / max(strongest - 1, 3)

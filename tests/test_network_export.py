@@ -1,0 +1,82 @@
+"""Exports of the delegation networks (helpers.network_export): plain attributes, files that read back."""
+
+from __future__ import annotations
+
+import networkx as nx
+import pandas as pd
+import pytest
+
+from helpers import network_export as export
+from helpers import networks as nw
+
+
+def test_every_node_has_kind_and_name_and_plain_attributes(small_network):
+    for build in nw.GRAPHS.values():
+        g = export.exportable(build(small_network))
+        for _, attrs in g.nodes(data=True):
+            assert attrs["kind"] in {"person", "meeting", "institution"}
+            assert attrs["name"]
+        for _, attrs in list(g.nodes(data=True)) + [(None, d) for *_, d in g.edges(data=True)]:
+            assert all(type(v) in (str, int, float) for v in attrs.values()), attrs
+
+
+def test_exportable_unifies_mixed_number_types():
+    g = nx.Graph()
+    g.add_node("a", size=1, note=None, flag=True)
+    g.add_node("b", size=2.5, note="x")
+    out = export.exportable(g)
+    assert out.nodes["a"]["size"] == 1.0 and isinstance(out.nodes["a"]["size"], float)
+    assert out.nodes["a"]["note"] == "" and out.nodes["a"]["flag"] == 1
+
+
+def _check_exports(ds, out_dir):
+    manifest = export.write_exports(ds, out_dir)
+    assert list(manifest["graph"]) == list(nw.GRAPHS)
+    for row in manifest.itertuples():
+        graph = nw.GRAPHS[row.graph](ds)
+        assert (row.nodes, row.edges) == (graph.number_of_nodes(), graph.number_of_edges())
+        back = nx.read_graphml(out_dir / row.graphml)
+        assert (back.number_of_nodes(), back.number_of_edges()) == (row.nodes, row.edges)
+        assert set(back.nodes) == set(graph.nodes)
+        gexf = nx.read_gexf(out_dir / row.gexf)
+        assert (gexf.number_of_nodes(), gexf.number_of_edges()) == (row.nodes, row.edges)
+        assert len(pd.read_csv(out_dir / row.nodes_csv)) == row.nodes
+        assert len(pd.read_csv(out_dir / row.edges_csv)) == row.edges
+        assert "lastmodifieddate" not in (out_dir / row.gexf).read_text(encoding="utf-8")
+    return manifest
+
+
+def test_exports_round_trip_on_fixture(small_network, tmp_path):
+    _check_exports(small_network, tmp_path)
+    first = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+    export.write_exports(small_network, tmp_path)
+    assert first == {p.name: p.read_bytes() for p in tmp_path.iterdir()}, "exports differ between runs"
+
+
+def test_real_exports_round_trip(ds, tmp_path):
+    _check_exports(ds, tmp_path)
+
+
+def test_node_and_edge_tables_list_every_attribute():
+    g = nx.Graph()
+    g.add_node("a", kind="x")
+    g.add_node("b", kind="y", size=2)
+    g.add_edge("a", "b", weight=3)
+    assert export.node_table(g).to_dict("records") == [{"id": "a", "kind": "x", "size": ""},
+                                                       {"id": "b", "kind": "y", "size": 2}]
+    assert export.edge_list(g).to_dict("records") == [{"source": "a", "target": "b", "weight": 3}]
+
+
+def test_write_exports_defaults_to_the_build_folder(small_network, tmp_path, monkeypatch):
+    monkeypatch.setenv("USMX_BUILD_DIR", str(tmp_path))
+    manifest = export.write_exports(small_network)
+    assert {p.name for p in (tmp_path / "networks").iterdir()} == {
+        name for row in manifest.itertuples() for name in (row.graphml, row.gexf, row.nodes_csv, row.edges_csv)}
+
+
+def test_verify_exports_names_a_file_that_does_not_read_back(small_network, tmp_path):
+    manifest = export.write_exports(small_network, tmp_path)
+    export.verify_exports(manifest, tmp_path)
+    wrong = manifest.assign(edges=manifest["edges"] + 1)
+    with pytest.raises(ValueError, match="person_meeting.graphml"):
+        export.verify_exports(wrong, tmp_path)
