@@ -1,4 +1,4 @@
-"""Delegation networks (helpers.networks): construction, merging, measures.
+"""Delegation networks (helpers.networks): construction, merging, measures, the chapter's tables and numbers.
 
 The small_network constructed dataset is the fixture ``small_network`` of tests/conftest.py.
 """
@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import networkx as nx
 import pandas as pd
+import pytest
 
 from helpers import networks as nw
 
@@ -193,3 +194,115 @@ def test_real_coverage_adds_up(ds):
     table = nw.coverage(ds)
     assert table["total"].sum() == len(ds.participants.drop_duplicates(["meeting_id", "person_id"]))
     assert set(table["meeting_id"]) == set(ds.meetings["meeting_id"])
+
+
+# --------------------------------------------------------------------------
+# The chapter's tables and quoted numbers, on the small dataset
+# --------------------------------------------------------------------------
+
+def test_overview_facts_count_meetings_people_and_institutions(small_network):
+    facts = nw.overview_facts(nw.participations(small_network), nw.meeting_table(small_network),
+                              nw.recurring_people(small_network), nw.recurring_institutions(small_network),
+                              nw.co_attendance_graph(small_network))
+    assert facts == {"n_meetings": 3, "n_people": 4, "n_participations": 8, "n_institutions": 4, "n_no_agency": 1,
+                     "n_recurring_people": 4, "n_recurring_institutions": 3, "n_families": 8,
+                     "n_coattendance_components": 1}
+
+
+def test_size_and_level_facts():
+    size = pd.DataFrame({"meeting_id": ["A", "A", "B"], "country": ["US", "MX", "US"], "people": [3, 5, 1]})
+    assert nw.size_facts(size) == {"max_delegation": 5, "max_delegation_label": "A MX",
+                                   "min_delegation": 1, "min_delegation_label": "B US"}
+    levels = pd.DataFrame({"meeting_id": ["A", "B"], "cabinet": [2, 1], "head_of_state": [1, 0], "staff": [9, 9]})
+    assert nw.level_facts(levels) == {"n_cabinet": 4}
+
+
+def test_family_composition_is_wide_in_time_and_legend_order(small_network):
+    table = nw.family_composition(small_network)
+    assert list(zip(table["meeting_id"], table["country"], strict=True)) == [
+        ("M-A", "US"), ("M-A", "MX"), ("M-B", "US"), ("M-B", "MX"), ("M-C", "US"), ("M-C", "MX")]
+    assert list(table.columns[2:]) == ["diplomacy", "justice and law", "defence and navy", "other"]
+    # The participant without an agency is counted under "other" (sector unknown).
+    assert table.set_index(["meeting_id", "country"]).loc[("M-C", "US"), "other"] == 1
+    assert table.iloc[:, 2:].to_numpy().sum() == 8
+
+
+def test_continuity_rows_list_us_first_by_family_and_name_the_renamed(small_network):
+    rows = nw.continuity_rows(small_network)
+    assert list(rows["lineage_id"]) == ["us-a", "us-b", "mx-old", "mx-c"]
+    assert list(rows["row_label"]) == ["DA", "DB", "NAO (earlier OAO)", "Secr. of Defence Things"]
+    grid = nw.continuity_grid(small_network)
+    assert list(grid.columns) == [*nw.continuity(small_network).columns, "family"]
+    assert nw.continuity_facts(grid, rows, n_meetings=3) == {
+        "renamed_example": "NAO (earlier OAO)", "n_all_meetings": 0, "n_single_institutions": 1,
+        "single_top_meeting": "M-B", "single_top_n": 1}
+
+
+def test_continuity_facts_without_renamed_or_single_institutions():
+    rows = pd.DataFrame({"row_label": ["A", "B"], "meetings": [2, 2]})
+    grid = pd.DataFrame({"meeting_id": ["m1", "m2", "m1", "m2"], "meetings": [2, 2, 2, 2]})
+    facts = nw.continuity_facts(grid, rows, n_meetings=2)
+    assert facts["renamed_example"] == "none" and facts["n_all_meetings"] == 2
+    assert (facts["single_top_meeting"], facts["single_top_n"]) == ("none", 0)
+
+
+def test_counterpart_facts_and_pairs(small_network):
+    graph = nw.counterpart_graph(small_network)
+    assert nw.counterpart_facts(graph) == {"n_counterpart_edges": 3, "max_counterpart_weight": 2,
+                                           "n_counterpart_strong": 1}
+    pairs = nw.counterpart_pairs(graph)
+    assert pairs.to_dict("records") == [{"U.S. institution": "DA", "Mexican institution": "NAO", "weight": 2,
+                                         "meetings": "M-A;M-B"}]
+    everything = nw.counterpart_pairs(graph, minimum=1)
+    assert list(everything["weight"]) == [2, 1, 1]
+    assert list(everything["U.S. institution"]) == ["DA", "DA", "DB"]
+
+
+def test_parity_facts_and_summary(small_network):
+    assert nw.parity_facts(nw.parity(small_network)) == {
+        "parity_both": 1, "parity_us_only": 2, "parity_mx_only": 3,
+        "mx_only_top": "defence", "mx_only_n": 2, "us_only_top": "foreign affairs", "us_only_n": 2}
+    summary = nw.parity_summary(small_network)
+    assert list(summary.columns) == ["meeting_id", "both", "US only", "MX only"]
+    assert summary.iloc[0].to_dict() == {"meeting_id": "M-A", "both": "", "US only": "foreign affairs",
+                                         "MX only": "defence, prosecution and justice"}
+
+
+def test_parity_facts_name_every_sector_of_a_tie_and_none_when_one_side_is_empty():
+    table = pd.DataFrame({"meeting_id": ["a", "a", "b"], "sector": ["x", "y", "x"],
+                          "status": ["MX only", "MX only", "both"]})
+    facts = nw.parity_facts(table)
+    assert facts["mx_only_top"] == "x and y" and facts["mx_only_n"] == 1
+    assert facts["us_only_top"] == "none" and facts["us_only_n"] == 0
+
+
+def test_centrality_facts_and_table(small_network):
+    people, counterparts = nw.person_meeting_graph(small_network), nw.counterpart_graph(small_network)
+    assert nw.centrality_facts(nw.centrality(people)) == {"n_bridging_people": 4}
+    table = nw.centrality_table(people, counterparts, top=(3, 2))
+    assert list(table["network"]) == ["people-meetings"] * 3 + ["counterparts"] * 2
+    assert list(table.columns) == ["network", "name", "kind", "country", "degree", "weighted_degree", "betweenness"]
+    assert (table["betweenness"] == table["betweenness"].round(3)).all()
+
+
+def test_coverage_facts_and_table(small_network):
+    coverage = nw.coverage(small_network)
+    facts = nw.coverage_facts(coverage)
+    assert facts["share_listed"] == pytest.approx(100 * 5 / 8)
+    assert facts["weakest_meeting"] == "M-B" and facts["weakest_share"] == pytest.approx(100 / 3)
+    table = nw.coverage_table(small_network)
+    assert table.columns[1] == "genre of the text"
+    assert table.set_index(["meeting_id", "country"]).loc[("M-B", "US"), "genre of the text"] == "transcript"
+
+
+def test_label_table_lists_the_institutions_that_took_part(small_network):
+    table = nw.label_table(small_network)
+    assert list(table.columns) == ["label", "name", "names over time", "country", "sector"]
+    assert list(table["label"]) == ["DA", "DB", "NAO", "Secr. of Defence Things"]
+    assert table.set_index("label").loc["NAO", "names over time"] == "OAO / NAO"
+
+
+def test_chapter_facts_are_the_union_of_the_facts(small_network):
+    facts = nw.chapter_facts(small_network)
+    assert facts["n_meetings"] == 3 and facts["max_counterpart_weight"] == 2 and facts["weakest_meeting"] == "M-B"
+    assert len(facts) == 33

@@ -22,6 +22,10 @@ All attribute values are ``str``, ``int`` or ``float`` (never ``None``), so
 that every graph can be written to GraphML and GEXF as it is
 (:mod:`helpers.network_export`). The layouts of the figures are in
 :mod:`helpers.network_layout`, the figures in :mod:`helpers.charts.networks`.
+
+The last section shapes the tables the networks chapter prints and gathers
+the numbers it quotes (``*_facts``, dicts glued with
+:func:`helpers.book.glue_all` under the prefix ``net_``).
 """
 
 from __future__ import annotations
@@ -549,3 +553,241 @@ def coverage(ds) -> pd.DataFrame:
     table = table.reset_index().drop(columns="order")
     table.columns.name = None
     return table
+
+
+# --------------------------------------------------------------------------
+# The chapter's tables and quoted numbers
+# --------------------------------------------------------------------------
+
+def overview_facts(parts: pd.DataFrame, meetings: pd.DataFrame, people: pd.DataFrame,
+                   institutions: pd.DataFrame, co_attendance: nx.Graph) -> dict:
+    """The counts the chapter opens with.
+
+    ``parts`` is :func:`participations`, ``meetings`` :func:`meeting_table`,
+    ``people`` and ``institutions`` :func:`recurring_people` and
+    :func:`recurring_institutions`, ``co_attendance``
+    :func:`co_attendance_graph`: meetings, people, participations,
+    institutions (lineages), participations without an agency, recurring
+    people and institutions, sector families and the separate groups of the
+    co-attendance network.
+    """
+    return {
+        "n_meetings": len(meetings),
+        "n_people": parts["person_id"].nunique(),
+        "n_participations": len(parts),
+        "n_institutions": parts["lineage_id"].nunique(),
+        "n_no_agency": int(parts["lineage_id"].isna().sum()),
+        "n_recurring_people": len(people),
+        "n_recurring_institutions": len(institutions),
+        "n_families": len(set(SECTOR_FAMILIES.values())),
+        "n_coattendance_components": nx.number_connected_components(co_attendance),
+    }
+
+
+def size_facts(size: pd.DataFrame) -> dict:
+    """The largest and the smallest delegation of :func:`delegation_size`, with their labels ("<meeting> <country>")."""
+    label = size["meeting_id"] + " " + size["country"]
+    return {
+        "max_delegation": int(size["people"].max()), "max_delegation_label": label[size["people"].idxmax()],
+        "min_delegation": int(size["people"].min()), "min_delegation_label": label[size["people"].idxmin()],
+    }
+
+
+def level_facts(levels: pd.DataFrame) -> dict:
+    """Participations at cabinet level or above (heads of state, heads of delegation, cabinet) in ``levels``.
+
+    ``levels`` is :func:`representation`.
+    """
+    top = [lv for lv in ("head_of_state", "head_of_delegation", "cabinet") if lv in levels.columns]
+    return {"n_cabinet": int(levels[top].to_numpy().sum())}
+
+
+def family_composition(ds) -> pd.DataFrame:
+    """People per delegation and sector family (wide): what the composition figure draws.
+
+    One row per meeting (in time order) and country (U.S., then Mexico), one
+    column per sector family present, in :data:`FAMILIES` order.
+    """
+    comp = composition(ds)
+    comp["family"] = comp["sector"].map(sector_family)
+    drawn = (comp.groupby(["meeting_id", "country", "family"], sort=False)["people"].sum()
+             .unstack("family", fill_value=0))
+    families = [f for f in FAMILIES if f in drawn.columns]
+    order = [(m, c) for m in meeting_table(ds)["meeting_id"] for c in ("US", "MX") if (m, c) in drawn.index]
+    return drawn.reindex(order)[families].reset_index()
+
+
+def continuity_rows(ds) -> pd.DataFrame:
+    """The institutions of :func:`continuity`, one row each, in the order the continuity figure lists them.
+
+    U.S. institutions first, then Mexican ones; within a country by sector
+    family (:data:`FAMILIES` order), then label. ``row_label`` is the label,
+    followed by the lineage's first name when the institution was renamed
+    (``"FGR (earlier PGR)"``). Columns: ``lineage_id``, ``label``,
+    ``row_label``, ``country``, ``sector``, ``family`` and ``meetings`` (how
+    many it attended).
+    """
+    presence = continuity(ds)
+    rank = {f: i for i, f in enumerate(FAMILIES)}
+    rows = (presence.assign(family=presence["sector"].map(sector_family)).drop_duplicates("lineage_id")
+            .assign(_c=lambda t: t["country"].map({"US": 0, "MX": 1}), _f=lambda t: t["family"].map(rank))
+            .sort_values(["_c", "_f", "label"], kind="stable"))
+    names = institutions(ds).set_index("lineage_id")["names"]
+    rows["row_label"] = [f"{label} (earlier {names[lineage].split(' / ')[0]})" if " / " in names[lineage] else label
+                         for label, lineage in zip(rows["label"], rows["lineage_id"], strict=True)]
+    return rows[["lineage_id", "label", "row_label", "country", "sector", "family", "meetings"]].reset_index(drop=True)
+
+
+def continuity_grid(ds) -> pd.DataFrame:
+    """:func:`continuity` with each institution's sector ``family``: what the continuity figure draws."""
+    presence = continuity(ds)
+    return presence.assign(family=presence["sector"].map(sector_family))
+
+
+def continuity_facts(grid: pd.DataFrame, rows: pd.DataFrame, n_meetings: int) -> dict:
+    """What the chapter says of :func:`continuity_grid` and :func:`continuity_rows` (``grid`` and ``rows``).
+
+    Up to two renamed institutions as examples (``"none"`` if none was
+    renamed), the institutions present at all ``n_meetings`` meetings and at
+    one only, and the meeting with the most institutions seen at no other
+    meeting, with their number.
+    """
+    renamed = rows[rows["row_label"].str.contains("earlier")]
+    single = grid[grid["meetings"] == 1].groupby("meeting_id").size()
+    return {
+        "renamed_example": ", ".join(renamed["row_label"].head(2)) or "none",
+        "n_all_meetings": int((rows["meetings"] == n_meetings).sum()),
+        "n_single_institutions": int((rows["meetings"] == 1).sum()),
+        "single_top_meeting": single.idxmax() if len(single) else "none",
+        "single_top_n": int(single.max()) if len(single) else 0,
+    }
+
+
+def counterpart_facts(graph: nx.Graph) -> dict:
+    """Links of :func:`counterpart_graph`, the most meetings a pair shared, and the pairs that shared that many."""
+    weights = [d["weight"] for *_, d in graph.edges(data=True)]
+    strongest = max(weights, default=0)
+    return {"n_counterpart_edges": len(weights), "max_counterpart_weight": strongest,
+            "n_counterpart_strong": sum(w == strongest for w in weights)}
+
+
+def counterpart_pairs(graph: nx.Graph, minimum: int = 2) -> pd.DataFrame:
+    """Pairs of :func:`counterpart_graph` that sat together at ``minimum`` meetings or more, strongest first.
+
+    Columns: ``U.S. institution`` and ``Mexican institution`` (labels),
+    ``weight`` (meetings together) and ``meetings`` (their ids).
+    """
+    rows = []
+    for u, v, data in graph.edges(data=True):
+        us, mx = (u, v) if graph.nodes[u]["country"] == "US" else (v, u)
+        rows.append({"U.S. institution": graph.nodes[us]["label"], "Mexican institution": graph.nodes[mx]["label"],
+                     "weight": data["weight"], "meetings": data["meetings"]})
+    columns = ["U.S. institution", "Mexican institution", "weight", "meetings"]
+    pairs = pd.DataFrame(rows, columns=columns).sort_values(
+        ["weight", "U.S. institution", "Mexican institution"], ascending=[False, True, True], kind="stable")
+    return pairs[pairs["weight"] >= minimum].reset_index(drop=True)
+
+
+def parity_facts(table: pd.DataFrame, countries: tuple[str, str] = ("US", "MX")) -> dict:
+    """Meeting-sector pairs of :func:`parity` (``table``) on both sides and on one side, and the most one-sided sectors.
+
+    Keys: ``parity_both``, ``parity_<c>_only`` (``c`` a country, lower
+    case), and for each country ``<c>_only_top`` (the sector, or sectors
+    joined by "and", most often brought without a counterpart; ``"none"``)
+    and ``<c>_only_n`` (at how many meetings).
+    """
+    counts = table["status"].value_counts()
+    facts = {"parity_both": int(counts.get("both", 0))}
+    for country in countries:
+        facts[f"parity_{country.lower()}_only"] = int(counts.get(f"{country} only", 0))
+    one_sided = table[table["status"] != "both"].groupby(["status", "sector"]).size()
+    for country in countries[::-1]:
+        side = one_sided.get(f"{country} only", pd.Series(dtype=int))
+        most = int(side.max()) if len(side) else 0
+        facts[f"{country.lower()}_only_top"] = " and ".join(sorted(side[side == most].index)) if most else "none"
+        facts[f"{country.lower()}_only_n"] = most
+    return facts
+
+
+def parity_summary(ds, countries: tuple[str, str] = ("US", "MX")) -> pd.DataFrame:
+    """:func:`parity` as one row per meeting, in time order: the sectors on both sides and on one side only."""
+    statuses = ["both"] + [f"{country} only" for country in countries]
+    summary = (parity(ds, countries).groupby(["meeting_id", "status"], sort=False)["sector"]
+               .agg(lambda s: ", ".join(s)).unstack("status")
+               .reindex(index=meeting_table(ds)["meeting_id"], columns=statuses).fillna("").reset_index())
+    summary.columns.name = None
+    return summary
+
+
+def centrality_facts(table: pd.DataFrame) -> dict:
+    """People with a betweenness above zero in ``table``, the :func:`centrality` of the people-meeting graph."""
+    return {"n_bridging_people": int(((table["kind"] == PERSON) & (table["betweenness"] > 0)).sum())}
+
+
+def centrality_table(people: nx.Graph, counterparts: nx.Graph, top: tuple[int, int] = (8, 6)) -> pd.DataFrame:
+    """The most central nodes (:func:`centrality`) of the people-meeting and the counterpart networks.
+
+    ``top`` gives how many nodes of ``people`` (:func:`person_meeting_graph`)
+    and of ``counterparts`` (:func:`counterpart_graph`, degree weighted by
+    the meetings a pair shared) are kept; the column ``network`` says which
+    network a row belongs to. Betweenness is rounded to 3 decimals.
+    """
+    shown = pd.concat([centrality(people).head(top[0]).assign(network="people-meetings"),
+                       centrality(counterparts, weight="weight").head(top[1]).assign(network="counterparts")])
+    shown["betweenness"] = shown["betweenness"].round(3)
+    return shown[["network", "name", "kind", "country", "degree", "weighted_degree", "betweenness"]]
+
+
+def coverage_facts(table: pd.DataFrame) -> dict:
+    """Per cent of the participations named in a delegation list, overall and at the weakest meeting.
+
+    ``table`` is :func:`coverage`; the keys are ``share_listed``,
+    ``weakest_meeting`` and ``weakest_share``.
+    """
+    totals = table[["led", "listed", "total"]].sum()
+    per_meeting = table.groupby("meeting_id", sort=False)[["led", "listed", "total"]].sum()
+    share = 100 * (per_meeting["led"] + per_meeting["listed"]) / per_meeting["total"]
+    return {
+        "share_listed": 100 * float(totals["led"] + totals["listed"]) / float(totals["total"]),
+        "weakest_meeting": share.idxmin(), "weakest_share": float(share.min()),
+    }
+
+
+def coverage_table(ds) -> pd.DataFrame:
+    """:func:`coverage` with, second, the genres of the texts each meeting's participants come from."""
+    genres = (participations(ds).merge(ds.documents[["doc_id", "genre"]], on="doc_id").groupby("meeting_id")["genre"]
+              .agg(lambda g: ", ".join(sorted(set(g)))))
+    table = coverage(ds)
+    table.insert(1, "genre of the text", table["meeting_id"].map(genres))
+    return table
+
+
+def label_table(ds) -> pd.DataFrame:
+    """The institutions (:func:`institutions`) that took part, U.S. first, by label.
+
+    Columns: ``label``, ``name``, ``names over time``, ``country``, ``sector``.
+    """
+    lineages = institutions(ds)
+    legend = lineages[lineages["lineage_id"].isin(participations(ds)["lineage_id"])]
+    legend = legend[["label", "name", "names", "country", "sector"]].sort_values(
+        ["country", "label"], ascending=[False, True], kind="stable")
+    return legend.rename(columns={"names": "names over time"})
+
+
+def chapter_facts(ds) -> dict:
+    """Every number the networks chapter quotes, by name (the chapter glues them with the prefix ``net_``).
+
+    The union of :func:`overview_facts`, :func:`size_facts`,
+    :func:`level_facts`, :func:`continuity_facts`, :func:`counterpart_facts`,
+    :func:`parity_facts`, :func:`centrality_facts` and :func:`coverage_facts`
+    on the dataset ``ds``.
+    """
+    meetings = meeting_table(ds)
+    overview = overview_facts(participations(ds), meetings, recurring_people(ds), recurring_institutions(ds),
+                              co_attendance_graph(ds))
+    return {
+        **overview, **size_facts(delegation_size(ds)), **level_facts(representation(ds)),
+        **continuity_facts(continuity_grid(ds), continuity_rows(ds), len(meetings)),
+        **counterpart_facts(counterpart_graph(ds)), **parity_facts(parity(ds)),
+        **centrality_facts(centrality(person_meeting_graph(ds))), **coverage_facts(coverage(ds)),
+    }
