@@ -80,3 +80,10 @@ def test_verify_exports_names_a_file_that_does_not_read_back(small_network, tmp_
     wrong = manifest.assign(edges=manifest["edges"] + 1)
     with pytest.raises(ValueError, match="person_meeting.graphml"):
         export.verify_exports(wrong, tmp_path)
+
+
+def test_graphml_is_laid_out_the_same_with_or_without_lxml(small_network, tmp_path):
+    manifest = export.write_exports(small_network, tmp_path)
+    text = (tmp_path / manifest["graphml"].iloc[0]).read_text(encoding="utf-8")
+    # The layout of networkx's xml.etree writer: two-space indents and "<key ... />" with a space.
+    assert "\n  <key id=\"d0\"" in text and '" />' in text

@@ -101,7 +101,9 @@ def write_exports(ds, out_dir: str | Path | None = None) -> pd.DataFrame:
     rows = []
     for name, build in GRAPHS.items():
         graph = exportable(build(ds))
-        nx.write_graphml(graph, out / f"{name}.graphml", encoding="utf-8", prettyprint=True)
+        # networkx's own xml.etree writer: nx.write_graphml takes lxml's when lxml is installed, whose
+        # layout differs, and the files must not depend on what else is installed.
+        nx.write_graphml_xml(graph, out / f"{name}.graphml", encoding="utf-8", prettyprint=True)
         _write_gexf(graph, out / f"{name}.gexf")
         node_table(graph).to_csv(out / f"{name}_nodes.csv", index=False, lineterminator="\n")
         edge_table(graph).to_csv(out / f"{name}_edges.csv", index=False, lineterminator="\n")
