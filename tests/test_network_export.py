@@ -38,6 +38,7 @@ def _check_exports(ds, out_dir):
         back = nx.read_graphml(out_dir / row.graphml)
         assert (back.number_of_nodes(), back.number_of_edges()) == (row.nodes, row.edges)
         assert set(back.nodes) == set(graph.nodes)
+        assert all(back.nodes[n].get("label") for n in back.nodes), f"{row.graphml}: a node without a label"
         gexf = nx.read_gexf(out_dir / row.gexf)
         assert (gexf.number_of_nodes(), gexf.number_of_edges()) == (row.nodes, row.edges)
         assert len(pd.read_csv(out_dir / row.nodes_csv)) == row.nodes

@@ -24,6 +24,15 @@ def test_person_meeting_graph_counts(small_network):
     assert all(g.nodes[n]["kind"] != g.nodes[m]["kind"] for n, m in g.edges)
 
 
+def test_every_node_has_a_label_meetings_their_id_and_date(small_network):
+    for build in nw.GRAPHS.values():
+        graph = build(small_network)
+        assert all(attrs["label"] for _, attrs in graph.nodes(data=True)), build.__name__
+    graph = nw.person_meeting_graph(small_network)
+    assert graph.nodes["meeting:M-A"]["label"] == "M-A (2010-01-01)"
+    assert graph.nodes["person:p4"]["label"] == "Juan Pérez Cuatro"
+
+
 def test_meetings_are_ordered_by_date_not_by_table_order(small_network):
     g = nw.person_meeting_graph(small_network)
     order = {a["name"]: a["order"] for _, a in g.nodes(data=True) if a["kind"] == "meeting"}

@@ -7,8 +7,10 @@ meeting added to ``data/`` flows through with no code change.
 Node identifiers carry their kind as a prefix (``person:<person_id>``,
 ``meeting:<meeting_id>``, ``institution:<lineage_id>``) so that ids of
 different tables can never collide. Every node has the attributes ``kind``
-(``person``, ``meeting`` or ``institution``) and ``name`` (readable), and
-people and institutions also ``country`` and ``sector``.
+(``person``, ``meeting`` or ``institution``), ``name`` (readable) and
+``label`` (what a drawing or another tool shows: a person's name, an
+institution's acronym or short name, a meeting's id and date), and people
+and institutions also ``country`` and ``sector``.
 
 * People are nodes once, keyed by ``person_id``: however a text spells a
   name (``name_as_written``), the node's ``name`` is the canonical one from
@@ -235,13 +237,15 @@ def participations(ds) -> pd.DataFrame:
 # --------------------------------------------------------------------------
 
 def _add_meetings(graph: nx.Graph, ds) -> None:
+    """Add every meeting, in time order; its ``label`` is its id and date ("HLCG-2010 (2010-03-23)")."""
     for m in meeting_table(ds).itertuples():
+        date = m.date.date().isoformat() if pd.notna(m.date) else ""
         graph.add_node(
-            node_id(MEETING, m.meeting_id), kind=MEETING, name=m.label, bipartite=0,
-            date=m.date.date().isoformat() if pd.notna(m.date) else "",
+            node_id(MEETING, m.meeting_id), kind=MEETING, name=m.label, bipartite=0, date=date,
             year=int(m.date.year) if pd.notna(m.date) else 0, order=int(m.order),
             forum=cell_text(getattr(m, "forum", "")), host_country=cell_text(getattr(m, "host_country", "")),
             city=cell_text(getattr(m, "city", "")), country="", sector="",
+            label=f"{m.label} ({date})" if date else m.label,
         )
 
 
