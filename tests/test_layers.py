@@ -14,7 +14,8 @@ HELPERS = ROOT / "src" / "helpers"
 #: The command that drafts and accepts a new readout, and what it reads text with.
 DRAFTING = {"ingest", "names", "readout", "screen", "quantities", "coding", "units", "agencies"}
 #: The analyses of the chapters.
-ANALYSES = {"themes", "theme_report", "networks", "claims", "claimreview", "synthesis", "sources", "series", "corpus"}
+ANALYSES = {"themes", "theme_report", "networks", "network_layout", "network_export", "claims", "claimreview",
+            "synthesis", "sources", "series", "corpus"}
 #: What draws: the figure style and the charts, and the plotting libraries.
 DRAWING = {"figures", "charts", "matplotlib", "PIL"}
 

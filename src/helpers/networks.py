@@ -7,8 +7,10 @@ meeting added to ``data/`` flows through with no code change.
 Node identifiers carry their kind as a prefix (``person:<person_id>``,
 ``meeting:<meeting_id>``, ``institution:<lineage_id>``) so that ids of
 different tables can never collide. Every node has the attributes ``kind``
-(``person``, ``meeting`` or ``institution``) and ``name`` (readable), and
-people and institutions also ``country`` and ``sector``.
+(``person``, ``meeting`` or ``institution``), ``name`` (readable) and
+``label`` (what a drawing or another tool shows: a person's name, an
+institution's acronym or short name, a meeting's id and date), and people
+and institutions also ``country`` and ``sector``.
 
 * People are nodes once, keyed by ``person_id``: however a text spells a
   name (``name_as_written``), the node's ``name`` is the canonical one from
@@ -19,15 +21,19 @@ people and institutions also ``country`` and ``sector``.
   attribute lists every name it had.
 
 All attribute values are ``str``, ``int`` or ``float`` (never ``None``), so
-that every graph can be written to GraphML and GEXF as it is.
+that every graph can be written to GraphML and GEXF as it is
+(:mod:`helpers.network_export`). The layouts of the figures are in
+:mod:`helpers.network_layout`, the figures in :mod:`helpers.charts.networks`.
+
+The last section shapes the tables the networks chapter prints and gathers
+the numbers it quotes (``*_facts``, dicts glued with
+:func:`helpers.book.glue_all` under the prefix ``net_``).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
 from itertools import combinations
-from pathlib import Path
 
 import networkx as nx
 import pandas as pd
@@ -52,8 +58,9 @@ UNKNOWN = "unknown"
 PERSON, MEETING, INSTITUTION = "person", "meeting", "institution"
 
 #: Sector families used to colour the drawings: fifteen sectors cannot be told
-#: apart by colour, eight families can (one Okabe-Ito colour each). Any sector
-#: not listed here is drawn as "other"; the tables keep the full sector.
+#: apart by colour, eight families can (one Okabe-Ito colour each, in
+#: :data:`helpers.charts.networks.FAMILY_COLOURS`). Any sector not listed here
+#: is drawn as "other"; the tables keep the full sector.
 SECTOR_FAMILIES = {
     "foreign affairs": "diplomacy",
     "embassy": "diplomacy",
@@ -71,18 +78,9 @@ SECTOR_FAMILIES = {
     "drug policy": "drug policy",
     "presidency": "presidency",
 }
-#: Colour of each sector family (Okabe & Ito 2008), in legend order.
-FAMILY_COLOURS = {
-    "diplomacy": "#56B4E9",
-    "interior and security": "#E69F00",
-    "justice and law": "#009E73",
-    "defence and navy": "#0072B2",
-    "intelligence": "#CC79A7",
-    "finance": "#F0E442",
-    "drug policy": "#D55E00",
-    "presidency": "#000000",
-    "other": "#999999",
-}
+#: The sector families in the order the figures list them (legend order),
+#: then "other" for any sector not in :data:`SECTOR_FAMILIES`.
+FAMILIES = [*dict.fromkeys(SECTOR_FAMILIES.values()), "other"]
 
 
 def sector_family(sector: str) -> str:
@@ -99,8 +97,6 @@ def node_id(kind: str, key: str) -> str:
     if kind not in {PERSON, MEETING, INSTITUTION}:
         raise ValueError(f"unknown node kind {kind!r}")
     return f"{kind}:{key}"
-
-
 
 
 def meeting_table(ds) -> pd.DataFrame:
@@ -149,8 +145,6 @@ def short_label(name: str, acronym: str | None = None, limit: int = 24) -> str:
         return short
     initials = [w for w in re.split(r"[\s\-]+", name) if w and w[0].isupper()]
     return "".join(w[0] for w in initials) or name[:limit]
-
-
 
 
 def institutions(ds) -> pd.DataFrame:
@@ -223,7 +217,8 @@ def participations(ds) -> pd.DataFrame:
 
     agencies = ds.agencies.set_index("agency_id")
     inst = institutions(ds).set_index("lineage_id")
-    labels = {a: short_label(row.name_en, row.acronym) for a, row in zip(agencies.index, agencies.itertuples())}
+    labels = {a: short_label(row.name_en, row.acronym)
+              for a, row in zip(agencies.index, agencies.itertuples(), strict=True)}
     parts["agency_label"] = [labels.get(cell_text(a), "") for a in parts["agency_id"]]
     parts["lineage_id"] = parts["agency_id"].map(agency_lineages(ds.agencies))
     parts["institution"] = parts["lineage_id"].map(inst["label"])
@@ -242,13 +237,15 @@ def participations(ds) -> pd.DataFrame:
 # --------------------------------------------------------------------------
 
 def _add_meetings(graph: nx.Graph, ds) -> None:
+    """Add every meeting, in time order; its ``label`` is its id and date ("HLCG-2010 (2010-03-23)")."""
     for m in meeting_table(ds).itertuples():
+        date = m.date.date().isoformat() if pd.notna(m.date) else ""
         graph.add_node(
-            node_id(MEETING, m.meeting_id), kind=MEETING, name=m.label, bipartite=0,
-            date=m.date.date().isoformat() if pd.notna(m.date) else "",
+            node_id(MEETING, m.meeting_id), kind=MEETING, name=m.label, bipartite=0, date=date,
             year=int(m.date.year) if pd.notna(m.date) else 0, order=int(m.order),
             forum=cell_text(getattr(m, "forum", "")), host_country=cell_text(getattr(m, "host_country", "")),
             city=cell_text(getattr(m, "city", "")), country="", sector="",
+            label=f"{m.label} ({date})" if date else m.label,
         )
 
 
@@ -316,7 +313,8 @@ def institution_meeting_graph(ds) -> nx.Graph:
     basis_rank = {b: i for i, b in enumerate(BASES)}
     # One pass over the rows (a pandas group-by per edge is slow on large corpora).
     ties: dict[tuple[str, str], list] = {}
-    for row in parts[["lineage_id", "meeting_id", "person_id", "agency_label", "level", "basis"]].itertuples(index=False):
+    columns = ["lineage_id", "meeting_id", "person_id", "agency_label", "level", "basis"]
+    for row in parts[columns].itertuples(index=False):
         ties.setdefault((row.lineage_id, row.meeting_id), []).append(row)
     for (lineage_id, meeting_id), rows in sorted(ties.items()):
         graph.add_edge(
@@ -382,7 +380,7 @@ def co_attendance_graph(ds) -> nx.Graph:
     return graph
 
 
-#: The graphs exported by :func:`write_exports`, by file name.
+#: The graphs exported by :func:`helpers.network_export.write_exports`, by file name.
 GRAPHS = {
     "person_meeting": person_meeting_graph,
     "institution_meeting": institution_meeting_graph,
@@ -479,7 +477,7 @@ def recurring_institutions(ds, minimum: int = 2) -> pd.DataFrame:
     """Institution lineages present at ``minimum`` meetings or more, with the names they had."""
     frame = continuity(ds)
     rows = []
-    for lineage_id, group in frame.groupby("lineage_id", sort=True):
+    for _, group in frame.groupby("lineage_id", sort=True):
         group = group.sort_values("order", kind="stable")
         if len(group) < minimum:
             continue
@@ -508,7 +506,7 @@ def centrality(graph: nx.Graph, weight: str | None = None) -> pd.DataFrame:
     rows = [{
         "node": node, "kind": attrs.get("kind", ""), "name": attrs.get("name", ""),
         "country": attrs.get("country", ""), "degree": int(graph.degree(node)),
-        "weighted_degree": float(graph.degree(node, weight=weight or "weight")) if weight else float(graph.degree(node)),
+        "weighted_degree": float(graph.degree(node, weight=weight)) if weight else float(graph.degree(node)),
         "betweenness": round(float(betweenness[node]), 6),
     } for node, attrs in graph.nodes(data=True)]
     frame = pd.DataFrame(rows)
@@ -534,7 +532,7 @@ def parity(ds, countries: tuple[str, str] = ("US", "MX")) -> pd.DataFrame:
     wide = wide[[a, b]].reset_index()
     wide.columns.name = None
     wide["status"] = [
-        "both" if x and y else (f"{a} only" if x else f"{b} only") for x, y in zip(wide[a], wide[b])
+        "both" if x and y else (f"{a} only" if x else f"{b} only") for x, y in zip(wide[a], wide[b], strict=True)
     ]
     order = meeting_table(ds).set_index("meeting_id")["order"]
     wide["_order"] = wide["meeting_id"].map(order)
@@ -562,229 +560,238 @@ def coverage(ds) -> pd.DataFrame:
 
 
 # --------------------------------------------------------------------------
-# Layouts (deterministic; each returns {node: (x, y)})
+# The chapter's tables and quoted numbers
 # --------------------------------------------------------------------------
 
-def _column_widths(graph: nx.Graph, label_widths: Mapping[str, float]) -> list[tuple[str, float]]:
-    """Meetings in ``order``, each with the widest label of its column."""
-    meetings = sorted((attrs["order"], node) for node, attrs in graph.nodes(data=True)
-                      if attrs.get("kind") == MEETING)
-    width = {node: label_widths.get(node, 0.0) for _, node in meetings}
-    for node, attrs in graph.nodes(data=True):
-        linked = [n for n in graph.neighbors(node) if n in width]
-        if attrs.get("kind") != MEETING and len(linked) == 1:
-            width[linked[0]] = max(width[linked[0]], label_widths.get(node, 0.0))
-    return [(node, width[node]) for _, node in meetings]
+def overview_facts(parts: pd.DataFrame, meetings: pd.DataFrame, people: pd.DataFrame,
+                   institutions: pd.DataFrame, co_attendance: nx.Graph) -> dict:
+    """The counts the chapter opens with.
 
-
-def timeline_columns(graph: nx.Graph, label_widths: Mapping[str, float],
-                     gap: float = 0.1) -> dict[str, float]:
-    """x of each meeting, so that no label of a meeting's column reaches the next meeting.
-
-    A meeting's column holds the meeting and every node linked to that meeting
-    alone; its width is the widest of their labels (``label_widths``, in
-    x-units such as inches; a node not listed counts as 0). The first meeting
-    (by ``order``) sits at 0 and each next one ``gap`` after the widest label
-    of the column before it, so a meeting with long names gets the room they
-    need however many meetings the dataset holds.
+    ``parts`` is :func:`participations`, ``meetings`` :func:`meeting_table`,
+    ``people`` and ``institutions`` :func:`recurring_people` and
+    :func:`recurring_institutions`, ``co_attendance``
+    :func:`co_attendance_graph`: meetings, people, participations,
+    institutions (lineages), participations without an agency, recurring
+    people and institutions, sector families and the separate groups of the
+    co-attendance network.
     """
-    columns, x = {}, 0.0
-    for node, width in _column_widths(graph, label_widths):
-        columns[node] = x
-        x += width + gap
-    return columns
+    return {
+        "n_meetings": len(meetings),
+        "n_people": parts["person_id"].nunique(),
+        "n_participations": len(parts),
+        "n_institutions": parts["lineage_id"].nunique(),
+        "n_no_agency": int(parts["lineage_id"].isna().sum()),
+        "n_recurring_people": len(people),
+        "n_recurring_institutions": len(institutions),
+        "n_families": len(set(SECTOR_FAMILIES.values())),
+        "n_coattendance_components": nx.number_connected_components(co_attendance),
+    }
 
 
-def fit_timeline(graph: nx.Graph, label_widths: Mapping[str, float], available: float,
-                 top: str = "US", gap: float = 0.1) -> tuple[float, dict[str, tuple[float, float]]]:
-    """Lay out a timeline whose columns and labels fit in ``available`` x-units.
+def size_facts(size: pd.DataFrame) -> dict:
+    """The largest and the smallest delegation of :func:`delegation_size`, with their labels ("<meeting> <country>")."""
+    label = size["meeting_id"] + " " + size["country"]
+    return {
+        "max_delegation": int(size["people"].max()), "max_delegation_label": label[size["people"].idxmax()],
+        "min_delegation": int(size["people"].min()), "min_delegation_label": label[size["people"].idxmin()],
+    }
 
-    ``label_widths`` are the labels' widths at full size (e.g. in inches).
-    Columns are spaced as in :func:`timeline_columns`; when the last one would
-    end beyond ``available``, every label and the gap are scaled down by one
-    factor. Returns that factor (at most 1: multiply font sizes and label
-    offsets by it) and the :func:`timeline_layout` built with the scaled
-    widths.
+
+def level_facts(levels: pd.DataFrame) -> dict:
+    """Participations at cabinet level or above (heads of state, heads of delegation, cabinet) in ``levels``.
+
+    ``levels`` is :func:`representation`.
     """
-    columns = _column_widths(graph, label_widths)
-    span = sum(width for _, width in columns) + gap * (len(columns) - 1)
-    scale = min(1.0, available / span) if span > 0 else 1.0
-    widths = {node: width * scale for node, width in label_widths.items()}
-    meeting_x = timeline_columns(graph, widths, gap * scale)
-    return scale, timeline_layout(graph, top, meeting_x=meeting_x, label_widths=widths)
+    top = [lv for lv in ("head_of_state", "head_of_delegation", "cabinet") if lv in levels.columns]
+    return {"n_cabinet": int(levels[top].to_numpy().sum())}
 
 
-def timeline_layout(graph: nx.Graph, top: str = "US", label_width: float = 0.85,
-                    row_gap: float = 1.0, *, meeting_x: Mapping[str, float] | None = None,
-                    label_widths: Mapping[str, float] | None = None) -> dict[str, tuple[float, float]]:
-    """Meetings in time order along x at y = 0; other nodes above or below.
+def family_composition(ds) -> pd.DataFrame:
+    """People per delegation and sector family (wide): what the composition figure draws.
 
-    Meeting nodes need an ``order`` attribute (as built here) and sit at x =
-    ``order``, or at ``meeting_x[node]`` when given (see
-    :func:`timeline_columns`). Every other node sits at the mean x of the
-    meetings it is linked to, above the axis when its ``country`` is ``top``
-    and below it otherwise, in the first row (1, 2, ... away from the axis)
-    where its label, ``label_widths[node]`` (default ``label_width``) x-units
-    long and starting at the node, overlaps no label already placed. Nodes
-    are placed by x, then by level of representation, then by id, so the
-    layout is the same on every run and no two labels of the same side
-    overlap.
+    One row per meeting (in time order) and country (U.S., then Mexico), one
+    column per sector family present, in :data:`FAMILIES` order.
     """
-    widths = label_widths or {}
-    positions: dict[str, tuple[float, float]] = {}
-    for node, attrs in graph.nodes(data=True):
-        if attrs.get("kind") == MEETING:
-            x = meeting_x[node] if meeting_x is not None else attrs["order"]
-            positions[node] = (float(x), 0.0)
-    level_rank = {lv: i for i, lv in enumerate(LEVELS)}
-    others = []
-    for node, attrs in graph.nodes(data=True):
-        if attrs.get("kind") == MEETING:
-            continue
-        xs = [positions[n][0] for n in graph.neighbors(node) if n in positions]
-        x = sum(xs) / len(xs) if xs else -1.0
-        side = 1.0 if attrs.get("country") == top else -1.0
-        others.append((side, x, level_rank.get(attrs.get("level", ""), len(LEVELS)), node))
-    rows: dict[float, list[list[tuple[float, float]]]] = {1.0: [], -1.0: []}
-    for side, x, _, node in sorted(others):
-        end = x + widths.get(node, label_width)
-        taken = rows[side]
-        for index, used in enumerate(taken):
-            if all(end <= start or other_end <= x for start, other_end in used):
-                used.append((x, end))
-                break
-        else:
-            taken.append([(x, end)])
-            index = len(taken) - 1
-        positions[node] = (x, side * (index + 1) * row_gap)
-    return {node: positions[node] for node in graph.nodes}
+    comp = composition(ds)
+    comp["family"] = comp["sector"].map(sector_family)
+    drawn = (comp.groupby(["meeting_id", "country", "family"], sort=False)["people"].sum()
+             .unstack("family", fill_value=0))
+    families = [f for f in FAMILIES if f in drawn.columns]
+    order = [(m, c) for m in meeting_table(ds)["meeting_id"] for c in ("US", "MX") if (m, c) in drawn.index]
+    return drawn.reindex(order)[families].reset_index()
 
 
-def two_column_layout(graph: nx.Graph, attribute: str = "country", left: str = "US",
-                      sort_by: tuple[str, ...] = ("sector", "label")) -> dict[str, tuple[float, float]]:
-    """Nodes with ``attribute == left`` at x = 0, the others at x = 1.
+def continuity_rows(ds) -> pd.DataFrame:
+    """The institutions of :func:`continuity`, one row each, in the order the continuity figure lists them.
 
-    Each column is sorted by ``sort_by`` (then node id) from top to bottom
-    and centred vertically, so that a sector faces its counterpart.
+    U.S. institutions first, then Mexican ones; within a country by sector
+    family (:data:`FAMILIES` order), then label. ``row_label`` is the label,
+    followed by the lineage's first name when the institution was renamed
+    (``"FGR (earlier PGR)"``). Columns: ``lineage_id``, ``label``,
+    ``row_label``, ``country``, ``sector``, ``family`` and ``meetings`` (how
+    many it attended).
     """
-    columns: dict[float, list] = {0.0: [], 1.0: []}
-    for node, attrs in graph.nodes(data=True):
-        key = tuple(str(attrs.get(a, "")) for a in sort_by) + (node,)
-        columns[0.0 if attrs.get(attribute) == left else 1.0].append((key, node))
-    height = max((len(c) for c in columns.values()), default=1)
-    positions = {}
-    for x, members in columns.items():
-        members.sort()
-        offset = (height - len(members)) / 2
-        for index, (_, node) in enumerate(members):
-            positions[node] = (x, -(offset + index))
-    return {node: positions[node] for node in graph.nodes}
+    presence = continuity(ds)
+    rank = {f: i for i, f in enumerate(FAMILIES)}
+    rows = (presence.assign(family=presence["sector"].map(sector_family)).drop_duplicates("lineage_id")
+            .assign(_c=lambda t: t["country"].map({"US": 0, "MX": 1}), _f=lambda t: t["family"].map(rank))
+            .sort_values(["_c", "_f", "label"], kind="stable"))
+    names = institutions(ds).set_index("lineage_id")["names"]
+    rows["row_label"] = [f"{label} (earlier {names[lineage].split(' / ')[0]})" if " / " in names[lineage] else label
+                         for label, lineage in zip(rows["label"], rows["lineage_id"], strict=True)]
+    return rows[["lineage_id", "label", "row_label", "country", "sector", "family", "meetings"]].reset_index(drop=True)
 
 
-def spring_layout(graph: nx.Graph, seed: int = 20101, weight: str | None = "weight",
-                  iterations: int = 200) -> dict[str, tuple[float, float]]:
-    """A seeded force-directed layout, rounded to 6 decimals (same result on every run)."""
-    ordered = nx.Graph()
-    ordered.add_nodes_from(sorted(graph.nodes))
-    ordered.add_edges_from(sorted((min(u, v), max(u, v), d) for u, v, d in graph.edges(data=True)))
-    raw = nx.spring_layout(ordered, seed=seed, weight=weight, iterations=iterations)
-    return {node: (round(float(raw[node][0]), 6), round(float(raw[node][1]), 6)) for node in graph.nodes}
+def continuity_grid(ds) -> pd.DataFrame:
+    """:func:`continuity` with each institution's sector ``family``: what the continuity figure draws."""
+    presence = continuity(ds)
+    return presence.assign(family=presence["sector"].map(sector_family))
 
 
-# --------------------------------------------------------------------------
-# Exports
-# --------------------------------------------------------------------------
+def continuity_facts(grid: pd.DataFrame, rows: pd.DataFrame, n_meetings: int) -> dict:
+    """What the chapter says of :func:`continuity_grid` and :func:`continuity_rows` (``grid`` and ``rows``).
 
-def _plain(value):
-    """An attribute value GraphML and GEXF accept: str, int or float (no None)."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return int(value)
-    if hasattr(value, "item") and not isinstance(value, str):
-        value = value.item()
-    if isinstance(value, float) and pd.isna(value):
-        return ""
-    if isinstance(value, (int, float, str)):
-        return value
-    if isinstance(value, (list, tuple, set)):
-        return ";".join(str(v) for v in value)
-    return str(value)
-
-
-def exportable(graph: nx.Graph) -> nx.Graph:
-    """A copy of ``graph`` whose attribute values are all str, int or float.
-
-    An attribute that holds ints on some nodes and floats on others becomes
-    float everywhere, because GraphML declares one type per attribute.
+    Up to two renamed institutions as examples (``"none"`` if none was
+    renamed), the institutions present at all ``n_meetings`` meetings and at
+    one only, and the meeting with the most institutions seen at no other
+    meeting, with their number.
     """
-    out = nx.Graph(name=graph.graph.get("name", ""))
-    for node, attrs in graph.nodes(data=True):
-        out.add_node(node, **{k: _plain(v) for k, v in attrs.items()})
-    for u, v, attrs in graph.edges(data=True):
-        out.add_edge(u, v, **{k: _plain(val) for k, val in attrs.items()})
-    for items in (lambda: (d for _, d in out.nodes(data=True)), lambda: (d for *_, d in out.edges(data=True))):
-        kinds: dict[str, set] = {}
-        for data in items():
-            for key, value in data.items():
-                kinds.setdefault(key, set()).add(type(value))
-        for data in items():
-            for key, value in data.items():
-                if kinds[key] == {int, float}:
-                    data[key] = float(value)
-                elif len(kinds[key]) > 1:
-                    data[key] = str(value)
-    return out
+    renamed = rows[rows["row_label"].str.contains("earlier")]
+    single = grid[grid["meetings"] == 1].groupby("meeting_id").size()
+    return {
+        "renamed_example": ", ".join(renamed["row_label"].head(2)) or "none",
+        "n_all_meetings": int((rows["meetings"] == n_meetings).sum()),
+        "n_single_institutions": int((rows["meetings"] == 1).sum()),
+        "single_top_meeting": single.idxmax() if len(single) else "none",
+        "single_top_n": int(single.max()) if len(single) else 0,
+    }
 
 
-def node_table(graph: nx.Graph) -> pd.DataFrame:
-    """Nodes and their attributes, one row each (column ``id`` first)."""
-    keys = list(dict.fromkeys(k for _, attrs in graph.nodes(data=True) for k in attrs))
-    rows = [{"id": node, **{k: attrs.get(k, "") for k in keys}} for node, attrs in graph.nodes(data=True)]
-    return pd.DataFrame(rows, columns=["id"] + keys)
+def counterpart_facts(graph: nx.Graph) -> dict:
+    """Links of :func:`counterpart_graph`, the most meetings a pair shared, and the pairs that shared that many."""
+    weights = [d["weight"] for *_, d in graph.edges(data=True)]
+    strongest = max(weights, default=0)
+    return {"n_counterpart_edges": len(weights), "max_counterpart_weight": strongest,
+            "n_counterpart_strong": sum(w == strongest for w in weights)}
 
 
-def edge_table(graph: nx.Graph) -> pd.DataFrame:
-    """Edges and their attributes, one row each (``source``, ``target`` first)."""
-    keys = list(dict.fromkeys(k for *_, attrs in graph.edges(data=True) for k in attrs))
-    rows = [{"source": u, "target": v, **{k: attrs.get(k, "") for k in keys}} for u, v, attrs in graph.edges(data=True)]
-    return pd.DataFrame(rows, columns=["source", "target"] + keys)
+def counterpart_pairs(graph: nx.Graph, minimum: int = 2) -> pd.DataFrame:
+    """Pairs of :func:`counterpart_graph` that sat together at ``minimum`` meetings or more, strongest first.
 
-
-def _write_gexf(graph: nx.Graph, path: Path) -> None:
-    """Write GEXF without the ``lastmodifieddate`` stamp (byte-identical reruns)."""
-    text = "\n".join(nx.generate_gexf(graph, prettyprint=True))
-    text = re.sub(r'\s+lastmodifieddate="[^"]*"', "", text, count=1)
-    path.write_text(text + "\n", encoding="utf-8")
-
-
-def write_exports(ds, out_dir: str | Path) -> pd.DataFrame:
-    """Write every graph of :data:`GRAPHS` as GraphML, GEXF, node CSV and edge CSV.
-
-    Files are ``<out_dir>/<graph>.graphml``, ``.gexf``, ``_nodes.csv`` and
-    ``_edges.csv``. Returns one row per graph: its name, node and edge
-    counts and the four file names (relative to ``out_dir``).
+    Columns: ``U.S. institution`` and ``Mexican institution`` (labels),
+    ``weight`` (meetings together) and ``meetings`` (their ids).
     """
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
     rows = []
-    for name, build in GRAPHS.items():
-        graph = exportable(build(ds))
-        nx.write_graphml(graph, out / f"{name}.graphml", encoding="utf-8", prettyprint=True)
-        _write_gexf(graph, out / f"{name}.gexf")
-        node_table(graph).to_csv(out / f"{name}_nodes.csv", index=False, lineterminator="\n")
-        edge_table(graph).to_csv(out / f"{name}_edges.csv", index=False, lineterminator="\n")
-        rows.append({"graph": name, "nodes": graph.number_of_nodes(), "edges": graph.number_of_edges(),
-                     "graphml": f"{name}.graphml", "gexf": f"{name}.gexf",
-                     "nodes_csv": f"{name}_nodes.csv", "edges_csv": f"{name}_edges.csv"})
-    return pd.DataFrame(rows)
+    for u, v, data in graph.edges(data=True):
+        us, mx = (u, v) if graph.nodes[u]["country"] == "US" else (v, u)
+        rows.append({"U.S. institution": graph.nodes[us]["label"], "Mexican institution": graph.nodes[mx]["label"],
+                     "weight": data["weight"], "meetings": data["meetings"]})
+    columns = ["U.S. institution", "Mexican institution", "weight", "meetings"]
+    pairs = pd.DataFrame(rows, columns=columns).sort_values(
+        ["weight", "U.S. institution", "Mexican institution"], ascending=[False, True, True], kind="stable")
+    return pairs[pairs["weight"] >= minimum].reset_index(drop=True)
 
 
-def tie_alpha(weight: float, strongest: float) -> float:
-    """Opacity of a tie drawn with ``weight`` meetings, when the strongest tie has ``strongest``.
+def parity_facts(table: pd.DataFrame, countries: tuple[str, str] = ("US", "MX")) -> dict:
+    """Meeting-sector pairs of :func:`parity` (``table``) on both sides and on one side, and the most one-sided sectors.
 
-    A single meeting is drawn at 0.34 and the strongest tie opaque; the scale
-    spans at least four meetings, so that adding a meeting to the corpus
-    never pushes the opacity past 1.
+    Keys: ``parity_both``, ``parity_<c>_only`` (``c`` a country, lower
+    case), and for each country ``<c>_only_top`` (the sector, or sectors
+    joined by "and", most often brought without a counterpart; ``"none"``)
+    and ``<c>_only_n`` (at how many meetings).
     """
-    return 0.34 + 0.66 * (weight - 1) / max(strongest - 1, 3)
+    counts = table["status"].value_counts()
+    facts = {"parity_both": int(counts.get("both", 0))}
+    for country in countries:
+        facts[f"parity_{country.lower()}_only"] = int(counts.get(f"{country} only", 0))
+    one_sided = table[table["status"] != "both"].groupby(["status", "sector"]).size()
+    for country in countries[::-1]:
+        side = one_sided.get(f"{country} only", pd.Series(dtype=int))
+        most = int(side.max()) if len(side) else 0
+        facts[f"{country.lower()}_only_top"] = " and ".join(sorted(side[side == most].index)) if most else "none"
+        facts[f"{country.lower()}_only_n"] = most
+    return facts
+
+
+def parity_summary(ds, countries: tuple[str, str] = ("US", "MX")) -> pd.DataFrame:
+    """:func:`parity` as one row per meeting, in time order: the sectors on both sides and on one side only."""
+    statuses = ["both"] + [f"{country} only" for country in countries]
+    summary = (parity(ds, countries).groupby(["meeting_id", "status"], sort=False)["sector"]
+               .agg(lambda s: ", ".join(s)).unstack("status")
+               .reindex(index=meeting_table(ds)["meeting_id"], columns=statuses).fillna("").reset_index())
+    summary.columns.name = None
+    return summary
+
+
+def centrality_facts(table: pd.DataFrame) -> dict:
+    """People with a betweenness above zero in ``table``, the :func:`centrality` of the people-meeting graph."""
+    return {"n_bridging_people": int(((table["kind"] == PERSON) & (table["betweenness"] > 0)).sum())}
+
+
+def centrality_table(people: nx.Graph, counterparts: nx.Graph, top: tuple[int, int] = (8, 6)) -> pd.DataFrame:
+    """The most central nodes (:func:`centrality`) of the people-meeting and the counterpart networks.
+
+    ``top`` gives how many nodes of ``people`` (:func:`person_meeting_graph`)
+    and of ``counterparts`` (:func:`counterpart_graph`, degree weighted by
+    the meetings a pair shared) are kept; the column ``network`` says which
+    network a row belongs to. Betweenness is rounded to 3 decimals.
+    """
+    shown = pd.concat([centrality(people).head(top[0]).assign(network="people-meetings"),
+                       centrality(counterparts, weight="weight").head(top[1]).assign(network="counterparts")])
+    shown["betweenness"] = shown["betweenness"].round(3)
+    return shown[["network", "name", "kind", "country", "degree", "weighted_degree", "betweenness"]]
+
+
+def coverage_facts(table: pd.DataFrame) -> dict:
+    """Per cent of the participations named in a delegation list, overall and at the weakest meeting.
+
+    ``table`` is :func:`coverage`; the keys are ``share_listed``,
+    ``weakest_meeting`` and ``weakest_share``.
+    """
+    totals = table[["led", "listed", "total"]].sum()
+    per_meeting = table.groupby("meeting_id", sort=False)[["led", "listed", "total"]].sum()
+    share = 100 * (per_meeting["led"] + per_meeting["listed"]) / per_meeting["total"]
+    return {
+        "share_listed": 100 * float(totals["led"] + totals["listed"]) / float(totals["total"]),
+        "weakest_meeting": share.idxmin(), "weakest_share": float(share.min()),
+    }
+
+
+def coverage_table(ds) -> pd.DataFrame:
+    """:func:`coverage` with, second, the genres of the texts each meeting's participants come from."""
+    genres = (participations(ds).merge(ds.documents[["doc_id", "genre"]], on="doc_id").groupby("meeting_id")["genre"]
+              .agg(lambda g: ", ".join(sorted(set(g)))))
+    table = coverage(ds)
+    table.insert(1, "genre of the text", table["meeting_id"].map(genres))
+    return table
+
+
+def label_table(ds) -> pd.DataFrame:
+    """The institutions (:func:`institutions`) that took part, U.S. first, by label.
+
+    Columns: ``label``, ``name``, ``names over time``, ``country``, ``sector``.
+    """
+    lineages = institutions(ds)
+    legend = lineages[lineages["lineage_id"].isin(participations(ds)["lineage_id"])]
+    legend = legend[["label", "name", "names", "country", "sector"]].sort_values(
+        ["country", "label"], ascending=[False, True], kind="stable")
+    return legend.rename(columns={"names": "names over time"})
+
+
+def chapter_facts(ds) -> dict:
+    """Every number the networks chapter quotes, by name (the chapter glues them with the prefix ``net_``).
+
+    The union of :func:`overview_facts`, :func:`size_facts`,
+    :func:`level_facts`, :func:`continuity_facts`, :func:`counterpart_facts`,
+    :func:`parity_facts`, :func:`centrality_facts` and :func:`coverage_facts`
+    on the dataset ``ds``.
+    """
+    meetings = meeting_table(ds)
+    overview = overview_facts(participations(ds), meetings, recurring_people(ds), recurring_institutions(ds),
+                              co_attendance_graph(ds))
+    return {
+        **overview, **size_facts(delegation_size(ds)), **level_facts(representation(ds)),
+        **continuity_facts(continuity_grid(ds), continuity_rows(ds), len(meetings)),
+        **counterpart_facts(counterpart_graph(ds)), **parity_facts(parity(ds)),
+        **centrality_facts(centrality(person_meeting_graph(ds))), **coverage_facts(coverage(ds)),
+    }

@@ -1,0 +1,102 @@
+"""The figures of the networks chapter (helpers.charts.networks), drawn from the small dataset: what they show."""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import pytest
+from matplotlib.colors import to_hex
+
+from helpers import networks as nw
+from helpers.charts import networks as charts
+
+
+def test_tie_opacity_stays_within_range_however_many_meetings():
+    assert charts.tie_alpha(1, 4) == pytest.approx(0.34) and charts.tie_alpha(4, 4) == pytest.approx(1.0)
+    assert all(0 < charts.tie_alpha(w, 9) <= 1 for w in range(1, 10))
+    assert charts.tie_alpha(2, 2) < 1  # a corpus whose ties are all weak draws none opaque
+
+
+def test_every_family_has_a_colour_in_legend_order():
+    assert list(charts.FAMILY_COLOURS) == nw.FAMILIES
+    assert len(set(charts.FAMILY_COLOURS.values())) == len(charts.FAMILY_COLOURS)
+
+
+def test_people_layout_fits_the_page_and_keeps_the_attributes(small_network):
+    graph = nw.person_meeting_graph(small_network)
+    placed = charts.people_layout(graph)
+    assert 0 < placed.scale <= 1
+    assert list(placed.nodes["node"]) == list(graph.nodes)
+    assert "bipartite" not in placed.nodes and {"x", "y", "kind", "name"} <= set(placed.nodes)
+    meetings = placed.nodes[placed.nodes["kind"] == "meeting"]
+    assert (meetings["y"] == 0).all() and meetings["x"].is_monotonic_increasing
+    assert placed.nodes["x"].max() < charts.FIG_WIDTH - charts.LEFT_MARGIN
+    us = placed.nodes[placed.nodes["country"] == "US"]
+    assert (us["y"] > 0).all()
+
+
+def test_people_draws_every_participation_and_names_every_node(small_network):
+    graph = nw.person_meeting_graph(small_network)
+    fig = charts.people(graph, charts.people_layout(graph))
+    ax = fig.axes[0]
+    links = [line for line in ax.get_lines() if line.get_linewidth() == 0.5]
+    assert len(links) == graph.number_of_edges()
+    dashed = [line for line in links if line.get_linestyle() != "-"]
+    weak = [d for *_, d in graph.edges(data=True) if d["basis"] not in charts.STRONG_BASES]
+    assert len(dashed) == len(weak) == 3
+    names = {t.get_text() for t in ax.texts}
+    assert {"Ann One", "Bob Two", "Carla Tres", "Juan Pérez Cuatro", "M-A\n2010-01-01"} <= names
+    assert [t.get_text() for t in ax.get_legend().get_texts()][:3] == ["U.S. participant", "Mexican participant",
+                                                                        "meeting"]
+    plt.close(fig)
+
+
+def test_composition_stacks_one_bar_per_delegation_and_family(small_network):
+    table = nw.family_composition(small_network)
+    fig = charts.composition(table)
+    ax = fig.axes[0]
+    families = list(table.columns[2:])
+    assert len(ax.patches) == len(table) * len(families)
+    assert sum(p.get_width() for p in ax.patches) == table[families].to_numpy().sum()
+    ticks = ax.get_yticklabels()
+    assert [t.get_text() for t in ticks] == ["M-A US", "M-A MX", "M-B US", "M-B MX", "M-C US", "M-C MX"]
+    assert ticks[0].get_position()[1] == len(table) - 1  # the first meeting on top
+    assert {to_hex(t.get_color()) for t in ticks} == {"#0072b2", "#d55e00"}
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == families
+    plt.close(fig)
+
+
+def test_continuity_draws_a_dot_per_presence_hollow_when_weak(small_network):
+    grid, rows = nw.continuity_grid(small_network), nw.continuity_rows(small_network)
+    fig = charts.continuity(grid, rows, nw.meeting_table(small_network))
+    ax = fig.axes[0]
+    dots = sum(len(c.get_offsets()) for c in ax.collections)
+    assert dots == len(grid)
+    hollow = sum(len(c.get_offsets()) for c in ax.collections
+                 if len(c.get_offsets()) and to_hex(c.get_facecolor()[0]) == "#ffffff")
+    assert hollow == int((~grid["basis"].isin(charts.STRONG_BASES)).sum()) == 3
+    assert [t.get_text() for t in ax.get_yticklabels()] == list(rows["row_label"])
+    assert {t.get_text() for t in ax.texts} == {"as OAO"}
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["M-A\nJan 2010", "M-B\nJun 2015", "M-C\nJan 2020"]
+    plt.close(fig)
+
+
+def test_counterpart_layout_faces_the_countries_by_family(small_network):
+    graph = nw.counterpart_graph(small_network)
+    pos = charts.counterpart_layout(graph)
+    assert {pos[n][0] for n, a in graph.nodes(data=True) if a["country"] == "US"} == {0.0}
+    assert {pos[n][0] for n, a in graph.nodes(data=True) if a["country"] == "MX"} == {1.0}
+    # Justice and law comes before defence and navy in the legend, so NAO sits above the defence secretariat.
+    assert pos["institution:mx-old"][1] > pos["institution:mx-c"][1]
+
+
+def test_counterparts_draws_a_line_per_pair_darker_when_stronger(small_network):
+    graph = nw.counterpart_graph(small_network)
+    fig = charts.counterparts(graph)
+    ax = fig.axes[0]
+    lines = ax.get_lines()
+    assert len(lines) == graph.number_of_edges()
+    assert sorted(line.get_alpha() for line in lines) == pytest.approx([0.34, 0.34, 0.34 + 0.66 / 3])
+    assert {t.get_text() for t in ax.texts} >= {"DA", "DB", "NAO", "United States", "Mexico"}
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert legend[-2:] == ["1 meeting together", "2 meetings together"]
+    plt.close(fig)
