@@ -8,6 +8,8 @@ import pytest
 
 from conftest import DATA
 from helpers import load_dataset
+from helpers.cleaning import prepare
+from helpers.text import contains_quote
 from helpers.errors import DataError
 
 REFERENCE = DATA / "reference"
@@ -26,7 +28,16 @@ def test_reference_notes_are_verbatim_copies():
 
 def test_every_event_quotes_its_source_as_the_reference_notes_record_it(ds):
     rows, follow_up = _reference_rows(), (REFERENCE / "follow-up.md").read_text(encoding="utf-8")
+    documents = ds.documents.set_index("doc_id")
     for event in ds.dialogue_series.itertuples():
+        if event.reference_id.startswith("doc:"):
+            # Dated by the corpus text that reports the meeting: the quote is that text's, and so is the page.
+            doc_id = event.reference_id.removeprefix("doc:")
+            doc = documents.loc[doc_id]
+            assert contains_quote(prepare(ds.text(doc_id, cleaned=False), doc["format"]), event.source_quote)
+            assert (event.source_url, event.source_title, event.source_publisher) == (
+                doc["source_url"], doc["title"], doc["publisher"]), event.event_id
+            continue
         if event.reference_id == "follow-up":
             assert event.source_quote in follow_up and event.source_url in follow_up, event.event_id
             continue

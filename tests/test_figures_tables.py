@@ -52,10 +52,6 @@ def test_publish_requires_a_label_and_data(build_dir):
         figures.publish(fig, "fig-x", data=pd.DataFrame(), source="s")
 
 
-def test_palette_is_the_okabe_ito_set():
-    assert figures.COUNTRY_COLOURS == {"US": "#0072B2", "MX": "#D55E00"}
-
-
 def test_markdown_table_escapes_pipes_and_newlines():
     frame = pd.DataFrame({"a": ["x|y", "two\nlines"], "b": [1.0, None]})
     assert to_markdown(frame).splitlines() == ["| a | b |", "|---|---|", "| x\\|y | 1 |", "| two lines |  |"]

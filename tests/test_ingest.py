@@ -17,6 +17,7 @@ from conftest import ROOT
 from helpers import ingest, load_dataset
 from helpers import names as nm
 from helpers.ingest import IngestError
+from helpers.cleaning import prepare
 from helpers.text import normalise
 
 SYNTHETIC = ROOT / "tests" / "fixtures" / "synthetic_readout_2024.txt"
@@ -25,9 +26,13 @@ SYNTHETIC = ROOT / "tests" / "fixtures" / "synthetic_readout_2024.txt"
 BULLETED = ROOT / "tests" / "fixtures" / "synthetic_readout_2025_bulleted.txt"
 #: A second try, a readout with "Participants:" and one line per country ("U.S.: A, title; B, title").
 COUNTRY_LINES = ROOT / "tests" / "fixtures" / "synthetic_readout_2026_participants_list.txt"
-#: Floors over the five texts, each drafted as if the dataset did not know it.
-FLOORS = {"participant_precision": 0.9, "participant_recall": 0.95, "claim_precision": 0.9, "claim_recall": 0.95,
-          "country": 0.85, "agency": 0.6}
+#: Floors over the corpus texts, each drafted as if the dataset did not know it (its own people and
+#: aliases held out; the other texts' people are known): a guard against regressions, a little below
+#: the scores measured when the series texts were added (participants P 0.90 R 0.89, claims P 0.89
+#: R 0.96, country 0.94, agency 0.80). The first-try scores of the series texts, drafted before any
+#: of them was known, are in the methods appendix (helpers.draft_scores).
+FLOORS = {"participant_precision": 0.85, "participant_recall": 0.85, "claim_precision": 0.85, "claim_recall": 0.9,
+          "country": 0.9, "agency": 0.75}
 
 
 def score(ds, doc_id: str) -> dict:
@@ -83,8 +88,8 @@ def test_drafting_finds_the_curated_participants_and_claims(scores):
 def test_every_draft_quote_is_verbatim_in_the_text(ds):
     for doc in ds.documents.itertuples():
         draft = ingest.draft(ds.data_dir / "raw" / doc.file, ds=ds, hold_out=doc.doc_id)
-        # A new text has no cleaning rules yet: the draft quotes its normalised raw text.
-        text = normalise(ds.text(doc.doc_id, cleaned=False))
+        # A new text has no cleaning rules yet: the draft quotes its prepared raw text.
+        text = prepare(ds.text(doc.doc_id, cleaned=False), doc.format)
         for row in draft["participants"] + draft["mentions"]:
             assert row["evidence"] in text and row["name_as_written"] in row["evidence"], (doc.doc_id, row)
         for claim in draft["claims"]:
@@ -97,7 +102,8 @@ def test_a_text_never_seen_is_drafted_with_its_meeting(ds):
     assert draft["meeting"]["series_id"] == "hlsd" and draft["meeting"]["series_number"] == 4
     people = {p["person_id"]: p for p in draft["participants"]}
     assert {"antony-blinken", "alicia-barcena", "rosa-icela-rodriguez", "alejandro-gertz-manero"} <= set(people)
-    assert people["richard-verma"]["_status"] == "new" and people["richard-verma"]["country"] == "US"
+    # Richard Verma took part in meetings of the series: known by his exact name.
+    assert people["richard-verma"]["_status"] == "known (exact)" and people["richard-verma"]["country"] == "US"
     assert [c["value"] for c in draft["claims"]] == [1200, 30]
     assert {t["theme_id"] for t in draft["themes"]} >= {"synthetic_drugs", "arms_trafficking", "migration"}
 
@@ -134,7 +140,8 @@ def test_a_participants_list_by_country_is_drafted(ds):
         # Known as ambassador (2020); his title now names the Department of State.
         "Christopher Landau": ("US", "us-dos"),
         "María Teresa Mercado": ("MX", ""),
-        "Sebastian Gorka": ("US", ""),
+        # "Senior Director ..., National Security Council": the series taught the NSC's senior directors.
+        "Sebastian Gorka": ("US", "us-nsc"),
         "Robert Alvarez": ("US", ""),
         "Pablo Vázquez Camacho": ("MX", "mx-sspc"),
         "Raquel Buenrostro Sánchez": ("MX", "mx-uif"),
@@ -297,6 +304,7 @@ def test_a_malformed_draft_is_refused_with_its_entry(data_copy, tmp_path, ds, ch
 ])
 def test_a_bad_value_in_a_draft_entry_names_the_entry(data_copy, tmp_path, ds, table, field, value, says):
     draft = review(ingest.draft(SYNTHETIC, ds=ds))
+    draft["people"].insert(0, {"person_id": "ana-nueva", "name": "Ana Nueva", "country": "MX", "notes": ""})
     draft[table][0][field] = value
     path = tmp_path / "draft.json"
     path.write_text(json.dumps(draft, ensure_ascii=False), encoding="utf-8")

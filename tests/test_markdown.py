@@ -9,9 +9,9 @@ from helpers.text import markdown
 
 PAGE = """---
 title: "FACT SHEET: A Meeting of\\_Two Delegations"
-date: '2024-02-07'
+date: '2025-02-07'
 source_url: https://example.org/briefing/2024/02/07/fact-sheet/
-published_time: 2024-02-07 18:00:00-05:00
+published_time: 2025-02-07 18:00:00-05:00
 ---
 
 Today, Secretary of State Jane Doe, Attorney General John
@@ -33,7 +33,7 @@ The 21<sup>st</sup> century, *emphasis* and 5 \\* 3.
 def test_front_matter_gives_title_date_and_address():
     meta = markdown.front_matter(PAGE)
     assert meta["title"] == "FACT SHEET: A Meeting of\u00a0Two Delegations"
-    assert meta["date"] == "2024-02-07" and meta["source_url"].startswith("https://example.org/")
+    assert meta["date"] == "2025-02-07" and meta["source_url"].startswith("https://example.org/")
     assert markdown.front_matter("No front matter here.") == {}
     assert markdown.has_front_matter(PAGE) and not markdown.has_front_matter("---x")
 
@@ -73,10 +73,10 @@ def test_the_draft_reads_the_front_matter(tmp_path, ds):
     draft = ingest.draft(path, ds=ds)
     document = draft["document"]
     assert (document["format"], document["title"]) == ("markdown", "FACT SHEET: A Meeting of Two Delegations")
-    assert document["publication_date"] == "2024-02-07" and document["source_url"].endswith("/fact-sheet/")
+    assert document["publication_date"] == "2025-02-07" and document["source_url"].endswith("/fact-sheet/")
     assert document["genre"] == "fact sheet"
     # "Today" in the sentence that reports the meeting: the publication day, worked out, not written.
-    assert (draft["meeting"]["date"], draft["meeting"]["date_status"]) == (dt.date(2024, 2, 7).isoformat(),
+    assert (draft["meeting"]["date"], draft["meeting"]["date_status"]) == (dt.date(2025, 2, 7).isoformat(),
                                                                           "inferred")
 
 

@@ -364,21 +364,26 @@ def _agency_by_rules(title, country, person_id, lexicon, year) -> str | None:
     # titles can be mistranslated ("Attorney General" for the federal tax attorney).
     # Unless the title names another institution: people change jobs between meetings
     # (an ambassador of 2020 is a deputy secretary of state in 2026).
-    known = nm.latest_agency(person_id, lexicon) if person_id else None
-    if known:
-        named = nm.match_agency(title, country, lexicon, year)
-        lineage_of = agencies.lineages(lexicon.agencies)
-        if named and lineage_of.get(named, named) != lineage_of.get(known, known):
-            return named
-        return known
     # Earlier titles are compared only within one country: "Attorney General" is two offices.
     history = lexicon.history[lexicon.history["country"] == country] if country else lexicon.history.iloc[0:0]
     history = history.dropna(subset=["title_as_written", "agency_id"])
+    same_title = None
     if title:
         same = history[history["title_as_written"].map(nm.fold_word) == nm.fold_word(title)]
         if not same.empty:
             counts = same.groupby("agency_id").agg(n=("date", "size"), latest=("date", "max"))
-            return counts.sort_values(["n", "latest"], ascending=False, kind="stable").index[0]
+            same_title = counts.sort_values(["n", "latest"], ascending=False, kind="stable").index[0]
+    known = nm.latest_agency(person_id, lexicon) if person_id else None
+    if known:
+        # The title as written names the office held now: another institution's name, or a title
+        # that others held in another institution ("President" after "President-elect").
+        lineage_of = agencies.lineages(lexicon.agencies)
+        for other in (nm.match_agency(title, country, lexicon, year), same_title):
+            if other and lineage_of.get(other, other) != lineage_of.get(known, known):
+                return other
+        return known
+    if same_title:
+        return same_title
     by_name = nm.match_agency(title, country, lexicon, year)
     if by_name:
         return by_name

@@ -278,6 +278,9 @@ def _dataset_vocabulary(ds, history: pd.DataFrame, people: dict) -> frozenset[st
     """General vocabulary plus the capitalised words of agencies, forums and titles, minus name words."""
     texts = list(ds.agencies["name_en"]) + list(ds.agencies["name_es"]) + list(ds.meetings["forum"])
     texts += [t for t in history["title_as_written"] if isinstance(t, str)]
+    # A title's capitalised words are vocabulary, but not a place or document it names after "for the"
+    # or "of the" ("Coordinator for the Los Angeles Declaration"): those words are in names too.
+    texts = [re.split(r"\b(?:for|of|on) the\b", t)[0] if t in set(history["title_as_written"]) else t for t in texts]
     words = {fold_word(w) for t in texts for w in re.findall(r"[^\W\d_][\w-]*", t) if w[0].isupper()}
     name_words = {w for p in ds.people["name"] for w in name_tokens(p)}
     name_words |= {w for a in ds.aliases["alias"] for w in name_tokens(a)}

@@ -76,6 +76,7 @@ SECTOR_FAMILIES = {
     "tax and customs": "finance",
     "financial regulation": "finance",
     "drug policy": "drug policy",
+    "public health": "public health",
     "presidency": "presidency",
 }
 #: The sector families in the order the figures list them (legend order),

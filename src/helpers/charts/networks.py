@@ -28,6 +28,7 @@ FAMILY_COLOURS = {
     "intelligence": "#CC79A7",
     "finance": "#F0E442",
     "drug policy": "#D55E00",
+    "public health": "#8C564B",
     "presidency": "#000000",
     "other": "#999999",
 }
