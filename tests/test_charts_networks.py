@@ -100,3 +100,18 @@ def test_counterparts_draws_a_line_per_pair_darker_when_stronger(small_network):
     legend = [t.get_text() for t in ax.get_legend().get_texts()]
     assert legend[-2:] == ["1 meeting together", "2 meetings together"]
     plt.close(fig)
+
+
+def test_recurring_people_draws_one_row_per_person_and_upright_labels_for_many_meetings(small_network):
+    from helpers.figures import MEETINGS_ACROSS
+
+    grid = nw.recurring_people_grid(nw.participations(small_network))
+    meetings = nw.meeting_table(small_network)
+    fig = charts.recurring_people(grid, meetings)
+    ax = fig.axes[0]
+    assert [t.get_text() for t in ax.get_yticklabels()] == list(grid.drop_duplicates("row")["person_name"])
+    dots = sum(len(c.get_offsets()) for c in ax.collections)
+    assert dots == len(grid)
+    rotation = ax.get_xticklabels()[0].get_rotation()
+    assert rotation == (90 if len(meetings) > MEETINGS_ACROSS else 0)
+    plt.close(fig)

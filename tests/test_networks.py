@@ -316,3 +316,13 @@ def test_chapter_facts_are_the_union_of_the_facts(small_network):
     facts = nw.chapter_facts(small_network)
     assert facts["n_meetings"] == 3 and facts["max_counterpart_weight"] == 2 and facts["weakest_meeting"] == "M-B"
     assert len(facts) == 33
+
+
+def test_recurring_people_grid_keeps_people_at_two_meetings_us_first(small_network):
+    parts = nw.participations(small_network)
+    grid = nw.recurring_people_grid(parts)
+    counts = parts.groupby("person_id")["meeting_id"].nunique()
+    assert set(grid["person_id"]) == set(counts[counts >= 2].index)
+    rows = grid.drop_duplicates("row").sort_values("row")
+    assert list(rows["person_country"]) == sorted(rows["person_country"], key=lambda c: {"US": 0, "MX": 1}.get(c, 2))
+    assert nw.recurring_people_grid(parts, minimum=99).empty

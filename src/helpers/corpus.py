@@ -27,10 +27,18 @@ def document_facts(documents: pd.DataFrame) -> dict:
             "max_words": int(documents["words (cleaned)"].max()), "min_words": int(documents["words (cleaned)"].min())}
 
 
+def reporting(ds) -> pd.DataFrame:
+    """Which texts report which meeting: a text's own meeting, and the meetings of the participants it names."""
+    pairs = pd.concat([ds.documents[["meeting_id", "doc_id"]], ds.participants[["meeting_id", "doc_id"]]])
+    return pairs.drop_duplicates().sort_values(["meeting_id", "doc_id"], kind="stable").reset_index(drop=True)
+
+
 def meetings(ds) -> pd.DataFrame:
-    """The meetings in date order, with the number of documents that report each."""
+    """The meetings in date order, with the number of texts that report each (one text can report two
+    meetings of one trip)."""
     frame = ds.meetings.sort_values("date", kind="stable")
-    return frame.join(ds.documents.groupby("meeting_id").size().rename("documents"), on="meeting_id")
+    counts = reporting(ds).groupby("meeting_id").size().rename("documents")
+    return frame.join(counts, on="meeting_id").assign(documents=lambda t: t["documents"].fillna(0).astype(int))
 
 
 def meeting_facts(meetings: pd.DataFrame) -> dict:

@@ -41,7 +41,7 @@ OKABE_ITO = {
     "black": "#000000",
 }
 #: Country colours used in every chapter.
-COUNTRY_COLOURS = {"US": OKABE_ITO["blue"], "MX": OKABE_ITO["vermillion"]}
+COUNTRY_COLOURS = {"US": OKABE_ITO["blue"], "MX": OKABE_ITO["vermillion"], "CA": OKABE_ITO["bluish green"]}
 SOURCE_COLOUR = "#4d4d4d"
 EXPORT_DPI = 300
 #: Resolution of the copy shown in the notebook, the HTML and the PDF.
@@ -138,3 +138,21 @@ def display_copy(png) -> bytes:
     buffer = io.BytesIO()
     small.save(buffer, format="png", dpi=(DISPLAY_DPI, DISPLAY_DPI))
     return buffer.getvalue()
+
+
+#: Up to this many meetings side by side, a meeting's label fits on two horizontal lines.
+MEETINGS_ACROSS = 7
+
+
+def set_meeting_ticks(ax, positions, meeting_ids, dates, *, top: bool = False, fontsize: float = 7.0) -> None:
+    """Label the meeting columns of ``ax``: "ID / Mon YYYY" across, or turned upright when there are many.
+
+    Beyond :data:`MEETINGS_ACROSS` meetings, two-line labels run into each
+    other: each becomes one line ("HLSD-2021, Oct 2021") set vertically.
+    """
+    many = len(meeting_ids) > MEETINGS_ACROSS
+    labels = [f"{m}, {d:%b %Y}" if many else f"{m}\n{d:%b %Y}" for m, d in zip(meeting_ids, dates, strict=True)]
+    ax.set_xticks(list(positions), labels, fontsize=fontsize - (0.5 if many else 0),
+                  rotation=90 if many else 0)
+    if top:
+        ax.xaxis.tick_top()

@@ -796,3 +796,25 @@ def chapter_facts(ds) -> dict:
         **counterpart_facts(counterpart_graph(ds)), **parity_facts(parity(ds)),
         **centrality_facts(centrality(person_meeting_graph(ds))), **coverage_facts(coverage(ds)),
     }
+
+
+def recurring_people_grid(parts: pd.DataFrame, minimum: int = 2) -> pd.DataFrame:
+    """The participations of the people at ``minimum`` meetings or more, in drawing order.
+
+    ``parts`` is :func:`participations`. One row per person and meeting, with
+    ``row`` (U.S. people first, then Mexican, then others; within a country
+    by first meeting, then name) for a people-by-meeting chart.
+    """
+    counts = parts.groupby("person_id")["meeting_id"].nunique()
+    kept = parts[parts["person_id"].isin(counts[counts >= minimum].index)].copy()
+    country_rank = {"US": 0, "MX": 1}
+    first = kept.groupby("person_id")["order"].min()
+    people = (kept.drop_duplicates("person_id")[["person_id", "person_name", "person_country"]]
+              .assign(_country=lambda t: t["person_country"].map(country_rank).fillna(2),
+                      _first=lambda t: t["person_id"].map(first))
+              .sort_values(["_country", "_first", "person_name"], kind="stable").reset_index(drop=True))
+    rows = {p: i for i, p in enumerate(people["person_id"])}
+    return (kept.assign(row=kept["person_id"].map(rows))
+            .sort_values(["row", "order"], kind="stable")[["row", "person_id", "person_name", "person_country",
+                                                           "meeting_id", "order", "basis", "agency_label"]]
+            .reset_index(drop=True))

@@ -8,30 +8,31 @@ from ..figures import COUNTRY_COLOURS, new_figure
 
 
 def timeline(meetings: pd.DataFrame):
-    """One marker per meeting, labelled with its id, date, city and number of texts.
+    """One row per meeting, in date order from the top, its marker at its date on a shared time axis.
 
-    Colour and shape give the host (squares: United States; circles:
-    Mexico); a hollow marker means the date is inferred. Labels alternate
-    above and below the axis so that neighbours never collide.
+    Each row is labelled with the meeting id, date, city and number of
+    texts; colour and shape give the host (squares: United States; circles:
+    Mexico), and a hollow marker means the date is inferred. Rows keep
+    meetings a few weeks apart legible, however many there are.
     """
-    fig, ax = new_figure(width=6.5, height=2.5)
-    ax.axhline(0, color="#999999", linewidth=0.8, zorder=1)
-    for (host, status), part in meetings.groupby(["host_country", "date_status"], sort=True):
+    fig, ax = new_figure(width=6.5, height=0.26 * len(meetings) + 1.3)
+    rows = list(range(len(meetings)))
+    ax.hlines(rows, meetings["date"].min(), meetings["date"], color="#e2e2e2", linewidth=0.8, zorder=1)
+    for (host, status), part in meetings.assign(row=rows).groupby(["host_country", "date_status"], sort=True):
         colour = COUNTRY_COLOURS[host]
-        ax.scatter(part["date"], [0] * len(part), s=80, marker="o" if host == "MX" else "s",
+        ax.scatter(part["date"], part["row"], s=45, marker="o" if host == "MX" else "s",
                    facecolors=colour if status == "stated" else "white", edgecolors=colour,
-                   linewidths=1.8, label=f"hosted by {host}, date {status}", zorder=3)
-    for i, item in enumerate(meetings.itertuples()):
-        above = i % 2 == 0
+                   linewidths=1.5, label=f"hosted by {host}, date {status}", zorder=3)
+    for row, item in zip(rows, meetings.itertuples(), strict=True):
         texts = "text" if item.documents == 1 else "texts"
-        ax.annotate(f"{item.meeting_id}\n{item.date:%d %b %Y}, {item.city}\n{item.documents} {texts}",
-                    (item.date, 0), xytext=(0, 14 if above else -14), textcoords="offset points",
-                    ha="center", va="bottom" if above else "top", fontsize=7.5)
-    pad = pd.Timedelta(days=550)
-    ax.set_xlim(meetings["date"].min() - pad, meetings["date"].max() + pad)
-    ax.set_ylim(-1, 1)
+        ax.annotate(f"{item.meeting_id}  {item.date:%d %b %Y}, {item.city}, {item.documents} {texts}",
+                    (item.date, row), xytext=(7, 0), textcoords="offset points", va="center", fontsize=6.8)
+    pad = pd.Timedelta(days=365)
+    ax.set_xlim(meetings["date"].min() - pad, meetings["date"].max() + pad * 3.5)
+    ax.set_ylim(len(meetings) - 0.4, -0.6)
     ax.yaxis.set_visible(False)
     ax.spines["left"].set_visible(False)
     ax.set_xlabel("Meeting date")
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.32), ncols=3, fontsize=7)
+    # The early years have room: the legend goes under the first rows.
+    ax.legend(loc="lower left", fontsize=7, frameon=False)
     return fig

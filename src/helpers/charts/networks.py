@@ -17,7 +17,7 @@ from matplotlib.patches import Patch
 
 from .. import network_layout as layout
 from .. import networks as nw
-from ..figures import COUNTRY_COLOURS, new_figure, text_width
+from ..figures import COUNTRY_COLOURS, new_figure, set_meeting_ticks, text_width
 
 #: Colour of each sector family (Okabe & Ito 2008), in legend order (:data:`helpers.networks.FAMILIES`).
 FAMILY_COLOURS = {
@@ -177,8 +177,7 @@ def continuity(grid: pd.DataFrame, rows: pd.DataFrame, meetings: pd.DataFrame):
     ax.set_yticks(range(len(rows)), rows["row_label"], fontsize=6.5)
     for tick, country in zip(ax.get_yticklabels(), rows["country"], strict=True):
         tick.set_color(COUNTRY_COLOURS[country])
-    ticks = [f"{m}\n{d:%b %Y}" for m, d in zip(meetings["meeting_id"], meetings["date"], strict=True)]
-    ax.set_xticks(meetings["order"], ticks, fontsize=7)
+    set_meeting_ticks(ax, meetings["order"], meetings["meeting_id"], meetings["date"], top=True)
     ax.set_xlim(-0.4, len(meetings) - 0.3)
     ax.set_ylim(len(rows) - 0.5, -0.5)
     ax.xaxis.tick_top()
@@ -244,4 +243,40 @@ def counterparts(graph: nx.Graph):
                        label=f"{w} meeting{'s' if w > 1 else ''} together")
                 for w in sorted(set(weights))]
     ax.legend(handles=handles, fontsize=6, loc="upper center", bbox_to_anchor=(0.5, 0.0), ncols=3)
+    return fig
+
+
+def recurring_people(grid: pd.DataFrame, meetings: pd.DataFrame):
+    """Dot matrix: the people at two meetings or more (rows) by meeting (columns).
+
+    ``grid`` is :func:`helpers.networks.recurring_people_grid`; ``meetings``
+    :func:`helpers.networks.meeting_table`. Names are coloured by country; a
+    filled dot means the person is named in a delegation, led, hosted or met
+    the other side, a hollow one that the text only has them speak or
+    greets them; a line joins one person's meetings.
+    """
+    people = grid.drop_duplicates("row").sort_values("row")
+    fig, ax = new_figure(width=6.5, height=0.17 * len(people) + 1.6)
+    for _, group in grid.groupby("person_id"):
+        ax.plot(group["order"], group["row"], color="#cccccc", linewidth=0.8, zorder=1)
+    for country, group in grid.groupby("person_country"):
+        colour = COUNTRY_COLOURS.get(country, "#666666")
+        full = group["basis"].isin(STRONG_BASES | {"met"})
+        ax.scatter(group.loc[full, "order"], group.loc[full, "row"], s=22, color=colour, zorder=3)
+        ax.scatter(group.loc[~full, "order"], group.loc[~full, "row"], s=22, facecolors="white",
+                   edgecolors=colour, linewidths=1.2, zorder=3)
+    ax.set_yticks(people["row"], people["person_name"], fontsize=6.3)
+    for tick, country in zip(ax.get_yticklabels(), people["person_country"], strict=True):
+        tick.set_color(COUNTRY_COLOURS.get(country, "#666666"))
+    set_meeting_ticks(ax, meetings["order"], meetings["meeting_id"], meetings["date"], top=True, fontsize=6.8)
+    ax.set_xlim(-0.5, len(meetings) - 0.5)
+    ax.set_ylim(len(people) - 0.5, -0.5)
+    ax.grid(axis="x", color="#eeeeee")
+    handles = [Line2D([], [], marker="o", linestyle="", color=COUNTRY_COLOURS[c], label=name)
+               for c, name in (("US", "United States"), ("MX", "Mexico")) if c in set(people["person_country"])]
+    handles += [Line2D([], [], marker="o", linestyle="", markerfacecolor="#888888", markeredgecolor="#888888",
+                       label="in the delegation, led, hosted or met"),
+                Line2D([], [], marker="o", linestyle="", markerfacecolor="white", markeredgecolor="#888888",
+                       label="only speaking or greeted")]
+    ax.legend(handles=handles, fontsize=6, loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)
     return fig

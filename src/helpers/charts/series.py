@@ -30,8 +30,14 @@ def timeline(events: pd.DataFrame, series_names: pd.Series):
                    label=f"hosted by {host}, {'in the corpus' if covered else 'not in the corpus'}")
     for _, part in timeline.groupby("series_id", sort=False):
         last = len(part) - 1
+        dates = list(part["date"])
         for i, item in enumerate(part.itertuples()):
-            # Meetings of a series can be weeks apart: the first label goes left, the last right, others below.
+            # Meetings of a series can be weeks apart: the first label goes left, the last right, others
+            # below, and a meeting closer than a year to a neighbour is left to the table (its labels would
+            # run into each other).
+            crowded = 0 < i < last and min(dates[i] - dates[i - 1], dates[i + 1] - dates[i]) < pd.Timedelta(days=365)
+            if crowded:
+                continue
             label = f"{item.date:%b %Y}" + (f" ({item.meeting_id})" if item.covered else "")
             dx, ha = (-7, "right") if i == 0 else (7, "left") if i == last else (0, "center")
             ax.annotate(label, (item.date, item.row), xytext=(dx, -2 if ha != "center" else -8),

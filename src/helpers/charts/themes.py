@@ -4,11 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..figures import OKABE_ITO, new_figure
-
-
-def _meeting_ticks(meetings, dates: pd.Series) -> list[str]:
-    return [f"{m}\n{dates[m]:%d %b %Y}" for m in meetings]
+from ..figures import OKABE_ITO, new_figure, set_meeting_ticks
 
 
 def _colour_bar(fig, ax, image, label: str, **where) -> None:
@@ -38,8 +34,10 @@ def heatmap(rates: pd.DataFrame, counts: pd.DataFrame, labels: pd.Series, dates:
             n = int(counts.at[theme, meeting])
             value = rates.at[theme, meeting]
             colour = "white" if value > 0.6 * rates.to_numpy().max() else "black"
-            ax.text(j, i, f"{value:.1f}\n({n})" if n else "-", ha="center", va="center", fontsize=6.5, color=colour)
-    ax.set_xticks(range(len(rates.columns)), _meeting_ticks(rates.columns, dates), fontsize=7.5)
+            ax.text(j, i, f"{value:.1f}\n({n})" if n else "-", ha="center", va="center",
+                    fontsize=6.5 if len(rates.columns) <= 8 else 5.3, color=colour)
+    set_meeting_ticks(ax, range(len(rates.columns)), list(rates.columns), [dates[m] for m in rates.columns],
+                      fontsize=7.5)
     ax.set_yticks(range(len(rates.index)), [labels[t] for t in rates.index], fontsize=7)
     ax.tick_params(length=0)
     ax.xaxis.tick_top()
@@ -72,7 +70,7 @@ def timeline(table: pd.DataFrame, labels: pd.Series, dates: pd.Series):
                        edgecolors=OKABE_ITO["blue"] if on else "#999999", linewidths=1)
     ax.set_yticks(range(len(table)), [labels[t] for t in table["theme_id"]], fontsize=7)
     ax.invert_yaxis()
-    ax.set_xticks([x[m] for m in meetings], _meeting_ticks(meetings, dates), fontsize=7.5)
+    set_meeting_ticks(ax, [x[m] for m in meetings], meetings, [dates[m] for m in meetings], fontsize=7.5)
     ax.grid(axis="x", color="#e5e5e5", linewidth=0.6)
     ax.set_xlim(-0.4, len(meetings) - 0.6)
     ax.scatter([], [], s=36, facecolors=OKABE_ITO["blue"], edgecolors=OKABE_ITO["blue"], label="mentioned")
