@@ -267,3 +267,30 @@ def test_a_record_with_too_many_fields_is_named_by_its_line(data_copy):
     path.write_text("".join(lines), encoding="utf-8")
     err = load_error(data_copy)
     assert err.file == "people.csv" and "line 3 has" in str(err)
+
+
+# The record of texts considered ----------------------------------------------------------
+
+def test_an_included_text_must_be_the_raw_file_as_received(data_copy, ds):
+    path = data_copy / "texts_considered.csv"
+    sha = ds.texts_considered["sha256"].iloc[2]
+    edit(path, sha, "0" * 64)
+    err = load_error(data_copy)
+    assert (err.file, err.row, err.field) == ("texts_considered.csv", 3, "sha256")
+    assert "not the text as received" in str(err)
+
+
+def test_an_excluded_text_is_no_document(data_copy):
+    path = data_copy / "texts_considered.csv"
+    edit(path, ",included,pres-2010,", ",excluded,pres-2010,")
+    err = load_error(data_copy)
+    assert (err.file, err.row, err.field) == ("texts_considered.csv", 1, "doc_id")
+    assert "excluded text cannot be document 'pres-2010'" in str(err)
+
+
+def test_every_document_was_considered(data_copy):
+    path = data_copy / "texts_considered.csv"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    path.write_text("".join(line for line in lines if ",sre-2020," not in line), encoding="utf-8")
+    err = load_error(data_copy)
+    assert err.file == "texts_considered.csv" and "'sre-2020'" in str(err) and "not recorded" in str(err)

@@ -53,3 +53,13 @@ def test_how_to_cite_page_agrees_with_the_citation_file(citation):
     assert f"version      = {{{citation['version']}}}" in page
     assert f"year         = {{{str(citation['date-released'])[:4]}}}" in page
     assert f"> {author} ({str(citation['date-released'])[:4]})" in page
+
+
+def test_the_title_spans_the_meetings_of_the_corpus(citation, ds):
+    """The years in the title are the first and last years of the meetings in the data, in every record."""
+    years = ds.meetings["date"].dt.year
+    span = f"{years.min()}–{years.max()}"
+    config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
+    assert config["title"].endswith(span) and citation["title"].endswith(span)
+    assert span.replace("–", "-") in json.loads((ROOT / "data" / "datapackage.json").read_text("utf-8"))["title"]
+    assert span in (ROOT / "how_to_cite.md").read_text(encoding="utf-8")

@@ -60,3 +60,62 @@ def test_the_glossary_names_what_a_renamed_body_replaced():
     shown = agencies.glossary(table).set_index("agency_id")
     assert shown.loc["mx-fgr", "name_en"] == "Attorney General's Office (replaced PGR)"
     assert shown.loc["us-x", "acronym"] == "—" and shown.loc["us-x", "name_es"] == ""
+
+
+class _Dataset:
+    """A stand-in for the dataset with only the tables a function reads."""
+
+    def __init__(self, **tables):
+        self.__dict__.update(tables)
+
+
+def test_the_inclusion_table_counts_each_decision_by_collection():
+    considered = pd.DataFrame({"collection": ["first-edition", "first-edition", "added"],
+                               "decision": ["included", "excluded", "included"],
+                               "doc_id": ["a", None, "b"], "reason": ["fits", "a duplicate of a", "fits"]})
+    ds = _Dataset(texts_considered=considered, documents=pd.DataFrame({"genre": ["readout", "announcement"]}))
+    table = corpus.inclusion_table(ds).set_index("collection")
+    first = table.loc[corpus.COLLECTIONS["first-edition"]]
+    assert (first["considered"], first["included"], first["excluded"]) == (2, 1, 1)
+    assert first["reasons for exclusion"] == "a duplicate of a"
+    assert table.loc[corpus.COLLECTIONS["added"], "reasons for exclusion"] == "none"
+    facts = corpus.inclusion_facts(ds)
+    assert (facts["n_considered"], facts["n_included"], facts["n_excluded"], facts["n_announcements"]) == (3, 2, 1, 1)
+
+
+def test_accounts_say_which_government_published_the_texts_of_each_meeting():
+    documents = pd.DataFrame({"doc_id": ["us1", "mx1", "us2"], "meeting_id": ["M1", "M1", "M2"],
+                              "publisher_country": ["US", "MX", "US"],
+                              "genre": ["blog post", "press release", "joint statement"]})
+    participants = pd.DataFrame({"meeting_id": ["M3"], "doc_id": ["us2"]})  # us2 also reports M3
+    ds = _Dataset(documents=documents, participants=participants)
+    meetings = pd.DataFrame({"meeting_id": ["M1", "M2", "M3"], "date": pd.to_datetime(["2001-01-01"] * 3)})
+    table = corpus.accounts(ds, meetings).set_index("meeting_id")
+    assert table["publishers"].tolist() == ["both", "U.S. only", "U.S. only"]
+    assert table.loc["M1", "published by Mexico"] == "mx1 (press release)"
+    assert table["joint statement"].tolist() == ["no", "yes", "yes"]
+    assert corpus.account_facts(table) == {"n_us_only": 2, "n_mx_only": 0, "n_both": 1, "n_joint": 2}
+
+
+def test_uncovered_meetings_are_named_with_their_number_and_date():
+    series = pd.DataFrame({"series_name": ["Group", "Talks", "Group"], "series_number": [1, None, 2],
+                           "date": pd.to_datetime(["2008-12-19", "2019-12-05", "2010-03-23"]),
+                           "city": ["Washington", "Mexico City", "Mexico City"], "meeting_id": [None, None, "M1"]})
+    uncovered = corpus.uncovered_events(_Dataset(dialogue_series=series))
+    assert uncovered["series_name"].tolist() == ["Group", "Talks"]
+    assert corpus.uncovered_facts(uncovered) == {
+        "n_uncovered": 2, "uncovered_phrase": "Group, meeting 1 (19 December 2008); and Talks (5 December 2019)"}
+
+
+def test_document_facts_name_the_genres_by_frequency():
+    documents = pd.DataFrame({"genre": ["readout", "press release", "readout"], "translation": ["original"] * 3,
+                              "language": ["en"] * 3, "words (cleaned)": [10, 20, 30]})
+    facts = corpus.document_facts(documents)
+    assert facts["genre_phrase"] == "2 readouts and 1 press release"
+    assert (facts["n_genres"], facts["n_not_english"], facts["max_words"]) == (2, 0, 30)
+
+
+def test_errata_facts_count_the_kinds():
+    errata = pd.DataFrame({"kind": ["wrong title", "dateline", "wrong title"]})
+    assert corpus.errata_facts(_Dataset(errata=errata)) == {
+        "n_errata": 3, "n_errata_kinds": 2, "errata_kinds": "wrong title: 2, dateline: 1"}

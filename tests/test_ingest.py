@@ -218,6 +218,10 @@ def test_an_accepted_draft_adds_the_meeting_to_the_dataset(accepted, ds):
     assert (accepted / "raw" / new["file"]).read_bytes() == SYNTHETIC.read_bytes()
     assert "richard-verma" in set(grown.people["person_id"])
     assert set(grown.participants.loc[grown.participants["doc_id"] == "doc-2024", "meeting_id"]) == {"HLSD-2024"}
+    recorded = grown.texts_considered.set_index("doc_id").loc["doc-2024"]
+    assert (recorded["collection"], recorded["decision"]) == ("added", "included")
+    assert recorded["original_file"] == SYNTHETIC.name
+    assert recorded["sha256"] == hashlib.sha256(SYNTHETIC.read_bytes()).hexdigest()
 
 
 def test_a_draft_left_incomplete_is_refused_and_data_is_untouched(data_copy, tmp_path, capsys):

@@ -64,3 +64,24 @@ def test_profile_table_has_readers_headings():
     assert list(table.columns) == ["document", "genre", "language", "words", "listed", "other named", "claims",
                                    "claims per 1,000 words", "theme mentions per 1,000 words", "themes"]
     assert table["document"].tolist() == ["rel-a", "transcript", "rel-b"]
+
+
+def _profile_rows():
+    return pd.DataFrame({"doc_id": ["a", "b", "c"], "genre": ["readout", "fact sheet", "readout"],
+                         "words": [1000, 3000, 1000], "participants_listed": [4, 0, 6],
+                         "participants_other": [1, 2, 0], "claims": [0, 30, 2], "theme_mentions": [20, 60, 30]})
+
+
+def test_the_genre_profile_sums_each_genre_and_rates_per_thousand_words():
+    by_genre = sources.genre_profile(_profile_rows()).set_index("genre")
+    assert by_genre.index.tolist() == ["fact sheet", "readout"]  # most words first
+    readout = by_genre.loc["readout"]
+    assert (readout["texts"], readout["words"], readout["listed"], readout["claims"]) == (2, 2000, 10, 2)
+    assert readout["claims per 1,000 words"] == 1.0 and readout["theme mentions per 1,000 words"] == 25.0
+
+
+def test_genre_facts_name_the_genre_of_the_lists_and_of_the_claims():
+    facts = sources.genre_facts(sources.genre_profile(_profile_rows()))
+    assert (facts["top_listed_genre"], facts["top_listed_share"]) == ("readout", 100.0)
+    assert facts["top_claims_genre"] == "fact sheet" and round(facts["top_claims_share"], 1) == 93.8
+    assert facts["genres_without_lists"] == "fact sheet"

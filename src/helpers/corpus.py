@@ -23,8 +23,19 @@ def documents(ds) -> pd.DataFrame:
 
 
 def document_facts(documents: pd.DataFrame) -> dict:
+    """Counts and lengths of the texts, and their genres as a phrase ("8 joint statements, 3 readouts ...")."""
+    genres = documents["genre"].value_counts()
+    genres = genres.sort_index().sort_values(ascending=False, kind="stable")
+    phrase = [f"{n} {_plural(genre, n)}" for genre, n in genres.items()]
     return {"n_documents": len(documents), "n_translated": int((documents["translation"] != "original").sum()),
+            "n_not_english": int((documents["language"] != "en").sum()), "n_genres": len(genres),
+            "genre_phrase": ", ".join(phrase[:-1]) + " and " + phrase[-1] if len(phrase) > 1 else "".join(phrase),
             "max_words": int(documents["words (cleaned)"].max()), "min_words": int(documents["words (cleaned)"].min())}
+
+
+def _plural(noun: str, n: int) -> str:
+    """"press release" -> "press releases", "fact sheet" -> "fact sheets" (the genres are regular nouns)."""
+    return noun if n == 1 else noun + ("es" if noun.endswith(("s", "x", "ch", "sh")) else "s")
 
 
 def reporting(ds) -> pd.DataFrame:
@@ -98,3 +109,86 @@ def participant_list(ds, meetings: pd.DataFrame) -> pd.DataFrame:
     listing = (ds.participants.merge(meetings[["meeting_id", "date"]], on="meeting_id")
                .sort_values(["date", "country", "name"], ascending=[True, False, True], kind="stable"))
     return listing[["meeting_id", "country", "name", "title_as_written", "basis", "doc_id"]]
+
+
+#: What each collection of texts considered is, as the inclusion table names it.
+COLLECTIONS = {
+    "first-edition": "The five texts the report was first built on (official pages and copies)",
+    "wh-briefings": "White House Briefing Room, 2021-2024 (copies in a public-domain archive of the Briefing Room)",
+    "added": "Texts added later through the drafting workflow",
+}
+
+
+def inclusion_table(ds) -> pd.DataFrame:
+    """Texts considered, included and excluded, by collection (the record a systematic review keeps)."""
+    considered = ds.texts_considered
+    rows = []
+    for collection, group in considered.groupby("collection", sort=False):
+        excluded = group[group["decision"] == "excluded"]
+        rows.append({"collection": COLLECTIONS.get(collection, collection), "considered": len(group),
+                     "included": int((group["decision"] == "included").sum()), "excluded": len(excluded),
+                     "reasons for exclusion": "; ".join(excluded["reason"]) or "none"})
+    return pd.DataFrame(rows)
+
+
+def inclusion_facts(ds) -> dict:
+    """Counts for the inclusion section: texts considered, included and excluded, and in how many collections."""
+    considered = ds.texts_considered
+    included = considered["decision"] == "included"
+    return {"n_considered": len(considered), "n_included": int(included.sum()),
+            "n_excluded": int((~included).sum()), "n_collections": considered["collection"].nunique(),
+            "n_announcements": int((ds.documents["genre"] == "announcement").sum())}
+
+
+def accounts(ds, meetings: pd.DataFrame) -> pd.DataFrame:
+    """For each meeting, the texts that report it by the publisher's country, with their genres.
+
+    A meeting told only by one government's publications is marked so: the other side's own account is
+    missing, although a joint statement (agreed by both) or a transcript may carry its words.
+    """
+    texts = reporting(ds).merge(ds.documents[["doc_id", "publisher_country", "genre"]], on="doc_id")
+    texts["text"] = texts["doc_id"] + " (" + texts["genre"] + ")"
+    rows = []
+    for meeting in meetings.itertuples(index=False):
+        own = texts[texts["meeting_id"] == meeting.meeting_id]
+        by_country = {c: ", ".join(own.loc[own["publisher_country"] == c, "text"]) for c in ("US", "MX")}
+        told_by = [c for c in ("US", "MX") if by_country[c]]
+        rows.append({"meeting_id": meeting.meeting_id, "date": meeting.date.strftime("%Y-%m-%d"),
+                     "published by the U.S.": by_country["US"] or "none",
+                     "published by Mexico": by_country["MX"] or "none",
+                     "publishers": {("US",): "U.S. only", ("MX",): "Mexico only"}.get(tuple(told_by), "both"),
+                     "joint statement": "yes" if (own["genre"] == "joint statement").any() else "no"})
+    return pd.DataFrame(rows)
+
+
+def account_facts(accounts: pd.DataFrame) -> dict:
+    """How many meetings only one government's publications tell, how many both, how many a joint statement."""
+    told = accounts["publishers"]
+    return {"n_us_only": int((told == "U.S. only").sum()), "n_mx_only": int((told == "Mexico only").sum()),
+            "n_both": int((told == "both").sum()), "n_joint": int((accounts["joint statement"] == "yes").sum())}
+
+
+def uncovered_events(ds) -> pd.DataFrame:
+    """The meetings of the series with no text in the corpus, in date order."""
+    series = ds.dialogue_series
+    missing = series[series["meeting_id"].isna()].sort_values("date", kind="stable")
+    return missing.assign(date=missing["date"].dt.strftime("%Y-%m-%d"))[["series_name", "series_number", "date",
+                                                                         "city"]]
+
+
+def uncovered_facts(uncovered: pd.DataFrame) -> dict:
+    """How many meetings of the series have no text, and which, as a phrase ("X, meeting 1 (19 December 2008)")."""
+    def item(row) -> str:
+        number = "" if pd.isna(row.series_number) else f", meeting {int(row.series_number)}"
+        return f"{row.series_name}{number} ({pd.Timestamp(row.date):%-d %B %Y})"
+
+    items = [item(row) for row in uncovered.itertuples(index=False)]
+    phrase = "; ".join(items[:-1]) + "; and " + items[-1] if len(items) > 1 else "".join(items) or "none"
+    return {"n_uncovered": len(uncovered), "uncovered_phrase": phrase}
+
+
+def errata_facts(ds) -> dict:
+    """How many errors the dataset records in the texts, and of which kinds ("translation error: 4, ...")."""
+    kinds = ds.errata["kind"].value_counts().sort_index().sort_values(ascending=False, kind="stable")
+    return {"n_errata": len(ds.errata), "n_errata_kinds": len(kinds),
+            "errata_kinds": ", ".join(f"{kind}: {n}" for kind, n in kinds.items())}

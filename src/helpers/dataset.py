@@ -203,6 +203,8 @@ def _load(data_dir: Path) -> Dataset:
                           texts if which == "cleaned" else normalised_raw, which)
 
     _check_names_in_evidence(package, tables["participants"])
+    if "texts_considered" in tables:
+        _check_texts_considered(package, tables["texts_considered"], tables["documents"], raw_texts)
     tables["participants"] = _with_canonical_names(tables["participants"], tables["people"])
     files = dict(zip(tables["documents"]["doc_id"], tables["documents"]["file"]))
     return Dataset(data_dir, package, tables, raw_texts, texts, removals, files)
@@ -278,6 +280,25 @@ def _check_names_in_evidence(package, participants: pd.DataFrame) -> None:
         if not contains_quote(quote, name):
             raise DataError(file, f"the name {name!r} does not occur in the row's evidence quote",
                             row=row, field="name_as_written", line=schema.line_of(participants, row))
+
+
+def _check_texts_considered(package, considered: pd.DataFrame, documents: pd.DataFrame, raw: dict) -> None:
+    """The record of texts considered agrees with the corpus: each included text is a document whose raw file
+    is the text as received (same SHA-256), an excluded text is no document, and every document was considered."""
+    file = schema.resources(package)["texts_considered"]["path"]
+    for row, item in enumerate(considered.itertuples(index=False), start=1):
+        where = {"row": row, "line": schema.line_of(considered, row)}
+        included = item.decision == "included"
+        if included and item.doc_id is None:
+            raise DataError(file, "an included text must name the document it became", field="doc_id", **where)
+        if not included and item.doc_id is not None:
+            raise DataError(file, f"an excluded text cannot be document {item.doc_id!r}", field="doc_id", **where)
+        if included and digest(raw[item.doc_id]) != item.sha256:
+            raise DataError(file, f"the SHA-256 differs from that of the raw text of {item.doc_id}: the corpus "
+                            "file is not the text as received", field="sha256", **where)
+    missing = sorted(set(documents["doc_id"]) - set(considered["doc_id"].dropna()))
+    if missing:
+        raise DataError(file, f"document {missing[0]!r} of documents.csv is not recorded as a text considered")
 
 
 def _with_canonical_names(participants: pd.DataFrame, people: pd.DataFrame) -> pd.DataFrame:

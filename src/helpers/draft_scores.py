@@ -102,3 +102,26 @@ def totals(table: pd.DataFrame) -> dict:
         "claim_recall": ratio("claims_found", "claims_accepted"),
         "dates_right": int(table["date_right"].sum()), "places_right": int(table["place_right"].sum()),
     }
+
+
+def table(scores: pd.DataFrame) -> pd.DataFrame:
+    """:func:`scores` as the methods appendix prints it: "right of proposed" and "found of accepted" pairs."""
+    def pair(a: str, b: str) -> pd.Series:
+        return scores[a].astype(str) + " of " + scores[b].astype(str)
+
+    yes_no = {True: "right", False: "wrong"}
+    return pd.DataFrame({
+        "document": scores["doc_id"], "genre": scores["genre"],
+        "participants right of proposed": pair("participants_right", "participants_proposed"),
+        "participations found of accepted": pair("participants_found", "participants_accepted"),
+        "claims right of proposed": pair("claims_found", "claims_proposed"),
+        "claims found of accepted": pair("claims_found", "claims_accepted"),
+        "date": scores["date_right"].map(yes_no), "place": scores["place_right"].map(yes_no),
+    })
+
+
+def total_facts(totals: dict) -> dict:
+    """:func:`totals` as the methods appendix quotes them: ratios as per cent."""
+    return {"n_texts": totals["n_texts"], "dates_right": totals["dates_right"], "places_right": totals["places_right"],
+            **{f"{key}_pct": 100 * totals[key] for key in ("participant_precision", "participant_recall",
+                                                           "claim_precision", "claim_recall")}}

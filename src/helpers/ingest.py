@@ -685,12 +685,20 @@ def accept(draft_path: str | Path, data_dir: str | Path | None = None, raw_path:
         extension = "md" if rows["documents"][0].get("format") == "markdown" else "txt"
         file_name = f"{len(listed):03d}_{sha[:16]}.{extension}"
         rows["documents"][0]["file"] = file_name
+        tables = list(TABLES)
+        if "texts_considered" in resources:
+            # The record of texts considered grows with the corpus: the text as received, included.
+            tables.append("texts_considered")
+            rows["texts_considered"] = [{"original_file": raw_file.name, "collection": "added", "sha256": sha,
+                                         "decision": "included", "doc_id": rows["documents"][0]["doc_id"],
+                                         "reason": "Added through the drafting workflow (drafted, reviewed, "
+                                                   "accepted)."}]
 
         new_files = {f"{RAW_DIR}/{file_name}": raw.encode("utf-8"),
                      MANIFEST: (manifest + ("" if manifest.endswith("\n") or not manifest else "\n")
                                 + f"{sha}  {file_name}\n").encode("utf-8")}
         counts = {}
-        for table in TABLES:
+        for table in tables:
             if rows[table]:
                 resource = resources[table]
                 existing = (data_dir / resource["path"]).read_text(encoding="utf-8")
@@ -713,7 +721,7 @@ def accept(draft_path: str | Path, data_dir: str | Path | None = None, raw_path:
                                   + " (nothing was written to data/)") from None
         journal.commit(data_dir, new_files)
     return {"file": file_name, "doc_id": rows["documents"][0]["doc_id"],
-            "rows": {t: len(rows[t]) for t in TABLES if rows[t]}}
+            "rows": {t: len(rows[t]) for t in tables if rows[t]}}
 
 
 def recover(data_dir: str | Path | None = None) -> str:

@@ -10,6 +10,11 @@
   which its longest words fit side by side (``print-normal``,
   ``print-small``, ``print-footnotesize``, ``print-scriptsize``). Each such
   table is wrapped in a group set at that size.
+- **The same widths on screen.** MyST marks every Markdown table
+  ``colwidths-auto``, which makes the HTML writer drop the widths a
+  ``{table}`` directive gives; a table whose widths are given keeps them in
+  the HTML too (a ``<colgroup>``), so a long column is not squeezed to the
+  width of a short one.
 """
 
 from __future__ import annotations
@@ -21,6 +26,12 @@ SIZES = {"small", "footnotesize", "scriptsize"}
 
 def _is_cell_input(node) -> bool:
     return isinstance(node, nodes.container) and "cell_input" in node.get("classes", [])
+
+
+def keep_given_widths(app, doctree, docname) -> None:
+    for table in doctree.findall(nodes.table):
+        if "colwidths-given" in table["classes"] and "colwidths-auto" in table["classes"]:
+            table["classes"].remove("colwidths-auto")
 
 
 def prepare_for_print(app, doctree, docname) -> None:
@@ -38,5 +49,6 @@ def prepare_for_print(app, doctree, docname) -> None:
 
 
 def setup(app):
+    app.connect("doctree-resolved", keep_given_widths)
     app.connect("doctree-resolved", prepare_for_print)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
