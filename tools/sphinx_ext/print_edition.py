@@ -9,7 +9,10 @@
   letting it run off) and a class ``print-<size>`` naming the LaTeX size at
   which its longest words fit side by side (``print-normal``,
   ``print-small``, ``print-footnotesize``, ``print-scriptsize``). Each such
-  table is wrapped in a group set at that size.
+  table is wrapped in a group set at that size, and set as a long table,
+  which breaks across pages instead of running off the foot of one.
+- **Addresses that break.** A web address written out in a table cell is
+  set as a link, which may break at its slashes and hyphens.
 - **The same widths on screen.** MyST marks every Markdown table
   ``colwidths-auto``, which makes the HTML writer drop the widths a
   ``{table}`` directive gives; a table whose widths are given keeps them in
@@ -19,8 +22,12 @@
 
 from __future__ import annotations
 
+import re
+
 from docutils import nodes
 
+#: A web address written out in a table cell.
+ADDRESS = re.compile(r"https?://[^\s)\]]+[^\s)\].,;]")
 SIZES = {"small", "footnotesize", "scriptsize"}
 
 
@@ -34,12 +41,31 @@ def keep_given_widths(app, doctree, docname) -> None:
             table["classes"].remove("colwidths-auto")
 
 
+def _addresses_as_links(table) -> None:
+    """Turn each address written out in ``table`` into a link, which LaTeX may break at any slash or
+    hyphen; as plain text an address is one unbreakable word that runs out of its column."""
+    for text in list(table.findall(nodes.Text)):
+        if isinstance(text.parent, nodes.reference) or not ADDRESS.search(text.astext()):
+            continue
+        parts, last = [], 0
+        for match in ADDRESS.finditer(text.astext()):
+            parts.append(nodes.Text(text.astext()[last:match.start()]))
+            parts.append(nodes.reference(match.group(), match.group(), refuri=match.group()))
+            last = match.end()
+        parts.append(nodes.Text(text.astext()[last:]))
+        text.parent.replace(text, [p for p in parts if p.astext()])
+
+
 def prepare_for_print(app, doctree, docname) -> None:
     if app.builder.format != "latex":
         return
     for source in list(doctree.findall(_is_cell_input)):
         source.parent.remove(source)
     for table in list(doctree.findall(nodes.table)):
+        _addresses_as_links(table)
+        if "report-table" in table["classes"] and "longtable" not in table["classes"]:
+            # A long table breaks across pages (its header repeated) instead of running into the footer.
+            table["classes"].append("longtable")
         size = next((c.removeprefix("print-") for c in table["classes"] if c.startswith("print-")), None)
         if size in SIZES:
             parent = table.parent
