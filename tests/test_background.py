@@ -128,7 +128,7 @@ def small():
         "source_publisher": [None, None, None, "Pub"], "source_title": [None, None, None, "Title"],
         "source_url": [None, None, None, "https://example.org/g"], "quote": ["F is set", "go", "stop", "G met"],
     })
-    meetings = pd.DataFrame({"meeting_id": ["M2", "M1", "M3"],
+    meetings = pd.DataFrame({"meeting_id": ["M2", "M1", "M3"], "series_id": ["s", "s", "v"],
                              "date": pd.to_datetime(["2002-01-01", "2001-01-01", "2003-01-01"])})
     links = pd.DataFrame({"meeting_id": ["M2", "M1"], "framework_id": ["f", "g"], "doc_id": ["d1", "d0"],
                           "quote": ["under F", "under G"]})
@@ -157,9 +157,11 @@ def test_framework_tables_and_facts(small):
     shown = bg.meeting_table(meetings, links, frameworks)
     assert shown["meeting"].tolist() == ["M1", "M2", "M3"]
     assert shown["framework"].tolist() == ["Frame G", "Frame F", bg.NO_FRAMEWORK]
-    facts = bg.framework_facts(meetings, links, frameworks)
+    facts = bg.framework_facts(meetings, links, frameworks, {"v": "Visits"})
     assert (facts["n_frameworks"], facts["n_named"], facts["n_none"], facts["none_list"]) == (2, 2, 1, "M3")
-    assert (facts["n_f"], facts["f_meetings"], facts["f_parts"], facts["g_parts"]) == (1, "M2", "two", "no")
+    assert facts["none_series"] == "Visits"
+    assert (facts["n_f"], facts["f_meetings"], facts["f_goals"], facts["f_goal_labels"]) == (1, "M2", "two", "Go; Stop")
+    assert "g_goals" not in facts
 
 
 def test_outcome_tables_and_facts(small):

@@ -85,19 +85,25 @@ def meeting_table(meetings: pd.DataFrame, meeting_frameworks: pd.DataFrame, fram
     return pd.DataFrame(rows, columns=["meeting", "date", "framework", "evidence (verbatim)", "text"])
 
 
-def framework_facts(meetings: pd.DataFrame, meeting_frameworks: pd.DataFrame, frameworks: pd.DataFrame) -> dict:
+def framework_facts(meetings: pd.DataFrame, meeting_frameworks: pd.DataFrame, frameworks: pd.DataFrame,
+                    series_names: dict | None = None) -> dict:
     """The numbers the frameworks section quotes.
 
     Meetings whose texts name a framework or none (with the list of the
-    latter), meetings under each framework (``n_<framework_id>`` with dashes
-    as underscores, and ``<framework_id>_meetings`` listing them), and the
-    number of components of each framework in words (``<framework_id>_parts``).
+    latter and, from ``series_names`` (series_id -> name), the series they
+    belong to), and per framework (key: its id with dashes as underscores):
+    ``n_<key>`` meetings under it and ``<key>_meetings`` listing them, and for
+    each kind of component the count in words (``<key>_<kind>s``) and the
+    labels (``<key>_<kind>_labels``, in the source's order).
     """
     named = set(meeting_frameworks["meeting_id"])
     ordered = meetings.sort_values(["date", "meeting_id"], kind="stable")
-    none = [m for m in ordered["meeting_id"] if m not in named]
+    none = ordered[~ordered["meeting_id"].isin(named)]
+    series = list(dict.fromkeys(none["series_id"]))
     out = {"n_frameworks": int((frameworks["component"] == 0).sum()), "n_meetings": len(meetings),
-           "n_named": len(named & set(meetings["meeting_id"])), "n_none": len(none), "none_list": _join(none)}
+           "n_named": len(named & set(meetings["meeting_id"])), "n_none": len(none),
+           "none_list": _join(none["meeting_id"]),
+           "none_series": _join([(series_names or {}).get(s, s) for s in series])}
     rank = {m: i for i, m in enumerate(ordered["meeting_id"])}
     for framework_id in dict.fromkeys(frameworks["framework_id"]):
         key = framework_id.replace("-", "_")
@@ -105,8 +111,10 @@ def framework_facts(meetings: pd.DataFrame, meeting_frameworks: pd.DataFrame, fr
                      key=rank.get)
         out[f"n_{key}"] = len(ids)
         out[f"{key}_meetings"] = _join(ids)
-        out[f"{key}_parts"] = _number_word(int((frameworks["framework_id"].eq(framework_id)
-                                                & (frameworks["component"] > 0)).sum()))
+        parts = frameworks[(frameworks["framework_id"] == framework_id) & (frameworks["component"] > 0)]
+        for kind, group in parts.sort_values("component").groupby("kind", sort=False):
+            out[f"{key}_{kind}s"] = _number_word(len(group))
+            out[f"{key}_{kind}_labels"] = "; ".join(group["label"])
     return out
 
 
