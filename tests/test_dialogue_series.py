@@ -127,6 +127,7 @@ def test_series_facts_count_coverage_and_gaps(small_series, small_meetings):
     table = sr.source_table(events, lambda text, url: f"{text} <{url}>")
     assert table.iloc[0].tolist() == ["Series A", "1", "2001-05-01", "Washington", "not covered",
                                       'P, "T" <https://example.org/x>']
+    assert table.iloc[1, -1] == "corpus text b"
 
 
 def test_series_overview_and_coverage_are_computed_sentences(small_series):

@@ -147,8 +147,8 @@ def gap_facts(events: pd.DataFrame, meetings: pd.DataFrame) -> dict:
 
 
 def _count(n: int) -> str:
-    words = {1: "one meeting", 2: "two meetings", 3: "three meetings"}
-    return words.get(int(n), f"{int(n)} meetings")
+    words = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine", 10: "ten"}
+    return "one meeting" if int(n) == 1 else f"{words.get(int(n), int(n))} meetings"
 
 
 def facts(events: pd.DataFrame, meetings: pd.DataFrame) -> dict:
@@ -197,14 +197,20 @@ def reference_notes(ds) -> str:
 def source_table(events: pd.DataFrame, link) -> pd.DataFrame:
     """Every meeting with the page that dates it, as the background chapter prints it.
 
-    ``link(text, url)`` renders the source with its address (``helpers.tables.link``).
+    ``link(text, url)`` renders the source with its address (``helpers.tables.link``). A meeting dated by
+    the corpus text that reports it (``reference_id`` 'doc:<doc_id>') names that text, which the corpus
+    chapter lists with its address.
     """
+    def source(row) -> object:
+        if str(row.reference_id).startswith("doc:"):
+            return f"corpus text {row.reference_id.removeprefix('doc:')}"
+        return link(f"{row.source_publisher}, \"{row.source_title}\"", row.source_url)
+
     table = events.assign(
         rank=events["series_number"].map(lambda n: "" if pd.isna(n) else str(int(n))),
         date=events["date"].dt.strftime("%Y-%m-%d"),
         corpus=events["meeting_id"].fillna("not covered"),
-        source=[link(f"{p}, \"{t}\"", u) for p, t, u in
-                zip(events["source_publisher"], events["source_title"], events["source_url"], strict=True)],
+        source=[source(row) for row in events.itertuples()],
     )[["series_name", "rank", "date", "city", "corpus", "source"]]
-    table.columns = ["series", "no.", "date", "city", "corpus meeting", "source (publisher, title, address)"]
+    table.columns = ["series", "no.", "date", "city", "corpus meeting", "dated by (publisher, title, address)"]
     return table
