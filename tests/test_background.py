@@ -179,3 +179,14 @@ def test_outcome_tables_and_facts(small):
     assert (facts["top_meeting"], facts["top_meeting_n"], facts["launches"]) == ("M2", 2, "Frame F (M2)")
     assert (facts["top_genre"], facts["top_genre_n"]) == ("joint statements", 2)
     assert facts["top_genre_share"] == pytest.approx(200 / 3)
+
+
+def test_a_phase_is_named_by_its_label_not_numbered(small):
+    frameworks, *_ = small
+    phase = pd.DataFrame({"framework_id": ["f"], "component": [3], "kind": ["phase"], "label": ["Phase II"],
+                          "doc_id": ["d1"], "reference_id": [None], "source_publisher": [None], "source_title": [None],
+                          "source_url": [None], "quote": ["phase two"]})
+    table = bg.framework_table(pd.concat([frameworks, phase]), pd.DataFrame({"genre": ["x"]}, index=["d1"]),
+                               ["f", "g"], lambda t, u: t)
+    assert table["framework or component"].tolist()[:4] == ["(the framework)", "Goal 1: Go", "Goal 2: Stop",
+                                                            "Phase II"]

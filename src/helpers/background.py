@@ -55,7 +55,9 @@ def framework_table(frameworks: pd.DataFrame, documents: pd.DataFrame, order: li
         ["rank", "component"], kind="stable")
     rows = []
     for row in frame.itertuples():
-        part = row.label if row.component == 0 else f"{row.kind.capitalize()} {row.component}: {row.label}"
+        # Pillars and goals are numbered as their source numbers them; a phase names itself ("Phase II").
+        numbered = row.component > 0 and row.kind != "phase"
+        part = f"{row.kind.capitalize()} {row.component}: {row.label}" if numbered else row.label
         rows.append({"framework": row.label if row.component == 0 else "",
                      "framework or component": part if row.component else "(the framework)",
                      "evidence (verbatim)": f"\"{row.quote}\"", "source": _source(row, documents, link)})
