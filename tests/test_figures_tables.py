@@ -73,6 +73,13 @@ def test_show_table_is_a_labelled_myst_table(build_dir):
         show_table(pd.DataFrame({"a": [1]}), "x", "c")
 
 
+def test_a_long_table_may_break_across_pages_in_print(build_dir):
+    classes = [line for line in show_table(pd.DataFrame({"a": [1]}), "tbl-x", "C.", long=True).data.splitlines()
+               if line.startswith(":class:")]
+    assert classes == [":class: report-table colwidths-given print-normal longtable"]
+    assert "longtable" not in show_table(pd.DataFrame({"a": [1]}), "tbl-x", "C.").data
+
+
 def test_an_anchored_cell_carries_an_id_in_the_page_and_its_text_elsewhere(build_dir):
     frame = pd.DataFrame({"claim": [Anchor("N02", "claim-n02"), Anchor("a*b", "claim-n03")], "n": [1, 2]})
     assert to_markdown(frame).splitlines()[2:] == ["| [N02]{#claim-n02} | 1 |", "| [a\\*b]{#claim-n03} | 2 |"]

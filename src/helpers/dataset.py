@@ -187,6 +187,7 @@ def _load(data_dir: Path) -> Dataset:
         for name, resource in schema.resources(package).items()
     }
     schema.check_foreign_keys(package, tables)
+    _check_one_source(package, tables)
 
     raw_texts = _read_raw_texts(data_dir, tables["documents"])
     texts: dict[str, str] = {}
@@ -206,7 +207,7 @@ def _load(data_dir: Path) -> Dataset:
     if "texts_considered" in tables:
         _check_texts_considered(package, tables["texts_considered"], tables["documents"], raw_texts)
     tables["participants"] = _with_canonical_names(tables["participants"], tables["people"])
-    files = dict(zip(tables["documents"]["doc_id"], tables["documents"]["file"]))
+    files = dict(zip(tables["documents"]["doc_id"], tables["documents"]["file"], strict=True))
     return Dataset(data_dir, package, tables, raw_texts, texts, removals, files)
 
 
@@ -257,8 +258,9 @@ def _read_manifest(data_dir: Path) -> dict[str, str]:
 
 def _check_quotes(package, frame, table, quote_field, doc_field, texts, which) -> None:
     file = schema.resources(package)[table]["path"]
-    for row, (quote, doc_id) in enumerate(zip(frame[quote_field], frame[doc_field]), start=1):
-        if quote is None:
+    for row, (quote, doc_id) in enumerate(zip(frame[quote_field], frame[doc_field], strict=True), start=1):
+        if quote is None or doc_id is None:
+            # A quote without a document quotes a reference note (a table with ``x-one-source``).
             continue
         if doc_id not in texts:
             raise DataError(file, f"unknown doc_id {doc_id!r}: not in documents.csv", row=row, field=doc_field,
@@ -273,10 +275,28 @@ def _check_quotes(package, frame, table, quote_field, doc_field, texts, which) -
             )
 
 
+def _check_one_source(package, tables: dict[str, pd.DataFrame]) -> None:
+    """Each row of a table declaring ``"x-one-source": [field, field, ...]`` fills exactly one of those fields.
+
+    ``frameworks`` quotes either a corpus text (``doc_id``, its quote checked on load) or a reference note
+    (``reference_id``, checked by the tests against ``data/reference/``), never both and never neither.
+    """
+    for name, resource in schema.resources(package).items():
+        fields = resource.get("x-one-source")
+        if not fields or name not in tables:
+            continue
+        frame = tables[name]
+        for row, values in enumerate(frame[fields].itertuples(index=False, name=None), start=1):
+            given = [f for f, v in zip(fields, values, strict=True) if v is not None]
+            if len(given) != 1:
+                raise DataError(resource["path"], f"exactly one of {fields} must be given; found {given or 'none'}",
+                                row=row, field=fields[0], line=schema.line_of(frame, row))
+
+
 def _check_names_in_evidence(package, participants: pd.DataFrame) -> None:
     """A participant's name as written must stand in their own evidence quote."""
     file = schema.resources(package)["participants"]["path"]
-    for row, (name, quote) in enumerate(zip(participants["name_as_written"], participants["evidence"]), start=1):
+    for row, (name, quote) in enumerate(zip(participants["name_as_written"], participants["evidence"], strict=True), start=1):
         if not contains_quote(quote, name):
             raise DataError(file, f"the name {name!r} does not occur in the row's evidence quote",
                             row=row, field="name_as_written", line=schema.line_of(participants, row))

@@ -161,14 +161,16 @@ def _without_anchors(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def show_table(frame: pd.DataFrame, name: str, caption: str, *, source: str | None = None,
-               widths: list[int] | None = None) -> Markdown:
+               widths: list[int] | None = None, long: bool = False) -> Markdown:
     """Return a displayable numbered table labelled ``name`` (``tbl-...``).
 
     Every value is printed as text. Column widths are given to the table
     (``widths``, relative, or else :func:`column_widths`), so that in the PDF
     every column wraps within the page instead of running off it, and the
     print size is chosen by :func:`print_size`. The full table is also
-    saved as CSV under ``_build/tables/``.
+    saved as CSV under ``_build/tables/``. ``long`` lets the PDF break the
+    table across pages (a LaTeX longtable; Sphinx does so by itself beyond
+    30 rows), for a table whose rows are tall.
     """
     if not name.startswith("tbl-"):
         raise ValueError(f"table names start with 'tbl-': {name!r}")
@@ -180,6 +182,6 @@ def show_table(frame: pd.DataFrame, name: str, caption: str, *, source: str | No
     title = escape.myst(caption if source is None else f"{caption} Source: {source}")
     widths = widths or column_widths(frame)
     options = (f":name: {name}\n:widths: {' '.join(map(str, widths))}\n"
-               f":class: report-table colwidths-given print-{print_size(frame)}\n")
+               f":class: report-table colwidths-given print-{print_size(frame)}{' longtable' if long else ''}\n")
     # A colon fence: the caption may hold escaped backticks, which end a backtick fence's info string.
     return Markdown(f":::{{table}} {title}\n{options}\n{to_markdown(frame)}\n:::\n")

@@ -1,51 +1,71 @@
-"""Figure of the background chapter: the dialogue series on one time axis."""
+"""Figure of the background chapter: every meeting of the dialogue series on one time axis."""
 
 from __future__ import annotations
 
 import pandas as pd
+from matplotlib.lines import Line2D
+from matplotlib.transforms import blended_transform_factory
 
 from ..figures import COUNTRY_COLOURS, new_figure
 
+#: Height of one row (a meeting or a series heading), in inches.
+ROW = 0.2
+
+
+def rows(events: pd.DataFrame, series_names: pd.Series) -> pd.DataFrame:
+    """The figure's rows from the top: each series (``series_names``, by first meeting) heads its meetings.
+
+    One row per series heading (``kind`` "series") and per meeting (``kind``
+    "meeting", with the event's fields), ``y`` counting down from the top.
+    """
+    out = []
+    for series_id, name in series_names.items():
+        out.append({"kind": "series", "label": name, "series_id": series_id})
+        part = events[events["series_id"] == series_id].sort_values(["date", "event_id"], kind="stable")
+        out.extend({"kind": "meeting", **row} for row in part.to_dict("records"))
+    frame = pd.DataFrame(out)
+    return frame.assign(y=range(len(frame) - 1, -1, -1))
+
 
 def timeline(events: pd.DataFrame, series_names: pd.Series):
-    """One row per series (``series_names``, by first meeting, top to bottom), one marker per meeting.
+    """One row per meeting, grouped under its series (``series_names``, by first meeting), on a shared time axis.
 
-    Filled markers are the meetings the corpus covers (labelled with their
-    meeting id), hollow ones those it does not; shape and colour give the
-    host. ``events`` is :func:`helpers.series.events`.
+    A marker at the meeting's date: filled when the corpus covers it, hollow
+    when not; shape and colour give the host (circle Mexico, square United
+    States). Left of the axis, the meeting's date and rank; right of it, its
+    meeting id in the corpus (or "not covered"). Each meeting has its own row,
+    so meetings days apart never overlap. ``events`` is :func:`helpers.series.events`.
     """
-    rows = {series_id: position for position, series_id in enumerate(reversed(series_names.index))}
-    timeline = events.assign(row=events["series_id"].map(rows))
-    fig, ax = new_figure(width=6.5, height=3.9)
-    pad = pd.Timedelta(days=420)
-    start = timeline["date"].min() - pad
-    for series_id, position in rows.items():
-        part = timeline[timeline["series_id"] == series_id]
-        ax.plot(part["date"], [position] * len(part), color="#bbbbbb", linewidth=1, zorder=1)
-        ax.text(start, position + 0.36, series_names[series_id], fontsize=7.5, fontweight="bold", va="bottom")
-    for (host, covered), part in timeline.groupby(["host_country", "covered"], sort=True):
-        colour = COUNTRY_COLOURS[host]
-        ax.scatter(part["date"], part["row"], s=70, marker="o" if host == "MX" else "s",
-                   facecolors=colour if covered else "white", edgecolors=colour, linewidths=1.6, zorder=3,
-                   label=f"hosted by {host}, {'in the corpus' if covered else 'not in the corpus'}")
-    for _, part in timeline.groupby("series_id", sort=False):
-        last = len(part) - 1
-        dates = list(part["date"])
-        for i, item in enumerate(part.itertuples()):
-            # Meetings of a series can be weeks apart: the first label goes left, the last right, others
-            # below, and a meeting closer than a year to a neighbour is left to the table (its labels would
-            # run into each other).
-            crowded = 0 < i < last and min(dates[i] - dates[i - 1], dates[i + 1] - dates[i]) < pd.Timedelta(days=365)
-            if crowded:
-                continue
-            label = f"{item.date:%b %Y}" + (f" ({item.meeting_id})" if item.covered else "")
-            dx, ha = (-7, "right") if i == 0 else (7, "left") if i == last else (0, "center")
-            ax.annotate(label, (item.date, item.row), xytext=(dx, -2 if ha != "center" else -8),
-                        textcoords="offset points", ha=ha, va="top", fontsize=6.5)
-    ax.set_yticks([])
-    ax.set_ylim(-0.6, len(rows) - 0.1)
-    ax.set_xlim(start, timeline["date"].max() + pad)
+    table = rows(events, series_names)
+    fig, ax = new_figure(width=6.5, height=ROW * len(table) + 0.9)
+    meetings = table[table["kind"] == "meeting"]
+    pad = pd.Timedelta(days=200)
+    start, end = meetings["date"].min() - pad, meetings["date"].max() + pad
+    right = blended_transform_factory(ax.transAxes, ax.transData)
+    for row in table[table["kind"] == "series"].itertuples():
+        ax.text(start, row.y, row.label, fontsize=7.5, fontweight="bold", va="center", ha="left")
+        ax.axhline(row.y + 0.5, color="#dddddd", linewidth=0.6, zorder=0)
+    for row in meetings.itertuples():
+        ax.plot([start, row.date], [row.y, row.y], color="#eeeeee", linewidth=0.6, zorder=1)
+        colour = COUNTRY_COLOURS[row.host_country]
+        ax.scatter([row.date], [row.y], s=34, marker="o" if row.host_country == "MX" else "s",
+                   facecolors=colour if row.covered else "white", edgecolors=colour, linewidths=1.3, zorder=3)
+        ax.text(1.01, row.y, row.meeting_id if row.covered else "not covered", transform=right, fontsize=6.5,
+                va="center", ha="left", color="black" if row.covered else "#666666")
+    ticks = [f"{r.date.day} {r.date:%b %Y}" + (f" (no. {int(r.series_number)})" if pd.notna(r.series_number) else "")
+             for r in meetings.itertuples()]
+    ax.set_yticks(list(meetings["y"]), ticks, fontsize=6.5)
+    ax.tick_params(axis="y", length=0)
+    ax.set_ylim(-0.7, len(table) - 0.3)
+    ax.set_xlim(start, end)
     ax.set_xlabel("Meeting date")
-    ax.spines["left"].set_visible(False)
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.17), ncols=2, fontsize=7, frameon=False)
+    for side in ("left", "right", "top"):
+        ax.spines[side].set_visible(False)
+    handles = [Line2D([], [], linestyle="", marker="o" if host == "MX" else "s", markersize=6,
+                      markerfacecolor=COUNTRY_COLOURS[host] if covered else "white",
+                      markeredgecolor=COUNTRY_COLOURS[host], markeredgewidth=1.3,
+                      label=f"hosted by {host}, {'in the corpus' if covered else 'not in the corpus'}")
+               for host in sorted(meetings["host_country"].unique()) for covered in (True, False)]
+    # Above the plot: the source line goes below it (helpers.figures.publish).
+    fig.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 1.0), ncols=2, fontsize=7, frameon=False)
     return fig
