@@ -26,7 +26,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import journal, paths, schema
+from . import agencies, journal, paths, schema
 from .cleaning import Removal, apply_rules, prepare
 from .errors import DataError, UndeclaredTable
 from .text import contains_quote, digest
@@ -187,6 +187,9 @@ def _load(data_dir: Path) -> Dataset:
         for name, resource in schema.resources(package).items()
     }
     schema.check_foreign_keys(package, tables)
+    if "agency_sectors" in tables:
+        agencies.check_sector_periods(tables["agency_sectors"], tables["agencies"],
+                                      schema.resources(package)["agency_sectors"]["path"])
 
     raw_texts = _read_raw_texts(data_dir, tables["documents"])
     texts: dict[str, str] = {}
