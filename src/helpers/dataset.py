@@ -207,7 +207,7 @@ def _load(data_dir: Path) -> Dataset:
 
     _check_names_in_evidence(package, tables["participants"])
     tables["participants"] = _with_canonical_names(tables["participants"], tables["people"])
-    files = dict(zip(tables["documents"]["doc_id"], tables["documents"]["file"]))
+    files = dict(zip(tables["documents"]["doc_id"], tables["documents"]["file"], strict=True))
     return Dataset(data_dir, package, tables, raw_texts, texts, removals, files)
 
 
@@ -258,7 +258,7 @@ def _read_manifest(data_dir: Path) -> dict[str, str]:
 
 def _check_quotes(package, frame, table, quote_field, doc_field, texts, which) -> None:
     file = schema.resources(package)[table]["path"]
-    for row, (quote, doc_id) in enumerate(zip(frame[quote_field], frame[doc_field]), start=1):
+    for row, (quote, doc_id) in enumerate(zip(frame[quote_field], frame[doc_field], strict=True), start=1):
         if quote is None:
             continue
         if doc_id not in texts:
@@ -277,7 +277,8 @@ def _check_quotes(package, frame, table, quote_field, doc_field, texts, which) -
 def _check_names_in_evidence(package, participants: pd.DataFrame) -> None:
     """A participant's name as written must stand in their own evidence quote."""
     file = schema.resources(package)["participants"]["path"]
-    for row, (name, quote) in enumerate(zip(participants["name_as_written"], participants["evidence"]), start=1):
+    for row, (name, quote) in enumerate(zip(participants["name_as_written"], participants["evidence"], strict=True),
+                                            start=1):
         if not contains_quote(quote, name):
             raise DataError(file, f"the name {name!r} does not occur in the row's evidence quote",
                             row=row, field="name_as_written", line=schema.line_of(participants, row))
