@@ -80,7 +80,7 @@ def _small_network():
     participants["name"] = participants["person_id"].map(people.set_index("person_id")["name"])
     aliases = pd.DataFrame({"alias": ["Juan Perez", "Pérez", "Bob", "Carla"],
                             "person_id": ["p4", "p4", "p2", "p3"]})
-    documents = pd.DataFrame({"doc_id": ["m-a", "m-b", "m-c"],
+    documents = pd.DataFrame({"doc_id": ["m-a", "m-b", "m-c"], "meeting_id": ["M-A", "M-B", "M-C"],
                               "genre": ["joint statement", "transcript", "press release"]})
     return SimpleNamespace(meetings=meetings, agencies=agencies, people=people,
                            participants=participants, aliases=aliases, documents=documents)
