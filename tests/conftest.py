@@ -86,6 +86,19 @@ def _small_network():
                            participants=participants, aliases=aliases, documents=documents)
 
 
+def add_canada(ds):
+    """A Canadian official at M-C (as at the Trilateral Fentanyl Committee)."""
+    ds.agencies = pd.concat([ds.agencies, pd.DataFrame([{
+        "agency_id": "ca-x", "name_en": "Canadian Office", "name_es": "", "acronym": "CO", "country": "CA",
+        "sector": "presidency", "parent_id": None, "predecessor_id": None, "lineage_id": "ca-x",
+        "established": None}])], ignore_index=True)
+    ds.people = pd.concat([ds.people, pd.DataFrame([{"person_id": "p9", "name": "Nat Nine", "country": "CA"}])])
+    ds.participants = pd.concat([ds.participants, pd.DataFrame([{
+        "meeting_id": "M-C", "person_id": "p9", "name_as_written": "Nat Nine", "country": "CA", "agency_id": "ca-x",
+        "level": "deputy", "basis": "met", "title_as_written": "", "doc_id": "m-c", "name": "Nat Nine"}])],
+        ignore_index=True)
+
+
 @pytest.fixture
 def small_network():
     """A small constructed dataset for the networks: a fresh copy for each test, which may change it."""

@@ -7,6 +7,7 @@ import pytest
 from matplotlib.colors import to_hex
 from matplotlib.patches import Rectangle
 
+from conftest import add_canada
 from helpers import networks as nw
 from helpers.charts import networks as charts
 
@@ -103,6 +104,14 @@ def test_continuity_shades_the_sides_the_texts_do_not_list_and_names_a_renaming_
     assert [t.get_text() for t in ax.texts] == ["as OAO"]
     assert ax.get_legend().get_texts()[-1].get_text() == "side not listed in the texts"
     plt.close(fig)
+
+
+def test_a_third_country_is_shaded_only_where_it_took_part(small_network):
+    add_canada(small_network)
+    rows, naming = nw.continuity_rows(small_network), nw.delegation_naming(small_network)
+    assert list(rows["country"])[-1] == "CA"
+    cells = charts.unlisted_cells(rows, naming, nw.meeting_table(small_network))
+    assert [c for c in cells if c[1] == len(rows) - 1] == [(2, 4, 4)]
 
 
 def test_counterpart_layout_faces_the_countries_by_family(small_network):

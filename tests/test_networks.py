@@ -9,6 +9,7 @@ import networkx as nx
 import pandas as pd
 import pytest
 
+from conftest import add_canada
 from helpers import networks as nw
 
 
@@ -217,7 +218,10 @@ def test_overview_facts_count_meetings_people_and_institutions(small_network):
     assert facts == {"n_meetings": 3, "n_people": 4, "n_participations": 8, "n_institutions": 4, "n_no_agency": 1,
                      "n_recurring_people": 4, "n_recurring_institutions": 3, "n_families": len(set(nw.SECTOR_FAMILIES.values())),
                      "n_coattendance_components": 1, "recurring_people_pct": 100.0, "recurring_institutions_pct": 75.0,
-                     "isolated_meetings": "none", "n_isolated_meetings": 0}
+                     "isolated_meetings": "none", "n_isolated_meetings": 0,
+                     "more_recurring": "people than by institutions", "most_frequent": "Ann One, Bob Two, Carla Tres "
+                     "and Juan Pérez Cuatro", "most_frequent_n": 2,
+                     "agency_recorded": "1 participation has no recorded institution"}
 
 
 def test_a_meeting_whose_people_attended_no_other_is_isolated(small_network):
@@ -254,34 +258,22 @@ def test_family_composition_is_wide_in_time_and_legend_order(small_network):
 
 
 def test_a_third_country_gets_its_own_bar_after_the_two_parties(small_network):
-    _add_canada(small_network)
+    add_canada(small_network)
     table = nw.family_composition(small_network)
     assert list(zip(table["meeting_id"], table["country"], strict=True))[-3:] == [
         ("M-C", "US"), ("M-C", "MX"), ("M-C", "CA")]
 
 
-def _add_canada(ds):
-    """A Canadian official at M-C (as at the Trilateral Fentanyl Committee)."""
-    ds.agencies = pd.concat([ds.agencies, pd.DataFrame([{
-        "agency_id": "ca-x", "name_en": "Canadian Office", "name_es": "", "acronym": "CO", "country": "CA",
-        "sector": "presidency", "parent_id": None, "predecessor_id": None, "lineage_id": "ca-x",
-        "established": None}])], ignore_index=True)
-    ds.people = pd.concat([ds.people, pd.DataFrame([{"person_id": "p9", "name": "Nat Nine", "country": "CA"}])])
-    ds.participants = pd.concat([ds.participants, pd.DataFrame([{
-        "meeting_id": "M-C", "person_id": "p9", "name_as_written": "Nat Nine", "country": "CA", "agency_id": "ca-x",
-        "level": "deputy", "basis": "met", "title_as_written": "", "doc_id": "m-c", "name": "Nat Nine"}])],
-        ignore_index=True)
-
-
 def test_a_third_country_is_counted_but_left_out_of_the_bilateral_measures(small_network):
     before = (nw.counterpart_graph(small_network), nw.parity(small_network))
-    _add_canada(small_network)
+    add_canada(small_network)
     graph = nw.counterpart_graph(small_network)
     assert "institution:ca-x" not in graph and sorted(graph.edges) == sorted(before[0].edges)
     assert nw.parity(small_network).equals(before[1])
     assert "institution:ca-x" in nw.institution_meeting_graph(small_network)
     assert nw.third_country_facts(nw.participations(small_network)) == {
-        "n_third_people": 1, "third_countries": "Canada", "third_meetings": "M-C"}
+        "n_third_people": 1, "third_participations": "1 participation", "third_countries": "Canada",
+        "third_meetings": "M-C"}
     size = nw.delegation_size(small_network)
     assert size[size["meeting_id"] == "M-C"]["country"].tolist() == ["US", "MX", "CA"]
 
@@ -332,7 +324,7 @@ def test_continuity_facts_without_renamed_or_single_institutions():
 def test_counterpart_facts_and_pairs(small_network):
     graph = nw.counterpart_graph(small_network)
     assert nw.counterpart_facts(graph) == {"n_counterpart_edges": 3, "max_counterpart_weight": 2,
-                                           "n_counterpart_strong": 1}
+                                           "n_counterpart_strong": 1, "strong_pairs": "1 pair"}
     pairs = nw.counterpart_pairs(graph)
     assert pairs.to_dict("records") == [{"U.S. institution": "DA", "Mexican institution": "NAO", "weight": 2,
                                          "meetings": "M-A;M-B"}]
@@ -343,7 +335,7 @@ def test_counterpart_facts_and_pairs(small_network):
 
 def test_parity_facts_and_summary(small_network):
     assert nw.parity_facts(nw.parity(small_network)) == {
-        "parity_both": 1, "parity_us_only": 2, "parity_mx_only": 3,
+        "parity_both": 1, "parity_us_only": 2, "parity_mx_only": 3, "parity_both_pct": pytest.approx(100 / 6),
         "mx_only_top": "defence", "mx_only_n": 2, "us_only_top": "foreign affairs", "us_only_n": 2}
     summary = nw.parity_summary(small_network)
     assert list(summary.columns) == ["meeting_id", "US named by", "MX named by", "both", "US only", "MX only"]
@@ -351,6 +343,9 @@ def test_parity_facts_and_summary(small_network):
                                          "both": "", "US only": "foreign affairs",
                                          "MX only": "defence, prosecution and justice"}
     assert list(summary["MX named by"]) == [nw.LIST, nw.SPEAKERS, nw.SPEAKERS]
+    # Foreign affairs, U.S. only at M-B, faces a Mexican side named by its speakers only; the one-sided
+    # sectors of M-A (both sides listed) and defence at M-C (facing a listed U.S. side) do not count.
+    assert nw.one_sided_unlisted(nw.parity(small_network), nw.delegation_naming(small_network)) == 1
     listed = nw.parity_facts(nw.parity(small_network), prefix="listed_")
     assert listed["listed_parity_both"] == 1 and all(key.startswith("listed_") for key in listed)
 
@@ -379,6 +374,7 @@ def test_coverage_facts_and_table(small_network):
     facts = nw.coverage_facts(coverage)
     assert facts["share_listed"] == pytest.approx(100 * 5 / 8)
     assert facts["weakest_meeting"] == "M-B" and facts["weakest_share"] == pytest.approx(100 / 3)
+    assert facts["n_meetings_no_list"] == 0
     table = nw.coverage_table(small_network)
     assert table.columns[1] == "genre of the text"
     assert table.set_index(["meeting_id", "country"]).loc[("M-B", "US"), "genre of the text"] == "transcript"
@@ -396,7 +392,8 @@ def test_chapter_facts_are_the_union_of_the_facts(small_network):
     assert facts["n_meetings"] == 3 and facts["max_counterpart_weight"] == 2 and facts["weakest_meeting"] == "M-B"
     assert facts["listed_meetings"] == "M-A" and facts["n_listed_meetings"] == 1
     assert facts["series_hlsd"] == "none"
-    assert len(facts) == 77
+    assert facts["remits"] == "none" and facts["more_recurring"] == "people than by institutions"
+    assert len(facts) == 92
 
 
 def test_recurring_people_grid_keeps_people_at_two_meetings_us_first(small_network):
@@ -433,6 +430,8 @@ def test_delegation_naming_and_a_side_named_by_nobody(small_network):
     table = nw.size_table(small_network).set_index(["meeting id", "country"])
     assert table.loc[("M-C", "MX"), ["people", "institutions", "sectors"]].tolist() == [0, 0, 0]
     assert table.loc[("M-B", "US"), "named by"] == nw.SPEAKERS
+    family = nw.family_composition(small_network).set_index(["meeting_id", "country"])
+    assert family.loc[("M-C", "MX"), "naming"] == nw.NOBODY and family.loc[("M-C", "MX")].iloc[:-1].sum() == 0
 
 
 def test_genre_table_and_facts(small_network):
@@ -448,6 +447,7 @@ def test_genre_table_and_facts(small_network):
     assert facts["genres_partly_list"] == "joint statement (1 of 2)"
     assert (facts["n_listed_meetings"], facts["n_unlisted_meetings"], facts["n_texts_nobody"]) == (1, 2, 1)
     assert (facts["n_principals_only"], facts["n_speakers_only"], facts["n_nobody_named"]) == (0, 3, 0)
+    assert facts["nobody_named"] == "no side"
 
 
 def test_naming_facts_compare_within_one_way_of_naming():
@@ -478,3 +478,20 @@ def test_an_erratum_corrects_the_title_an_edge_carries(small_network):
     edge = graph.edges["person:p2", "meeting:M-B"]
     assert (edge["title"], edge["title_corrected"], edge["erratum_id"]) == ("Chief", "Deputy", "E09")
     assert graph.edges["person:p2", "meeting:M-C"]["title_corrected"] == ""
+
+
+def test_remit_facts_name_the_period_and_the_meetings_it_covers(small_network):
+    assert nw.remit_facts(small_network) == {"remits": "none", "remit_meetings": "none"}
+    small_network.agency_sectors = pd.DataFrame({
+        "agency_id": ["mx-c"], "sector": ["public security"], "valid_from": [pd.Timestamp("2009-01-02")],
+        "valid_to": [pd.Timestamp("2012-11-30")]})
+    assert nw.remit_facts(small_network) == {
+        "remits": "Secr. of Defence Things held public security from January 2009 to November 2012",
+        "remit_meetings": "M-A"}
+
+
+def test_parity_change_compares_the_share_on_both_sides():
+    table = pd.DataFrame({"meeting_id": ["a", "a", "b", "b"], "status": ["both", "US only", "MX only", "MX only"]})
+    assert nw.parity_change(table, ["a"]) == "changes"  # 50 per cent against 25
+    assert nw.parity_change(table, ["a", "b"]) == "holds"
+    assert nw.parity_change(table, []) == "changes"

@@ -706,6 +706,11 @@ def genre_table(ds) -> pd.DataFrame:
     return frame.sort_values(["texts", "genre"], ascending=[False, True], kind="stable").reset_index(drop=True)
 
 
+def _count(n: int, noun: str) -> str:
+    """ "1 side", "2 sides", "no side" """
+    return f"no {noun}" if n == 0 else f"{n} {noun}" + ("" if n == 1 else "s")
+
+
 def _join(words) -> str:
     """ "a", "a and b", "a, b and c"; "none" for no words."""
     words = list(words)
@@ -720,8 +725,9 @@ def genre_facts(genres: pd.DataFrame, naming: pd.DataFrame, listed: list[str], n
     ``naming`` is :func:`delegation_naming`, ``listed`` :func:`listed_meetings`.
     Keys: the texts, the genres with a delegation list in every text and in
     none (names joined by "and"), the texts that name nobody, the meetings
-    with both delegations listed (count and ids), and the delegations named
-    by principals only and by speakers only.
+    with both delegations listed (count, ids and the genres of their
+    texts), and the delegations named by principals only and by speakers
+    only.
     """
     every = genres[genres["with a delegation list"] == genres["texts"]]["genre"]
     never = genres[genres["with a delegation list"] == 0]["genre"]
@@ -733,11 +739,17 @@ def genre_facts(genres: pd.DataFrame, naming: pd.DataFrame, listed: list[str], n
         "n_texts_listing": int(genres["with a delegation list"].sum()),
         "genres_always_list": _join(every), "genres_never_list": _join(never), "genres_partly_list": _join(partly),
         "n_listed_meetings": len(listed), "listed_meetings": _join(listed),
+        "listed_genres": _join(sorted({g for genres in naming.loc[naming["meeting_id"].isin(listed), "genres"]
+                                       for g in genres.split(", ") if g})),
         "n_unlisted_meetings": n_meetings - len(listed),
         "n_delegations": len(naming),
         "n_principals_only": int((naming["naming"] == PRINCIPALS).sum()),
         "n_speakers_only": int((naming["naming"] == SPEAKERS).sum()),
         "n_nobody_named": int((naming["naming"] == NOBODY).sum()),
+        "nobody_named": _count(int((naming["naming"] == NOBODY).sum()), "side") + (
+            " (" + _join(naming.loc[naming["naming"] == NOBODY, "meeting_id"] + " "
+                         + naming.loc[naming["naming"] == NOBODY, "country"]) + ")"
+            if (naming["naming"] == NOBODY).any() else ""),
         "n_list_delegations": int((naming["naming"] == LIST).sum()),
     }
 
@@ -808,6 +820,26 @@ def naming_facts(naming: pd.DataFrame, levels: pd.DataFrame) -> dict:
     }
 
 
+def remit_facts(ds) -> dict:
+    """The further remits of ``data/agency_sectors.csv`` that count at a meeting, as the chapter states them.
+
+    Keys: ``remits`` (e.g. "SEGOB held public security from January 2013 to
+    November 2018", "; "-joined; "none") and ``remit_meetings`` (the
+    meetings where an official of such an agency took part in the period,
+    "and"-joined; "none").
+    """
+    periods = optional_table(ds, "agency_sectors")
+    if periods is None or periods.empty:
+        return {"remits": "none", "remit_meetings": "none"}
+    labels = {a: short_label(n, c) for a, n, c in zip(ds.agencies["agency_id"], ds.agencies["name_en"],
+                                                        ds.agencies["acronym"], strict=True)}
+    phrases = [f"{labels[p.agency_id]} held {p.sector} from {pd.Timestamp(p.valid_from):%B %Y} to "
+               f"{pd.Timestamp(p.valid_to):%B %Y}" for p in periods.itertuples()]
+    parts = participations(ds)
+    return {"remits": "; ".join(phrases),
+            "remit_meetings": _join(dict.fromkeys(parts.loc[parts["sectors"].map(len) > 1, "meeting_id"]))}
+
+
 def third_country_facts(parts: pd.DataFrame, countries: tuple[str, str] = BILATERAL) -> dict:
     """The participants of any country other than the two parties (Canada at the Trilateral Fentanyl Committee).
 
@@ -817,7 +849,7 @@ def third_country_facts(parts: pd.DataFrame, countries: tuple[str, str] = BILATE
     """
     third = parts[~parts["country"].isin(countries)]
     names = {"CA": "Canada"}
-    return {"n_third_people": len(third),
+    return {"n_third_people": len(third), "third_participations": _count(len(third), "participation"),
             "third_countries": _join(dict.fromkeys(names.get(c, c) for c in third["country"])),
             "third_meetings": _join(dict.fromkeys(third["meeting_id"]))}
 
@@ -835,19 +867,31 @@ def overview_facts(parts: pd.DataFrame, meetings: pd.DataFrame, people: pd.DataF
     :func:`recurring_institutions`, ``co_attendance``
     :func:`co_attendance_graph`: meetings, people, participations,
     institutions (lineages), participations without an agency, recurring
-    people and institutions (counts, and per cent of all), sector families,
-    the separate groups of the co-attendance network, and the meetings
-    none of whose people attended another (ids joined by "and", "none").
+    people and institutions (counts, and per cent of all; ``more_recurring``
+    says which recur more, "institutions than by people" or the reverse), sector families,
+    the separate groups of the co-attendance network, the meetings none of
+    whose people attended another (ids joined by "and", "none"), the people
+    at the most meetings (names, "and"-joined) and how many, and a sentence
+    on the participations without a recorded institution.
     """
     n_people, n_institutions = parts["person_id"].nunique(), parts["lineage_id"].nunique()
     meetings_of = parts.groupby("person_id")["meeting_id"].nunique()
     shared = set(parts.loc[parts["person_id"].map(meetings_of) > 1, "meeting_id"])
     isolated = [m for m in meetings["meeting_id"] if m in set(parts["meeting_id"]) and m not in shared]
+    most = int(people["meetings"].max()) if len(people) else 0
+    no_agency = int(parts["lineage_id"].isna().sum())
     return {
+        "most_frequent": _join(sorted(people.loc[people["meetings"] == most, "name"])) if most else "none",
+        "most_frequent_n": most,
+        "agency_recorded": ("every participation has a recorded institution" if not no_agency else
+                            f"{_count(no_agency, 'participation')} {'has' if no_agency == 1 else 'have'} "
+                            "no recorded institution"),
         "isolated_meetings": _join(isolated), "n_isolated_meetings": len(isolated),
         "n_meetings": len(meetings),
         "recurring_people_pct": 100 * len(people) / n_people if n_people else 0.0,
         "recurring_institutions_pct": 100 * len(institutions) / n_institutions if n_institutions else 0.0,
+        "more_recurring": ("institutions than by people" if len(institutions) * n_people >= len(people) * n_institutions
+                           else "people than by institutions"),
         "n_people": n_people,
         "n_participations": len(parts),
         "n_institutions": n_institutions,
@@ -884,18 +928,18 @@ def family_composition(ds) -> pd.DataFrame:
     third country), one column per sector family present, in
     :data:`FAMILIES` order, then ``naming`` (:func:`delegation_naming`). A
     person counts once in each family of the sectors their institution held
-    that day.
+    that day. A bilateral side of which the texts name nobody is a row of
+    zeros (naming :data:`NOBODY`).
     """
     parts = by_sector(participations(ds))
     parts["family"] = parts["sector"].map(sector_family)
     drawn = (parts.groupby(["meeting_id", "country", "family"], sort=False)["person_id"].nunique()
              .unstack("family", fill_value=0))
     families = [f for f in FAMILIES if f in drawn.columns]
-    order = [(m, c) for m in meeting_table(ds)["meeting_id"] for c in COUNTRY_ORDER if (m, c) in drawn.index]
-    table = drawn.reindex(order)[families].reset_index()
     naming = delegation_naming(ds).set_index(["meeting_id", "country"])["naming"]
-    table["naming"] = [naming[key] for key in zip(table["meeting_id"], table["country"], strict=True)]
-    return table
+    table = drawn.reindex(naming.index, fill_value=0)[families].astype(int)
+    table.columns.name = None
+    return table.assign(naming=naming).reset_index()
 
 
 def continuity_rows(ds) -> pd.DataFrame:
@@ -953,8 +997,9 @@ def counterpart_facts(graph: nx.Graph) -> dict:
     """Links of :func:`counterpart_graph`, the most meetings a pair shared, and the pairs that shared that many."""
     weights = [d["weight"] for *_, d in graph.edges(data=True)]
     strongest = max(weights, default=0)
+    strong = sum(w == strongest for w in weights)
     return {"n_counterpart_edges": len(weights), "max_counterpart_weight": strongest,
-            "n_counterpart_strong": sum(w == strongest for w in weights)}
+            "n_counterpart_strong": strong, "strong_pairs": _count(strong, "pair")}
 
 
 def counterpart_pairs(graph: nx.Graph, minimum: int = 2) -> pd.DataFrame:
@@ -980,11 +1025,13 @@ def parity_facts(table: pd.DataFrame, countries: tuple[str, str] = BILATERAL, pr
     Keys: ``parity_both``, ``parity_<c>_only`` (``c`` a country, lower
     case), and for each country ``<c>_only_top`` (the sector, or sectors
     joined by "and", most often brought without a counterpart; ``"none"``)
-    and ``<c>_only_n`` (at how many meetings); each key starts with
+    and ``<c>_only_n`` (at how many meetings), ``parity_both_pct`` (per cent
+    of the pairs on both sides); each key starts with
     ``prefix`` (``"listed_"`` for the meetings whose texts list both sides).
     """
     counts = table["status"].value_counts()
-    facts = {"parity_both": int(counts.get("both", 0))}
+    facts = {"parity_both": int(counts.get("both", 0)),
+             "parity_both_pct": 100 * float(counts.get("both", 0)) / len(table) if len(table) else 0.0}
     for country in countries:
         facts[f"parity_{country.lower()}_only"] = int(counts.get(f"{country} only", 0))
     one_sided = table[table["status"] != "both"].groupby(["status", "sector"]).size()
@@ -994,6 +1041,31 @@ def parity_facts(table: pd.DataFrame, countries: tuple[str, str] = BILATERAL, pr
         facts[f"{country.lower()}_only_top"] = " and ".join(sorted(side[side == most].index)) if most else "none"
         facts[f"{country.lower()}_only_n"] = most
     return {prefix + key: value for key, value in facts.items()}
+
+
+def parity_change(table: pd.DataFrame, listed: list[str], tolerance: float = 5.0) -> str:
+    """Whether the share of sectors on both sides holds within the ``listed`` meetings: "holds" or "changes".
+
+    ``table`` is :func:`parity`; the share "holds" when it differs from the
+    share over all meetings by less than ``tolerance`` percentage points.
+    """
+    within = table[table["meeting_id"].isin(listed)]
+    if within.empty or table.empty:
+        return "changes"
+    difference = 100 * abs((within["status"] == "both").mean() - (table["status"] == "both").mean())
+    return "holds" if difference < tolerance else "changes"
+
+
+def one_sided_unlisted(table: pd.DataFrame, naming: pd.DataFrame, countries: tuple[str, str] = BILATERAL) -> int:
+    """How many one-sided pairs of :func:`parity` (``table``) face a side the texts do not list.
+
+    ``naming`` is :func:`delegation_naming`: a sector "US only" at a
+    meeting whose Mexican side is not a :data:`LIST` (or the reverse) counts.
+    """
+    named = naming.set_index(["meeting_id", "country"])["naming"]
+    other = {f"{a} only": b for a, b in (countries, countries[::-1])}
+    return int(sum(named.get((m, other[status]), NOBODY) != LIST
+                   for m, status in zip(table["meeting_id"], table["status"], strict=True) if status in other))
 
 
 def parity_summary(ds, countries: tuple[str, str] = BILATERAL) -> pd.DataFrame:
@@ -1047,12 +1119,14 @@ def coverage_facts(table: pd.DataFrame) -> dict:
     """Per cent of the participations named in a delegation list, overall and at the weakest meeting.
 
     ``table`` is :func:`coverage`; the keys are ``share_listed``,
-    ``weakest_meeting`` and ``weakest_share``.
+    ``weakest_meeting``, ``weakest_share`` and ``n_meetings_no_list`` (meetings
+    of which no participant is listed or leads).
     """
     totals = table[["led", "listed", "total"]].sum()
     per_meeting = table.groupby("meeting_id", sort=False)[["led", "listed", "total"]].sum()
     share = 100 * (per_meeting["led"] + per_meeting["listed"]) / per_meeting["total"]
     return {
+        "n_meetings_no_list": int((share == 0).sum()),
         "share_listed": 100 * float(totals["led"] + totals["listed"]) / float(totals["total"]),
         "weakest_meeting": share.idxmin(), "weakest_share": float(share.min()),
     }
@@ -1087,7 +1161,7 @@ def chapter_facts(ds) -> dict:
     :func:`series_sizes` (for each series of :data:`SERIES_COMPARED`),
     :func:`continuity_facts`, :func:`counterpart_facts`, :func:`parity_facts`
     (over all meetings, and with the prefix ``listed_`` over those whose
-    texts list both delegations), :func:`third_country_facts`,
+    texts list both delegations), :func:`third_country_facts`, :func:`remit_facts`,
     :func:`centrality_facts` and :func:`coverage_facts` on the dataset ``ds``.
     """
     meetings, parts, naming, levels = meeting_table(ds), participations(ds), delegation_naming(ds), representation(ds)
@@ -1101,8 +1175,10 @@ def chapter_facts(ds) -> dict:
         **{f"series_{key}": series_sizes(naming, series) for key, series in SERIES_COMPARED.items()},
         **continuity_facts(continuity_grid(ds), continuity_rows(ds), len(meetings)),
         **counterpart_facts(counterpart_graph(ds)), **parity_facts(sides),
+        "one_sided_unlisted": one_sided_unlisted(sides, naming),
+        "listed_parity_change": parity_change(sides, listed),
         **parity_facts(sides[sides["meeting_id"].isin(listed)], prefix="listed_"),
-        **third_country_facts(parts),
+        **third_country_facts(parts), **remit_facts(ds),
         **centrality_facts(centrality(person_meeting_graph(ds))), **coverage_facts(coverage(ds)),
     }
 

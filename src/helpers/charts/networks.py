@@ -180,16 +180,19 @@ def unlisted_cells(rows: pd.DataFrame, naming: pd.DataFrame, meetings: pd.DataFr
 
     ``rows`` is :func:`helpers.networks.continuity_rows` (rows of one country
     are contiguous), ``naming`` :func:`helpers.networks.delegation_naming`
-    and ``meetings`` :func:`helpers.networks.meeting_table`. A country's rows
+    and ``meetings`` :func:`helpers.networks.meeting_table`. A party's rows
     are shaded at every meeting where the texts give no list of its
-    delegation (principals or speakers only, or nobody named).
+    delegation (principals or speakers only, or nobody named); a third
+    country's only at the meetings it took part in.
     """
     listed = set(zip(*naming.loc[naming["naming"] == nw.LIST, ["meeting_id", "country"]].T.values, strict=True))
+    present = set(zip(naming["meeting_id"], naming["country"], strict=True))
     spans = {c: (int(idx.min()), int(idx.max())) for c, idx in
              rows.reset_index(drop=True).groupby("country", sort=False).groups.items()}
     return [(int(order), *spans[country]) for meeting, order in zip(meetings["meeting_id"], meetings["order"],
                                                                     strict=True)
-            for country in spans if (meeting, country) not in listed]
+            for country in spans if (meeting, country) not in listed
+            and (country in nw.BILATERAL or (meeting, country) in present)]
 
 
 def continuity(grid: pd.DataFrame, rows: pd.DataFrame, meetings: pd.DataFrame, naming: pd.DataFrame | None = None):
@@ -226,10 +229,9 @@ def continuity(grid: pd.DataFrame, rows: pd.DataFrame, meetings: pd.DataFrame, n
         previous[item.lineage_id] = item.as_named
         further = [s for s in str(getattr(item, "sectors", "")).split("; ") if s and s != item.sector]
         notes += [f"+ {s}" for s in further]
-        if notes:
-            ax.annotate(", ".join(notes), (item.order, item.row), xytext=(6, 0), textcoords="offset points",
-                        fontsize=6, va="center", zorder=4,
-                        bbox={"boxstyle": "square,pad=0.05", "facecolor": "white", "edgecolor": "none", "alpha": 0.8})
+        if notes:  # above the dot, between the rows, so that it hides no other dot
+            ax.annotate(", ".join(notes), (item.order, item.row), xytext=(4, 6.5), textcoords="offset points",
+                        fontsize=5.2, va="center", ha="left", zorder=2, color="#333333")
     for _, group in grid.groupby("lineage_id"):
         if len(group) > 1:
             ax.plot(group["order"], group["row"], color="#bbbbbb", linewidth=0.8, zorder=1)
