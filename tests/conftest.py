@@ -80,10 +80,23 @@ def _small_network():
     participants["name"] = participants["person_id"].map(people.set_index("person_id")["name"])
     aliases = pd.DataFrame({"alias": ["Juan Perez", "Pérez", "Bob", "Carla"],
                             "person_id": ["p4", "p4", "p2", "p3"]})
-    documents = pd.DataFrame({"doc_id": ["m-a", "m-b", "m-c"],
+    documents = pd.DataFrame({"doc_id": ["m-a", "m-b", "m-c"], "meeting_id": ["M-A", "M-B", "M-C"],
                               "genre": ["joint statement", "transcript", "press release"]})
     return SimpleNamespace(meetings=meetings, agencies=agencies, people=people,
                            participants=participants, aliases=aliases, documents=documents)
+
+
+def add_canada(ds):
+    """A Canadian official at M-C (as at the Trilateral Fentanyl Committee)."""
+    ds.agencies = pd.concat([ds.agencies, pd.DataFrame([{
+        "agency_id": "ca-x", "name_en": "Canadian Office", "name_es": "", "acronym": "CO", "country": "CA",
+        "sector": "presidency", "parent_id": None, "predecessor_id": None, "lineage_id": "ca-x",
+        "established": None}])], ignore_index=True)
+    ds.people = pd.concat([ds.people, pd.DataFrame([{"person_id": "p9", "name": "Nat Nine", "country": "CA"}])])
+    ds.participants = pd.concat([ds.participants, pd.DataFrame([{
+        "meeting_id": "M-C", "person_id": "p9", "name_as_written": "Nat Nine", "country": "CA", "agency_id": "ca-x",
+        "level": "deputy", "basis": "met", "title_as_written": "", "doc_id": "m-c", "name": "Nat Nine"}])],
+        ignore_index=True)
 
 
 @pytest.fixture

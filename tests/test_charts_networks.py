@@ -5,7 +5,9 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 import pytest
 from matplotlib.colors import to_hex
+from matplotlib.patches import Rectangle
 
+from conftest import add_canada
 from helpers import networks as nw
 from helpers.charts import networks as charts
 
@@ -54,14 +56,19 @@ def test_composition_stacks_one_bar_per_delegation_and_family(small_network):
     table = nw.family_composition(small_network)
     fig = charts.composition(table)
     ax = fig.axes[0]
-    families = list(table.columns[2:])
+    families = list(table.columns[2:-1])
     assert len(ax.patches) == len(table) * len(families)
     assert sum(p.get_width() for p in ax.patches) == table[families].to_numpy().sum()
     ticks = ax.get_yticklabels()
     assert [t.get_text() for t in ticks] == ["M-A US", "M-A MX", "M-B US", "M-B MX", "M-C US", "M-C MX"]
     assert ticks[0].get_position()[1] == len(table) - 1  # the first meeting on top
     assert {to_hex(t.get_color()) for t in ticks} == {"#0072b2", "#d55e00"}
-    assert [t.get_text() for t in ax.get_legend().get_texts()] == families
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == [*families, "not a delegation list"]
+    # The delegations the texts do not list are hatched and say so at the end of their bar.
+    hatched = {round(p.get_y() + p.get_height() / 2) for p in ax.patches if p.get_hatch()}
+    unlisted = {len(table) - 1 - i for i, kind in enumerate(table["naming"]) if kind != nw.LIST}
+    assert hatched == unlisted and len(unlisted) == 3
+    assert [t.get_text() for t in ax.texts] == ["speakers only"] * 3
     plt.close(fig)
 
 
@@ -73,11 +80,38 @@ def test_continuity_draws_a_dot_per_presence_hollow_when_weak(small_network):
     assert dots == len(grid)
     hollow = sum(len(c.get_offsets()) for c in ax.collections
                  if len(c.get_offsets()) and to_hex(c.get_facecolor()[0]) == "#ffffff")
-    assert hollow == int((~grid["basis"].isin(charts.STRONG_BASES)).sum()) == 3
+    assert hollow == int((~grid["basis"].isin(charts.NAMED_BASES)).sum()) == 3
     assert [t.get_text() for t in ax.get_yticklabels()] == list(rows["row_label"])
     assert {t.get_text() for t in ax.texts} == {"as OAO"}
     assert [t.get_text() for t in ax.get_xticklabels()] == ["M-A\nJan 2010", "M-B\nJun 2015", "M-C\nJan 2020"]
+    assert not any(isinstance(p, Rectangle) for p in ax.patches)
     plt.close(fig)
+
+
+def test_continuity_shades_the_sides_the_texts_do_not_list_and_names_a_renaming_once(small_network):
+    parts = small_network.participants
+    parts.loc[(parts["meeting_id"] == "M-B") & (parts["person_id"] == "p4"), "agency_id"] = "mx-old"
+    grid, rows, meetings = (nw.continuity_grid(small_network), nw.continuity_rows(small_network),
+                            nw.meeting_table(small_network))
+    naming = nw.delegation_naming(small_network)
+    # Rows 0-1 are U.S., 2-3 Mexican; M-B (order 1) lists neither side, M-C (2) lists the U.S. side only.
+    assert charts.unlisted_cells(rows, naming, meetings) == [(1, 0, 1), (1, 2, 3), (2, 2, 3)]
+    fig = charts.continuity(grid, rows, meetings, naming)
+    ax = fig.axes[0]
+    shaded = [p for p in ax.patches if isinstance(p, Rectangle) and to_hex(p.get_facecolor()) == charts.UNLISTED_SHADE]
+    assert len(shaded) == 3
+    # The NAO lineage is named OAO at M-A and M-B: "as OAO" is written once, at the first.
+    assert [t.get_text() for t in ax.texts] == ["as OAO"]
+    assert ax.get_legend().get_texts()[-1].get_text() == "side not listed in the texts"
+    plt.close(fig)
+
+
+def test_a_third_country_is_shaded_only_where_it_took_part(small_network):
+    add_canada(small_network)
+    rows, naming = nw.continuity_rows(small_network), nw.delegation_naming(small_network)
+    assert list(rows["country"])[-1] == "CA"
+    cells = charts.unlisted_cells(rows, naming, nw.meeting_table(small_network))
+    assert [c for c in cells if c[1] == len(rows) - 1] == [(2, 4, 4)]
 
 
 def test_counterpart_layout_faces_the_countries_by_family(small_network):

@@ -26,6 +26,14 @@ def test_every_participation_is_counted_once(ds):
     assert len(corpus.participant_list(ds, meetings)) == len(ds.participants)
 
 
+def test_the_participant_list_shows_corrected_titles_beside_the_titles_as_written(ds):
+    listing = corpus.participant_list(ds, corpus.meetings(ds)).set_index(["meeting_id", "name"])["title_as_written"]
+    assert listing["HLSD-2023", "Alejandro Mayorkas"] == (
+        "Secretary of National Security (erratum E04: Secretary of Homeland Security)")
+    assert listing["HLSD-2023", "Elizabeth Sherwood-Randall"].endswith("(erratum E08: Homeland Security Advisor)")
+    assert listing["HLSD-2023", "Merrick Garland"] == "Attorney General"
+
+
 def test_the_cleaning_table_shortens_long_removals():
     log = pd.DataFrame({"doc_id": ["d"], "rule_id": ["C01"], "action": ["remove"], "characters_removed": [100],
                         "removed_text": ["word\n" * 20], "reason": ["r"]})

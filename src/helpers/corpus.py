@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from .errata import titles_shown
 from .text import word_count
 
 #: The columns the meetings timeline draws (exported with the figure).
@@ -105,8 +106,13 @@ def participant_facts(ds) -> dict:
 
 
 def participant_list(ds, meetings: pd.DataFrame) -> pd.DataFrame:
-    """Every participant by meeting (in date order), U.S. first, by name."""
-    listing = (ds.participants.merge(meetings[["meeting_id", "date"]], on="meeting_id")
+    """Every participant by meeting (in date order), U.S. first, by name.
+
+    A title an erratum corrects is shown as written with its correction
+    (:func:`helpers.errata.titles_shown`).
+    """
+    listing = (ds.participants.assign(title_as_written=titles_shown(ds.participants, ds.errata))
+               .merge(meetings[["meeting_id", "date"]], on="meeting_id")
                .sort_values(["date", "country", "name"], ascending=[True, False, True], kind="stable"))
     return listing[["meeting_id", "country", "name", "title_as_written", "basis", "doc_id"]]
 

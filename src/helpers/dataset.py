@@ -26,7 +26,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import journal, paths, schema
+from . import agencies, journal, paths, schema
 from .cleaning import Removal, apply_rules, prepare
 from .errors import DataError, UndeclaredTable
 from .text import contains_quote, digest
@@ -188,6 +188,9 @@ def _load(data_dir: Path) -> Dataset:
     }
     schema.check_foreign_keys(package, tables)
     _check_one_source(package, tables)
+    if "agency_sectors" in tables:
+        agencies.check_sector_periods(tables["agency_sectors"], tables["agencies"],
+                                      schema.resources(package)["agency_sectors"]["path"])
 
     raw_texts = _read_raw_texts(data_dir, tables["documents"])
     texts: dict[str, str] = {}
@@ -296,7 +299,8 @@ def _check_one_source(package, tables: dict[str, pd.DataFrame]) -> None:
 def _check_names_in_evidence(package, participants: pd.DataFrame) -> None:
     """A participant's name as written must stand in their own evidence quote."""
     file = schema.resources(package)["participants"]["path"]
-    for row, (name, quote) in enumerate(zip(participants["name_as_written"], participants["evidence"], strict=True), start=1):
+    for row, (name, quote) in enumerate(zip(participants["name_as_written"], participants["evidence"], strict=True),
+                                            start=1):
         if not contains_quote(quote, name):
             raise DataError(file, f"the name {name!r} does not occur in the row's evidence quote",
                             row=row, field="name_as_written", line=schema.line_of(participants, row))

@@ -39,6 +39,8 @@ import networkx as nx
 import pandas as pd
 
 from .agencies import lineages as agency_lineages
+from .agencies import sectors_at
+from .errata import title_corrections
 from .text import cell_text
 from .vocabulary import BASES
 
@@ -54,6 +56,15 @@ BASIS_GROUPS = {
 }
 #: Sector given to a participation whose agency is not recorded.
 UNKNOWN = "unknown"
+#: The two countries of the bilateral measures (counterparts, parity), in the order tables list them.
+BILATERAL = ("US", "MX")
+#: Order in which tables and figures list the countries: the two parties, then third countries (Canada).
+COUNTRY_ORDER = {"US": 0, "MX": 1, "CA": 2}
+#: How a text names a delegation, from the fullest to the thinnest (see :func:`delegation_naming`).
+LIST, PRINCIPALS, SPEAKERS = "delegation list", "principals only", "speakers only"
+#: A side of a bilateral meeting of which the texts name nobody.
+NOBODY = "nobody named"
+NAMINGS = [LIST, PRINCIPALS, SPEAKERS, NOBODY]
 
 PERSON, MEETING, INSTITUTION = "person", "meeting", "institution"
 
@@ -144,8 +155,9 @@ def short_label(name: str, acronym: str | None = None, limit: int = 24) -> str:
     short = " ".join(words)
     if len(short) <= limit + 8:
         return short
-    initials = [w for w in re.split(r"[\s\-]+", name) if w and w[0].isupper()]
-    return "".join(w[0] for w in initials) or name[:limit]
+    initials = "".join(w[0] for w in re.split(r"[\s\-]+", name) if w and w[0].isupper())
+    # One capital ("President-elect's transition team") makes no acronym: keep the shortened name.
+    return initials if len(initials) > 1 else short
 
 
 def institutions(ds) -> pd.DataFrame:
@@ -194,6 +206,19 @@ def institutions(ds) -> pd.DataFrame:
                                        "sector", "members", "names"])
 
 
+def optional_table(ds, name: str) -> pd.DataFrame | None:
+    """``ds``'s table ``name``, or None when the dataset has no such table.
+
+    A dataset that has the table but did not declare it in
+    ``load_dataset(uses=...)`` still raises, so that a chapter cannot miss
+    it silently; a constructed dataset without it (a test's) gets None.
+    """
+    try:
+        return getattr(ds, name)
+    except AttributeError:
+        return None
+
+
 def participations(ds) -> pd.DataFrame:
     """Participants joined to people, agencies, lineages and meetings.
 
@@ -203,7 +228,10 @@ def participations(ds) -> pd.DataFrame:
     ``person_name`` (canonical), ``person_country``, ``agency_label`` (the
     institution as named at that meeting), ``lineage_id``, ``institution``
     (lineage label), ``sector`` (``"unknown"`` without an agency),
-    ``basis_group``, ``date`` and ``order`` (the meeting's rank in time).
+    ``sectors`` (a tuple: ``sector``, then any further remit the agency held
+    on the day of the meeting, from ``data/agency_sectors.csv``, e.g. SEGOB's
+    public security in 2017), ``basis_group``, ``date`` and ``order`` (the
+    meeting's rank in time).
     """
     parts = ds.participants.copy()
     parts["_basis_rank"] = parts["basis"].map({b: i for i, b in enumerate(BASES)}).fillna(len(BASES))
@@ -229,6 +257,10 @@ def participations(ds) -> pd.DataFrame:
     meetings = meeting_table(ds).set_index("meeting_id")
     parts["date"] = parts["meeting_id"].map(meetings["date"])
     parts["order"] = parts["meeting_id"].map(meetings["order"]).astype(int)
+    own = agencies["sector"].map(cell_text)
+    held = sectors_at(ds.agencies, optional_table(ds, "agency_sectors"), parts["agency_id"], parts["date"])
+    parts["sectors"] = [(sector, *(h for h in held_then if h != own.get(cell_text(agency)) and h != sector))
+                        for sector, agency, held_then in zip(parts["sector"], parts["agency_id"], held, strict=True)]
     parts = parts.sort_values(["order", "country", "_level_rank", "person_id"], kind="stable")
     return parts.drop(columns=["_basis_rank", "_level_rank"]).reset_index(drop=True)
 
@@ -271,9 +303,16 @@ def person_meeting_graph(ds) -> nx.Graph:
     Meetings come first, in time order, then people by ``person_id``. An
     edge ``person - meeting`` carries the participation: ``basis``,
     ``level``, ``institution`` (lineage label), ``agency`` (the institution
-    as named then), ``sector``, ``title`` (as written) and ``doc_id``.
+    as named then), ``sector``, ``title`` (as written), ``title_corrected``
+    and ``erratum_id`` (where an erratum of ``data/errata.csv`` corrects the
+    title, :func:`helpers.errata.title_corrections`; else empty) and
+    ``doc_id``.
     """
     parts = participations(ds)
+    errata = optional_table(ds, "errata")
+    fixes = ({} if errata is None else
+             {(f["meeting_id"], f["person_id"], f["doc_id"]): f
+              for f in title_corrections(ds.participants, errata).to_dict("records")})
     graph = nx.Graph(name="person_meeting")
     _add_meetings(graph, ds)
     for person_id, attrs in _person_attributes(parts).items():
@@ -283,6 +322,8 @@ def person_meeting_graph(ds) -> nx.Graph:
             node_id(PERSON, row.person_id), node_id(MEETING, row.meeting_id),
             basis=cell_text(row.basis), level=cell_text(row.level), institution=cell_text(row.institution),
             agency=cell_text(row.agency_label), sector=cell_text(row.sector), title=cell_text(row.title_as_written),
+            title_corrected=fixes.get((row.meeting_id, row.person_id, row.doc_id), {}).get("title_corrected", ""),
+            erratum_id=fixes.get((row.meeting_id, row.person_id, row.doc_id), {}).get("erratum_id", ""),
             doc_id=cell_text(row.doc_id), weight=1,
         )
     return graph
@@ -293,8 +334,10 @@ def institution_meeting_graph(ds) -> nx.Graph:
 
     An edge carries ``weight`` (people of the institution at the meeting),
     ``people`` (their ids), ``agency`` (the name the institution had then,
-    e.g. PGR in 2010 and FGR in 2020 on one lineage node), ``level`` (the
-    most senior level present) and ``basis`` (the strongest basis present).
+    e.g. PGR in 2010 and FGR in 2020 on one lineage node), ``sectors`` (the
+    sectors its people represented then, "; "-joined: the institution's own,
+    then any further remit it held that day), ``level`` (the most senior
+    level present) and ``basis`` (the strongest basis present).
     Participants without a recorded agency are left out of this graph.
     """
     parts = participations(ds)
@@ -314,7 +357,7 @@ def institution_meeting_graph(ds) -> nx.Graph:
     basis_rank = {b: i for i, b in enumerate(BASES)}
     # One pass over the rows (a pandas group-by per edge is slow on large corpora).
     ties: dict[tuple[str, str], list] = {}
-    columns = ["lineage_id", "meeting_id", "person_id", "agency_label", "level", "basis"]
+    columns = ["lineage_id", "meeting_id", "person_id", "agency_label", "level", "basis", "sectors"]
     for row in parts[columns].itertuples(index=False):
         ties.setdefault((row.lineage_id, row.meeting_id), []).append(row)
     for (lineage_id, meeting_id), rows in sorted(ties.items()):
@@ -322,16 +365,19 @@ def institution_meeting_graph(ds) -> nx.Graph:
             node_id(INSTITUTION, lineage_id), node_id(MEETING, meeting_id),
             weight=len(rows), people=";".join(sorted(r.person_id for r in rows)),
             agency=" / ".join(sorted({r.agency_label for r in rows})),
+            sectors="; ".join(dict.fromkeys(s for r in rows for s in r.sectors)),
             level=min((cell_text(r.level) for r in rows), key=lambda lv: level_rank.get(lv, len(LEVELS))),
             basis=min((cell_text(r.basis) for r in rows), key=lambda b: basis_rank.get(b, len(BASES))),
         )
     return graph
 
 
-def counterpart_graph(ds) -> nx.Graph:
+def counterpart_graph(ds, countries: tuple[str, str] = BILATERAL) -> nx.Graph:
     """U.S. institutions linked to Mexican institutions met at the same meetings.
 
-    Nodes are the institutions of :func:`institution_meeting_graph`; an edge
+    Nodes are the institutions of :func:`institution_meeting_graph` of the
+    two ``countries`` (a third country's, such as Canada's at the Trilateral
+    Fentanyl Committee, are left out: the network is bilateral); an edge
     joins an institution of one country to an institution of the other with
     ``weight`` = the number of meetings both attended and ``meetings`` = their
     ids in time order. Institutions of the same country are never linked.
@@ -339,12 +385,12 @@ def counterpart_graph(ds) -> nx.Graph:
     bipartite = institution_meeting_graph(ds)
     graph = nx.Graph(name="counterpart")
     for node, attrs in bipartite.nodes(data=True):
-        if attrs["kind"] == INSTITUTION:
+        if attrs["kind"] == INSTITUTION and attrs["country"] in countries:
             graph.add_node(node, **attrs)
     for meeting, attrs in bipartite.nodes(data=True):
         if attrs["kind"] != MEETING:
             continue
-        present = sorted(bipartite.neighbors(meeting))
+        present = sorted(n for n in bipartite.neighbors(meeting) if n in graph)
         for a, b in combinations(present, 2):
             if graph.nodes[a]["country"] == graph.nodes[b]["country"]:
                 continue
@@ -394,24 +440,41 @@ GRAPHS = {
 # Measures
 # --------------------------------------------------------------------------
 
-def delegation_size(ds) -> pd.DataFrame:
-    """People, institutions and sectors of each delegation (meeting x country).
+def by_sector(parts: pd.DataFrame) -> pd.DataFrame:
+    """``parts`` (:func:`participations`) with one row per participation and sector held (``sector``).
 
-    Institutions and sectors count lineages with at least one named person;
-    people without a recorded agency count as people only.
+    A participation whose agency held a further remit that day (SEGOB's
+    public security from 2013 to 2018) gives a row for each sector.
     """
-    parts = participations(ds)
-    known = parts[parts["lineage_id"].notna()]
-    size = parts.groupby(["order", "meeting_id", "country"], sort=True).agg(people=("person_id", "nunique"))
-    size["institutions"] = known.groupby(["order", "meeting_id", "country"])["lineage_id"].nunique()
-    size["sectors"] = known.groupby(["order", "meeting_id", "country"])["sector"].nunique()
-    size = size.fillna(0).astype(int).reset_index().drop(columns="order")
+    return (parts.drop(columns="sector").rename(columns={"sectors": "sector"}).explode("sector")
+            .reset_index(drop=True))
+
+
+def delegation_size(ds) -> pd.DataFrame:
+    """People, institutions and sectors of each delegation (meeting x country), countries in :data:`COUNTRY_ORDER`.
+
+    Institutions and sectors count lineages with at least one named person
+    (a sector also when the institution held its remit that day); people
+    without a recorded agency count as people only.
+    """
+    parts = participations(ds).assign(_c=lambda t: t["country"].map(COUNTRY_ORDER))
+    known = by_sector(parts[parts["lineage_id"].notna()])
+    keys = ["order", "meeting_id", "_c", "country"]
+    size = parts.groupby(keys, sort=True).agg(people=("person_id", "nunique"))
+    size["institutions"] = known.groupby(keys)["lineage_id"].nunique()
+    size["sectors"] = known.groupby(keys)["sector"].nunique()
+    size = size.fillna(0).astype(int).reset_index().drop(columns=["order", "_c"])
     return size
 
 
 def composition(ds) -> pd.DataFrame:
-    """People per meeting, country and sector (long form, zero rows omitted)."""
-    parts = participations(ds)
+    """People per meeting, country and sector (long form, zero rows omitted).
+
+    A person counts for every sector their institution held on the day
+    (:func:`by_sector`), so the people of one delegation may add up to more
+    than its size.
+    """
+    parts = by_sector(participations(ds))
     table = (parts.groupby(["order", "meeting_id", "country", "sector"], sort=True)
              .agg(people=("person_id", "nunique"), institutions=("lineage_id", "nunique"))
              .reset_index().drop(columns="order"))
@@ -454,7 +517,8 @@ def continuity(ds) -> pd.DataFrame:
 
     One row per institution lineage and meeting it attended: ``label`` (the
     lineage's current label), ``as_named`` (what the institution was called
-    at that meeting), ``people``, ``basis`` (strongest), ``sector``,
+    at that meeting), ``people``, ``sectors`` (held that day, "; "-joined),
+    ``basis`` (strongest), ``sector``,
     ``country``, ``meetings`` (how many meetings the lineage attended in
     all) and ``order`` (the meeting's rank in time).
     """
@@ -468,6 +532,7 @@ def continuity(ds) -> pd.DataFrame:
             "lineage_id": inst.split(":", 1)[1], "label": node["label"], "country": node["country"],
             "sector": node["sector"], "meetings": node["meetings"], "meeting_id": graph.nodes[meeting]["name"],
             "order": graph.nodes[meeting]["order"], "as_named": data["agency"], "people": data["weight"],
+            "sectors": data["sectors"],
             "basis": data["basis"], "level": data["level"],
         })
     frame = pd.DataFrame(rows)
@@ -515,16 +580,17 @@ def centrality(graph: nx.Graph, weight: str | None = None) -> pd.DataFrame:
                              kind="stable").reset_index(drop=True)
 
 
-def parity(ds, countries: tuple[str, str] = ("US", "MX")) -> pd.DataFrame:
+def parity(ds, countries: tuple[str, str] = BILATERAL) -> pd.DataFrame:
     """Sectors each delegation brought to each meeting, and those without a counterpart.
 
     One row per meeting and sector present on either side: people of each
     country in that sector and ``status`` = ``both``, ``<A> only`` or
-    ``<B> only``. Participations without a recorded agency are left out.
+    ``<B> only``. Participations without a recorded agency, and those of any
+    third country (Canada), are left out: parity is bilateral.
     """
     a, b = countries
     table = composition(ds)
-    table = table[table["sector"] != UNKNOWN]
+    table = table[(table["sector"] != UNKNOWN) & table["country"].isin(countries)]
     wide = table.pivot_table(index=["meeting_id", "sector"], columns="country", values="people",
                              aggfunc="sum", fill_value=0)
     for country in countries:
@@ -561,6 +627,234 @@ def coverage(ds) -> pd.DataFrame:
 
 
 # --------------------------------------------------------------------------
+# Genre: how each text names the people at the table
+# --------------------------------------------------------------------------
+
+def naming_of(bases) -> str:
+    """How a set of bases names a delegation: a list, its principals only, or its speakers only.
+
+    A delegation of which one person is ``listed`` has a :data:`LIST`; one
+    known only through people who ``spoke`` or were ``greeted`` (and at most
+    the person who led it) has :data:`SPEAKERS`; any other (people who led,
+    hosted or met the other side) :data:`PRINCIPALS`.
+
+    >>> naming_of(["led", "listed"]), naming_of(["led", "spoke", "greeted"]), naming_of(["hosted", "met"])
+    ('delegation list', 'speakers only', 'principals only')
+    """
+    bases = set(bases)
+    if "listed" in bases:
+        return LIST
+    if bases & {"spoke", "greeted"} and not bases & {"hosted", "met"}:
+        return SPEAKERS
+    return PRINCIPALS
+
+
+def delegation_naming(ds) -> pd.DataFrame:
+    """How the texts name each delegation (meeting x country, in time order, countries in :data:`COUNTRY_ORDER`).
+
+    Columns: ``meeting_id``, ``country``, ``naming`` (:func:`naming_of` over
+    every text of the meeting), ``people``, ``genres`` (of the texts that
+    name its people, ", "-joined; else of all the meeting's texts) and
+    ``series_id`` of the meeting. A side of the two :data:`BILATERAL`
+    countries of which no text names anyone is a row with :data:`NOBODY`.
+    """
+    rows = ds.participants.merge(ds.documents[["doc_id", "genre"]], on="doc_id", how="left")
+    meetings = meeting_table(ds).set_index("meeting_id")
+    table = (rows.groupby(["meeting_id", "country"])
+             .agg(naming=("basis", naming_of), people=("person_id", "nunique"),
+                  genres=("genre", lambda g: ", ".join(sorted(set(g.dropna())))))
+             .reset_index())
+    all_genres = ds.documents.groupby("meeting_id")["genre"].agg(lambda g: ", ".join(sorted(set(g))))
+    missing = [{"meeting_id": m, "country": c, "naming": NOBODY, "people": 0, "genres": all_genres.get(m, "")}
+               for m in meetings.index for c in BILATERAL
+               if not ((table["meeting_id"] == m) & (table["country"] == c)).any()]
+    table = pd.concat([table, pd.DataFrame(missing, columns=table.columns)], ignore_index=True)
+    table["series_id"] = table["meeting_id"].map(meetings["series_id"]) if "series_id" in meetings else ""
+    table["_o"] = table["meeting_id"].map(meetings["order"])
+    table["_c"] = table["country"].map(COUNTRY_ORDER)
+    return table.sort_values(["_o", "_c"], kind="stable").drop(columns=["_o", "_c"]).reset_index(drop=True)
+
+
+def listed_meetings(ds, countries: tuple[str, str] = BILATERAL) -> list[str]:
+    """The meetings, in time order, whose texts list the delegations of both ``countries`` (:data:`LIST`)."""
+    naming = delegation_naming(ds)
+    listed = naming[(naming["naming"] == LIST) & naming["country"].isin(countries)]
+    both = listed.groupby("meeting_id")["country"].nunique()
+    return [m for m in meeting_table(ds)["meeting_id"] if both.get(m, 0) == len(countries)]
+
+
+def genre_table(ds) -> pd.DataFrame:
+    """What each genre of text tells about the people at the table, one row per genre (most texts first).
+
+    Columns: ``genre``, ``texts``, ``naming nobody`` (texts of the genre with
+    no participant), ``with a delegation list`` (texts that list someone),
+    ``people named`` (participant rows of the genre's texts), and how they
+    are named: ``in a list or leading`` (listed, led), ``hosting or meeting``
+    (hosted, met), ``speaking or greeted`` (spoke, greeted).
+    """
+    rows = ds.participants.merge(ds.documents[["doc_id", "genre"]], on="doc_id")
+    groups = {"in a list or leading": {"listed", "led"}, "hosting or meeting": {"hosted", "met"},
+              "speaking or greeted": {"spoke", "greeted"}}
+    table = []
+    for genre, docs in ds.documents.groupby("genre", sort=True)["doc_id"]:
+        mine = rows[rows["genre"] == genre]
+        listing = mine[mine["basis"] == "listed"]["doc_id"].nunique()
+        table.append({"genre": genre, "texts": len(docs), "naming nobody": len(set(docs) - set(mine["doc_id"])),
+                      "with a delegation list": listing, "people named": len(mine),
+                      **{name: int(mine["basis"].isin(bases).sum()) for name, bases in groups.items()}})
+    frame = pd.DataFrame(table)
+    return frame.sort_values(["texts", "genre"], ascending=[False, True], kind="stable").reset_index(drop=True)
+
+
+def _count(n: int, noun: str) -> str:
+    """ "1 side", "2 sides", "no side" """
+    return f"no {noun}" if n == 0 else f"{n} {noun}" + ("" if n == 1 else "s")
+
+
+def _join(words) -> str:
+    """ "a", "a and b", "a, b and c"; "none" for no words."""
+    words = list(words)
+    if not words:
+        return "none"
+    return ", ".join(words[:-1]) + " and " + words[-1] if len(words) > 1 else words[0]
+
+
+def genre_facts(genres: pd.DataFrame, naming: pd.DataFrame, listed: list[str], n_meetings: int) -> dict:
+    """What the chapter says of the genres (:func:`genre_table`) and the naming of the delegations.
+
+    ``naming`` is :func:`delegation_naming`, ``listed`` :func:`listed_meetings`.
+    Keys: the texts, the genres with a delegation list in every text and in
+    none (names joined by "and"), the texts that name nobody, the meetings
+    with both delegations listed (count, ids and the genres of their
+    texts), and the delegations named by principals only and by speakers
+    only.
+    """
+    every = genres[genres["with a delegation list"] == genres["texts"]]["genre"]
+    never = genres[genres["with a delegation list"] == 0]["genre"]
+    partly = genres[(genres["with a delegation list"] > 0) & (genres["with a delegation list"] < genres["texts"])]
+    partly = [f"{genre} ({n} of {texts})" for genre, n, texts
+              in zip(partly["genre"], partly["with a delegation list"], partly["texts"], strict=True)]
+    return {
+        "n_texts": int(genres["texts"].sum()), "n_texts_nobody": int(genres["naming nobody"].sum()),
+        "n_texts_listing": int(genres["with a delegation list"].sum()),
+        "genres_always_list": _join(every), "genres_never_list": _join(never), "genres_partly_list": _join(partly),
+        "n_listed_meetings": len(listed), "listed_meetings": _join(listed),
+        "listed_genres": _join(sorted({g for genres in naming.loc[naming["meeting_id"].isin(listed), "genres"]
+                                       for g in genres.split(", ") if g})),
+        "n_unlisted_meetings": n_meetings - len(listed),
+        "n_delegations": len(naming),
+        "n_principals_only": int((naming["naming"] == PRINCIPALS).sum()),
+        "n_speakers_only": int((naming["naming"] == SPEAKERS).sum()),
+        "n_nobody_named": int((naming["naming"] == NOBODY).sum()),
+        "nobody_named": _count(int((naming["naming"] == NOBODY).sum()), "side") + (
+            " (" + _join(naming.loc[naming["naming"] == NOBODY, "meeting_id"] + " "
+                         + naming.loc[naming["naming"] == NOBODY, "country"]) + ")"
+            if (naming["naming"] == NOBODY).any() else ""),
+        "n_list_delegations": int((naming["naming"] == LIST).sum()),
+    }
+
+
+#: The series whose meetings the chapter compares among themselves (fact key -> ``meetings.series_id``).
+SERIES_COMPARED = {"hlsd": "hlsd", "visits": "security-visits", "bfi": "bf-implementation"}
+#: How the comparison tables and sentences name the countries.
+COUNTRY_NAMES = {"US": "U.S.", "MX": "Mexican", "CA": "Canadian"}
+
+
+def series_sizes(naming: pd.DataFrame, series_id: str) -> str:
+    """One phrase per meeting of ``series_id``: each bilateral side's people and how the texts name them.
+
+    ``naming`` is :func:`delegation_naming`. For example "HLSD-2021: U.S. 6
+    (delegation list), Mexican 1 (principals only)"; meetings are joined by
+    "; " in time order, "none" if the series has no meeting.
+    """
+    rows = naming[(naming["series_id"] == series_id) & naming["country"].isin(BILATERAL)]
+    phrases = []
+    for meeting, group in rows.groupby("meeting_id", sort=False):
+        sides = [f"{COUNTRY_NAMES[r.country]} {r.people} ({r.naming})" for r in group.itertuples()]
+        phrases.append(f"{meeting}: " + ", ".join(sides))
+    return "; ".join(phrases) or "none"
+
+
+def size_table(ds) -> pd.DataFrame:
+    """:func:`delegation_size` with how the texts name each delegation and their genres, as the chapter prints it.
+
+    Columns: ``meeting id``, ``country``, ``named by`` (:func:`delegation_naming`),
+    ``genre of the texts``, ``people``, ``institutions``, ``sectors``. A
+    bilateral side of which the texts name nobody is a row of zeros.
+    """
+    naming = delegation_naming(ds)
+    table = naming.merge(delegation_size(ds).drop(columns="people"), on=["meeting_id", "country"], how="left")
+    table[["institutions", "sectors"]] = table[["institutions", "sectors"]].fillna(0).astype(int)
+    return table.rename(columns={"meeting_id": "meeting id", "naming": "named by",
+                                 "genres": "genre of the texts"})[
+        ["meeting id", "country", "named by", "genre of the texts", "people", "institutions", "sectors"]]
+
+
+def naming_facts(naming: pd.DataFrame, levels: pd.DataFrame) -> dict:
+    """Sizes and levels of the delegations compared within one way of naming them.
+
+    ``naming`` is :func:`delegation_naming`, ``levels`` :func:`representation`.
+    Keys: the largest and smallest delegation of those the texts list
+    (people, "<meeting> <country>" labels), the people named per listed and
+    per principals-only delegation (median), and the share at cabinet level
+    or above (heads of state, heads of delegation, cabinet) among the people
+    of listed and of principals-only delegations (per cent).
+    """
+    listed = naming[naming["naming"] == LIST]
+    label = listed["meeting_id"] + " " + listed["country"]
+    top = [lv for lv in ("head_of_state", "head_of_delegation", "cabinet") if lv in levels.columns]
+    levels = levels.merge(naming[["meeting_id", "country", "naming"]], on=["meeting_id", "country"])
+    every = [c for c in levels.columns if c in LEVELS or c not in ("meeting_id", "country", "naming")]
+
+    def senior(kind: str) -> float:
+        mine = levels[levels["naming"] == kind]
+        total = mine[every].to_numpy().sum()
+        return 100 * float(mine[top].to_numpy().sum()) / float(total) if total else float("nan")
+
+    return {
+        "max_listed": int(listed["people"].max()), "max_listed_label": label[listed["people"].idxmax()],
+        "min_listed": int(listed["people"].min()), "min_listed_label": label[listed["people"].idxmin()],
+        "median_listed": float(listed["people"].median()),
+        "median_principals": float(naming.loc[naming["naming"] == PRINCIPALS, "people"].median()),
+        "senior_listed_pct": senior(LIST), "senior_principals_pct": senior(PRINCIPALS),
+    }
+
+
+def remit_facts(ds) -> dict:
+    """The further remits of ``data/agency_sectors.csv`` that count at a meeting, as the chapter states them.
+
+    Keys: ``remits`` (e.g. "SEGOB held public security from January 2013 to
+    November 2018", "; "-joined; "none") and ``remit_meetings`` (the
+    meetings where an official of such an agency took part in the period,
+    "and"-joined; "none").
+    """
+    periods = optional_table(ds, "agency_sectors")
+    if periods is None or periods.empty:
+        return {"remits": "none", "remit_meetings": "none"}
+    labels = {a: short_label(n, c) for a, n, c in zip(ds.agencies["agency_id"], ds.agencies["name_en"],
+                                                        ds.agencies["acronym"], strict=True)}
+    phrases = [f"{labels[p.agency_id]} held {p.sector} from {pd.Timestamp(p.valid_from):%B %Y} to "
+               f"{pd.Timestamp(p.valid_to):%B %Y}" for p in periods.itertuples()]
+    parts = participations(ds)
+    return {"remits": "; ".join(phrases),
+            "remit_meetings": _join(dict.fromkeys(parts.loc[parts["sectors"].map(len) > 1, "meeting_id"]))}
+
+
+def third_country_facts(parts: pd.DataFrame, countries: tuple[str, str] = BILATERAL) -> dict:
+    """The participants of any country other than the two parties (Canada at the Trilateral Fentanyl Committee).
+
+    ``parts`` is :func:`participations`. Keys: ``n_third_people``
+    (participations), ``third_countries`` (names, "and"-joined; "none") and
+    ``third_meetings`` (their meetings, "and"-joined; "none").
+    """
+    third = parts[~parts["country"].isin(countries)]
+    names = {"CA": "Canada"}
+    return {"n_third_people": len(third), "third_participations": _count(len(third), "participation"),
+            "third_countries": _join(dict.fromkeys(names.get(c, c) for c in third["country"])),
+            "third_meetings": _join(dict.fromkeys(third["meeting_id"]))}
+
+
+# --------------------------------------------------------------------------
 # The chapter's tables and quoted numbers
 # --------------------------------------------------------------------------
 
@@ -573,14 +867,34 @@ def overview_facts(parts: pd.DataFrame, meetings: pd.DataFrame, people: pd.DataF
     :func:`recurring_institutions`, ``co_attendance``
     :func:`co_attendance_graph`: meetings, people, participations,
     institutions (lineages), participations without an agency, recurring
-    people and institutions, sector families and the separate groups of the
-    co-attendance network.
+    people and institutions (counts, and per cent of all; ``more_recurring``
+    says which recur more, "institutions than by people" or the reverse), sector families,
+    the separate groups of the co-attendance network, the meetings none of
+    whose people attended another (ids joined by "and", "none"), the people
+    at the most meetings (names, "and"-joined) and how many, and a sentence
+    on the participations without a recorded institution.
     """
+    n_people, n_institutions = parts["person_id"].nunique(), parts["lineage_id"].nunique()
+    meetings_of = parts.groupby("person_id")["meeting_id"].nunique()
+    shared = set(parts.loc[parts["person_id"].map(meetings_of) > 1, "meeting_id"])
+    isolated = [m for m in meetings["meeting_id"] if m in set(parts["meeting_id"]) and m not in shared]
+    most = int(people["meetings"].max()) if len(people) else 0
+    no_agency = int(parts["lineage_id"].isna().sum())
     return {
+        "most_frequent": _join(sorted(people.loc[people["meetings"] == most, "name"])) if most else "none",
+        "most_frequent_n": most,
+        "agency_recorded": ("every participation has a recorded institution" if not no_agency else
+                            f"{_count(no_agency, 'participation')} {'has' if no_agency == 1 else 'have'} "
+                            "no recorded institution"),
+        "isolated_meetings": _join(isolated), "n_isolated_meetings": len(isolated),
         "n_meetings": len(meetings),
-        "n_people": parts["person_id"].nunique(),
+        "recurring_people_pct": 100 * len(people) / n_people if n_people else 0.0,
+        "recurring_institutions_pct": 100 * len(institutions) / n_institutions if n_institutions else 0.0,
+        "more_recurring": ("institutions than by people" if len(institutions) * n_people >= len(people) * n_institutions
+                           else "people than by institutions"),
+        "n_people": n_people,
         "n_participations": len(parts),
-        "n_institutions": parts["lineage_id"].nunique(),
+        "n_institutions": n_institutions,
         "n_no_agency": int(parts["lineage_id"].isna().sum()),
         "n_recurring_people": len(people),
         "n_recurring_institutions": len(institutions),
@@ -610,22 +924,28 @@ def level_facts(levels: pd.DataFrame) -> dict:
 def family_composition(ds) -> pd.DataFrame:
     """People per delegation and sector family (wide): what the composition figure draws.
 
-    One row per meeting (in time order) and country (U.S., then Mexico), one
-    column per sector family present, in :data:`FAMILIES` order.
+    One row per meeting (in time order) and country (U.S., Mexico, then a
+    third country), one column per sector family present, in
+    :data:`FAMILIES` order, then ``naming`` (:func:`delegation_naming`). A
+    person counts once in each family of the sectors their institution held
+    that day. A bilateral side of which the texts name nobody is a row of
+    zeros (naming :data:`NOBODY`).
     """
-    comp = composition(ds)
-    comp["family"] = comp["sector"].map(sector_family)
-    drawn = (comp.groupby(["meeting_id", "country", "family"], sort=False)["people"].sum()
+    parts = by_sector(participations(ds))
+    parts["family"] = parts["sector"].map(sector_family)
+    drawn = (parts.groupby(["meeting_id", "country", "family"], sort=False)["person_id"].nunique()
              .unstack("family", fill_value=0))
     families = [f for f in FAMILIES if f in drawn.columns]
-    order = [(m, c) for m in meeting_table(ds)["meeting_id"] for c in ("US", "MX") if (m, c) in drawn.index]
-    return drawn.reindex(order)[families].reset_index()
+    naming = delegation_naming(ds).set_index(["meeting_id", "country"])["naming"]
+    table = drawn.reindex(naming.index, fill_value=0)[families].astype(int)
+    table.columns.name = None
+    return table.assign(naming=naming).reset_index()
 
 
 def continuity_rows(ds) -> pd.DataFrame:
     """The institutions of :func:`continuity`, one row each, in the order the continuity figure lists them.
 
-    U.S. institutions first, then Mexican ones; within a country by sector
+    U.S. institutions first, then Mexican ones, then a third country's; within a country by sector
     family (:data:`FAMILIES` order), then label. ``row_label`` is the label,
     followed by the lineage's first name when the institution was renamed
     (``"FGR (earlier PGR)"``). Columns: ``lineage_id``, ``label``,
@@ -635,7 +955,7 @@ def continuity_rows(ds) -> pd.DataFrame:
     presence = continuity(ds)
     rank = {f: i for i, f in enumerate(FAMILIES)}
     rows = (presence.assign(family=presence["sector"].map(sector_family)).drop_duplicates("lineage_id")
-            .assign(_c=lambda t: t["country"].map({"US": 0, "MX": 1}), _f=lambda t: t["family"].map(rank))
+            .assign(_c=lambda t: t["country"].map(COUNTRY_ORDER), _f=lambda t: t["family"].map(rank))
             .sort_values(["_c", "_f", "label"], kind="stable"))
     names = institutions(ds).set_index("lineage_id")["names"]
     rows["row_label"] = [f"{label} (earlier {names[lineage].split(' / ')[0]})" if " / " in names[lineage] else label
@@ -653,18 +973,23 @@ def continuity_facts(grid: pd.DataFrame, rows: pd.DataFrame, n_meetings: int) ->
     """What the chapter says of :func:`continuity_grid` and :func:`continuity_rows` (``grid`` and ``rows``).
 
     Up to two renamed institutions as examples (``"none"`` if none was
-    renamed), the institutions present at all ``n_meetings`` meetings and at
-    one only, and the meeting with the most institutions seen at no other
-    meeting, with their number.
+    renamed), the most meetings an institution attended and which
+    institutions did, the institutions present at all ``n_meetings``
+    meetings and at one only, and the meeting with the most institutions
+    seen at no other meeting, with their number and the institutions it
+    had in all.
     """
     renamed = rows[rows["row_label"].str.contains("earlier")]
     single = grid[grid["meetings"] == 1].groupby("meeting_id").size()
+    most = int(rows["meetings"].max()) if len(rows) else 0
     return {
+        "most_meetings": most, "most_persistent": _join(sorted(rows.loc[rows["meetings"] == most, "label"])),
         "renamed_example": ", ".join(renamed["row_label"].head(2)) or "none",
         "n_all_meetings": int((rows["meetings"] == n_meetings).sum()),
         "n_single_institutions": int((rows["meetings"] == 1).sum()),
         "single_top_meeting": single.idxmax() if len(single) else "none",
         "single_top_n": int(single.max()) if len(single) else 0,
+        "single_top_institutions": int((grid["meeting_id"] == single.idxmax()).sum()) if len(single) else 0,
     }
 
 
@@ -672,8 +997,9 @@ def counterpart_facts(graph: nx.Graph) -> dict:
     """Links of :func:`counterpart_graph`, the most meetings a pair shared, and the pairs that shared that many."""
     weights = [d["weight"] for *_, d in graph.edges(data=True)]
     strongest = max(weights, default=0)
+    strong = sum(w == strongest for w in weights)
     return {"n_counterpart_edges": len(weights), "max_counterpart_weight": strongest,
-            "n_counterpart_strong": sum(w == strongest for w in weights)}
+            "n_counterpart_strong": strong, "strong_pairs": _count(strong, "pair")}
 
 
 def counterpart_pairs(graph: nx.Graph, minimum: int = 2) -> pd.DataFrame:
@@ -693,16 +1019,19 @@ def counterpart_pairs(graph: nx.Graph, minimum: int = 2) -> pd.DataFrame:
     return pairs[pairs["weight"] >= minimum].reset_index(drop=True)
 
 
-def parity_facts(table: pd.DataFrame, countries: tuple[str, str] = ("US", "MX")) -> dict:
+def parity_facts(table: pd.DataFrame, countries: tuple[str, str] = BILATERAL, prefix: str = "") -> dict:
     """Meeting-sector pairs of :func:`parity` (``table``) on both sides and on one side, and the most one-sided sectors.
 
     Keys: ``parity_both``, ``parity_<c>_only`` (``c`` a country, lower
     case), and for each country ``<c>_only_top`` (the sector, or sectors
     joined by "and", most often brought without a counterpart; ``"none"``)
-    and ``<c>_only_n`` (at how many meetings).
+    and ``<c>_only_n`` (at how many meetings), ``parity_both_pct`` (per cent
+    of the pairs on both sides); each key starts with
+    ``prefix`` (``"listed_"`` for the meetings whose texts list both sides).
     """
     counts = table["status"].value_counts()
-    facts = {"parity_both": int(counts.get("both", 0))}
+    facts = {"parity_both": int(counts.get("both", 0)),
+             "parity_both_pct": 100 * float(counts.get("both", 0)) / len(table) if len(table) else 0.0}
     for country in countries:
         facts[f"parity_{country.lower()}_only"] = int(counts.get(f"{country} only", 0))
     one_sided = table[table["status"] != "both"].groupby(["status", "sector"]).size()
@@ -711,22 +1040,65 @@ def parity_facts(table: pd.DataFrame, countries: tuple[str, str] = ("US", "MX"))
         most = int(side.max()) if len(side) else 0
         facts[f"{country.lower()}_only_top"] = " and ".join(sorted(side[side == most].index)) if most else "none"
         facts[f"{country.lower()}_only_n"] = most
-    return facts
+    return {prefix + key: value for key, value in facts.items()}
 
 
-def parity_summary(ds, countries: tuple[str, str] = ("US", "MX")) -> pd.DataFrame:
-    """:func:`parity` as one row per meeting, in time order: the sectors on both sides and on one side only."""
+def parity_change(table: pd.DataFrame, listed: list[str], tolerance: float = 5.0) -> str:
+    """Whether the share of sectors on both sides holds within the ``listed`` meetings: "holds" or "changes".
+
+    ``table`` is :func:`parity`; the share "holds" when it differs from the
+    share over all meetings by less than ``tolerance`` percentage points.
+    """
+    within = table[table["meeting_id"].isin(listed)]
+    if within.empty or table.empty:
+        return "changes"
+    difference = 100 * abs((within["status"] == "both").mean() - (table["status"] == "both").mean())
+    return "holds" if difference < tolerance else "changes"
+
+
+def one_sided_unlisted(table: pd.DataFrame, naming: pd.DataFrame, countries: tuple[str, str] = BILATERAL) -> int:
+    """How many one-sided pairs of :func:`parity` (``table``) face a side the texts do not list.
+
+    ``naming`` is :func:`delegation_naming`: a sector "US only" at a
+    meeting whose Mexican side is not a :data:`LIST` (or the reverse) counts.
+    """
+    named = naming.set_index(["meeting_id", "country"])["naming"]
+    other = {f"{a} only": b for a, b in (countries, countries[::-1])}
+    return int(sum(named.get((m, other[status]), NOBODY) != LIST
+                   for m, status in zip(table["meeting_id"], table["status"], strict=True) if status in other))
+
+
+def parity_summary(ds, countries: tuple[str, str] = BILATERAL) -> pd.DataFrame:
+    """:func:`parity` as one row per meeting, in time order: the sectors on both sides and on one side only.
+
+    Columns: ``meeting_id``, then for each country how its texts name its
+    delegation (``<c> named by``, :func:`delegation_naming`), ``both`` and
+    ``<c> only`` for each country. A sector "only" on one side means only
+    that none of the other side's named people represented it: read against
+    the other side's ``named by``.
+    """
     statuses = ["both"] + [f"{country} only" for country in countries]
     summary = (parity(ds, countries).groupby(["meeting_id", "status"], sort=False)["sector"]
                .agg(lambda s: ", ".join(s)).unstack("status")
                .reindex(index=meeting_table(ds)["meeting_id"], columns=statuses).fillna("").reset_index())
     summary.columns.name = None
+    naming = delegation_naming(ds).set_index(["meeting_id", "country"])["naming"]
+    for position, country in enumerate(countries, start=1):
+        summary.insert(position, f"{country} named by",
+                       [naming.get((m, country), NOBODY) for m in summary["meeting_id"]])
     return summary
 
 
 def centrality_facts(table: pd.DataFrame) -> dict:
-    """People with a betweenness above zero in ``table``, the :func:`centrality` of the people-meeting graph."""
-    return {"n_bridging_people": int(((table["kind"] == PERSON) & (table["betweenness"] > 0)).sum())}
+    """People with a betweenness above zero in ``table``, the :func:`centrality` of the people-meeting graph.
+
+    Also the most central person (``top_person``, "none" without people)
+    and the meetings they attended (``top_person_degree``).
+    """
+    people = table[table["kind"] == PERSON]
+    return {"n_bridging_people": int((people["betweenness"] > 0).sum()),
+            "top_person": people["name"].iloc[0] if len(people) else "none",
+            "top_person_degree": int(people["degree"].iloc[0]) if len(people) else 0}
 
 
 def centrality_table(people: nx.Graph, counterparts: nx.Graph, top: tuple[int, int] = (8, 6)) -> pd.DataFrame:
@@ -747,12 +1119,14 @@ def coverage_facts(table: pd.DataFrame) -> dict:
     """Per cent of the participations named in a delegation list, overall and at the weakest meeting.
 
     ``table`` is :func:`coverage`; the keys are ``share_listed``,
-    ``weakest_meeting`` and ``weakest_share``.
+    ``weakest_meeting``, ``weakest_share`` and ``n_meetings_no_list`` (meetings
+    of which no participant is listed or leads).
     """
     totals = table[["led", "listed", "total"]].sum()
     per_meeting = table.groupby("meeting_id", sort=False)[["led", "listed", "total"]].sum()
     share = 100 * (per_meeting["led"] + per_meeting["listed"]) / per_meeting["total"]
     return {
+        "n_meetings_no_list": int((share == 0).sum()),
         "share_listed": 100 * float(totals["led"] + totals["listed"]) / float(totals["total"]),
         "weakest_meeting": share.idxmin(), "weakest_share": float(share.min()),
     }
@@ -783,17 +1157,28 @@ def chapter_facts(ds) -> dict:
     """Every number the networks chapter quotes, by name (the chapter glues them with the prefix ``net_``).
 
     The union of :func:`overview_facts`, :func:`size_facts`,
-    :func:`level_facts`, :func:`continuity_facts`, :func:`counterpart_facts`,
-    :func:`parity_facts`, :func:`centrality_facts` and :func:`coverage_facts`
-    on the dataset ``ds``.
+    :func:`level_facts`, :func:`genre_facts`, :func:`naming_facts`,
+    :func:`series_sizes` (for each series of :data:`SERIES_COMPARED`),
+    :func:`continuity_facts`, :func:`counterpart_facts`, :func:`parity_facts`
+    (over all meetings, and with the prefix ``listed_`` over those whose
+    texts list both delegations), :func:`third_country_facts`, :func:`remit_facts`,
+    :func:`centrality_facts` and :func:`coverage_facts` on the dataset ``ds``.
     """
-    meetings = meeting_table(ds)
-    overview = overview_facts(participations(ds), meetings, recurring_people(ds), recurring_institutions(ds),
+    meetings, parts, naming, levels = meeting_table(ds), participations(ds), delegation_naming(ds), representation(ds)
+    overview = overview_facts(parts, meetings, recurring_people(ds), recurring_institutions(ds),
                               co_attendance_graph(ds))
+    listed = listed_meetings(ds)
+    sides = parity(ds)
     return {
-        **overview, **size_facts(delegation_size(ds)), **level_facts(representation(ds)),
+        **overview, **size_facts(delegation_size(ds)), **level_facts(levels),
+        **genre_facts(genre_table(ds), naming, listed, len(meetings)), **naming_facts(naming, levels),
+        **{f"series_{key}": series_sizes(naming, series) for key, series in SERIES_COMPARED.items()},
         **continuity_facts(continuity_grid(ds), continuity_rows(ds), len(meetings)),
-        **counterpart_facts(counterpart_graph(ds)), **parity_facts(parity(ds)),
+        **counterpart_facts(counterpart_graph(ds)), **parity_facts(sides),
+        "one_sided_unlisted": one_sided_unlisted(sides, naming),
+        "listed_parity_change": parity_change(sides, listed),
+        **parity_facts(sides[sides["meeting_id"].isin(listed)], prefix="listed_"),
+        **third_country_facts(parts), **remit_facts(ds),
         **centrality_facts(centrality(person_meeting_graph(ds))), **coverage_facts(coverage(ds)),
     }
 

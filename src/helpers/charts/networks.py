@@ -13,7 +13,7 @@ from typing import NamedTuple
 import networkx as nx
 import pandas as pd
 from matplotlib.lines import Line2D
-from matplotlib.patches import Patch
+from matplotlib.patches import Patch, Rectangle
 
 from .. import network_layout as layout
 from .. import networks as nw
@@ -36,6 +36,15 @@ FAMILY_COLOURS = {
 FIG_WIDTH, LEFT_MARGIN, NAME_SIZE, MEETING_SIZE = 6.9, 0.75, 5.6, 6.5
 #: Bases drawn as a solid line: the person is named in a delegation list or hosted.
 STRONG_BASES = {"led", "listed", "hosted"}
+#: Bases drawn as a filled dot in the dot matrices: the text names the person as a delegate, leader, host or as
+#: meeting the other side; a hollow dot is a person the text only has speak or greets.
+NAMED_BASES = STRONG_BASES | {"met"}
+#: Hatching of a delegation the texts do not list (principals or speakers only), and shading of the cells of a
+#: side whose delegation the texts do not list.
+UNLISTED_HATCH, UNLISTED_SHADE = "////", "#eeeeee"
+#: Short notes written at the end of a bar: how the texts name that delegation.
+NAMING_NOTES = {nw.LIST: "", nw.PRINCIPALS: "principals only", nw.SPEAKERS: "speakers only",
+                nw.NOBODY: "nobody named"}
 
 
 def tie_alpha(weight: float, strongest: float) -> float:
@@ -125,28 +134,68 @@ def composition(table: pd.DataFrame):
     """Stacked horizontal bars: people of each delegation by sector family, first meeting on top.
 
     ``table`` is :func:`helpers.networks.family_composition`; the tick
-    labels are coloured by country.
+    labels are coloured by country. A delegation the texts do not list
+    (column ``naming``: principals or speakers only) is hatched, with a note
+    at the end of its bar; a line separates the meetings.
     """
     drawn = table.set_index(["meeting_id", "country"])
-    fig, ax = new_figure(width=6.5, height=3.4)
+    naming = drawn.pop("naming") if "naming" in drawn else pd.Series(nw.LIST, index=drawn.index)
+    fig, ax = new_figure(width=6.5, height=0.13 * len(drawn) + 1.2)
     labels = [f"{m} {c}" for m, c in drawn.index]
     ypos = list(range(len(labels)))[::-1]
+    hatch = [UNLISTED_HATCH if n != nw.LIST else "" for n in naming]
     left = pd.Series(0, index=drawn.index)
     for family in drawn.columns:
-        ax.barh(ypos, drawn[family], left=left, color=FAMILY_COLOURS[family], edgecolor="#333333",
-                linewidth=0.4, label=family, height=0.7)
+        bars = ax.barh(ypos, drawn[family], left=left, color=FAMILY_COLOURS[family], edgecolor="#333333",
+                       linewidth=0.4, label=family, height=0.72)
+        for bar, pattern in zip(bars, hatch, strict=True):
+            bar.set_hatch(pattern)
         left = left + drawn[family]
-    ax.set_yticks(ypos, labels, fontsize=7.5)
+    for y, end, kind in zip(ypos, left, naming, strict=True):
+        if NAMING_NOTES.get(kind):
+            ax.annotate(NAMING_NOTES[kind], (end, y), xytext=(3, 0), textcoords="offset points", va="center",
+                        fontsize=5.5, color="#555555")
+    meetings = [m for m, _ in drawn.index]
+    for y, (above, below) in zip(ypos[1:], zip(meetings, meetings[1:], strict=False), strict=True):
+        if above != below:
+            ax.axhline(y + 0.5, color="#cccccc", linewidth=0.5)
+    ax.set_yticks(ypos, labels, fontsize=6.3)
     for tick, (_, country) in zip(ax.get_yticklabels(), drawn.index, strict=True):
-        tick.set_color(COUNTRY_COLOURS[country])
+        tick.set_color(COUNTRY_COLOURS.get(country, "#666666"))
+    ax.set_ylim(-0.6, len(labels) - 0.4)
+    ax.set_xlim(0, max(float(left.max()), 1) * 1.18)
     ax.set_xlabel("People named in the texts")
-    ax.legend(title="Sector family", fontsize=6.5, title_fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1.0))
+    handles, names = ax.get_legend_handles_labels()
+    handles.append(Patch(facecolor="white", edgecolor="#333333", hatch=UNLISTED_HATCH, linewidth=0.4))
+    names.append("not a delegation list")
+    ax.legend(handles, names, title="Sector family", fontsize=6.5, title_fontsize=7, loc="upper left",
+              bbox_to_anchor=(1.01, 1.0))
     ax.grid(axis="x", color="#dddddd", linewidth=0.6)
     ax.set_axisbelow(True)
     return fig
 
 
-def continuity(grid: pd.DataFrame, rows: pd.DataFrame, meetings: pd.DataFrame):
+def unlisted_cells(rows: pd.DataFrame, naming: pd.DataFrame, meetings: pd.DataFrame) -> list[tuple[int, int, int]]:
+    """The blocks of the continuity figure to shade: (meeting order, first row, last row) of each side not listed.
+
+    ``rows`` is :func:`helpers.networks.continuity_rows` (rows of one country
+    are contiguous), ``naming`` :func:`helpers.networks.delegation_naming`
+    and ``meetings`` :func:`helpers.networks.meeting_table`. A party's rows
+    are shaded at every meeting where the texts give no list of its
+    delegation (principals or speakers only, or nobody named); a third
+    country's only at the meetings it took part in.
+    """
+    listed = set(zip(*naming.loc[naming["naming"] == nw.LIST, ["meeting_id", "country"]].T.values, strict=True))
+    present = set(zip(naming["meeting_id"], naming["country"], strict=True))
+    spans = {c: (int(idx.min()), int(idx.max())) for c, idx in
+             rows.reset_index(drop=True).groupby("country", sort=False).groups.items()}
+    return [(int(order), *spans[country]) for meeting, order in zip(meetings["meeting_id"], meetings["order"],
+                                                                    strict=True)
+            for country in spans if (meeting, country) not in listed
+            and (country in nw.BILATERAL or (meeting, country) in present)]
+
+
+def continuity(grid: pd.DataFrame, rows: pd.DataFrame, meetings: pd.DataFrame, naming: pd.DataFrame | None = None):
     """Dot matrix of institutions (rows) by meeting (columns), dots coloured by sector family.
 
     ``grid`` and ``rows`` are :func:`helpers.networks.continuity_grid` and
@@ -154,29 +203,45 @@ def continuity(grid: pd.DataFrame, rows: pd.DataFrame, meetings: pd.DataFrame):
     of ``rows``, in that order), ``meetings``
     :func:`helpers.networks.meeting_table`. A hollow dot: the institution is
     known only from a speaker or a greeting; "as ..." gives the name the
-    institution had then; a line joins the meetings of one institution.
+    institution had then (at the first meeting of each name), "+ ..." a
+    further remit it held that day; a line joins the meetings of one
+    institution. With ``naming`` (:func:`helpers.networks.delegation_naming`)
+    the cells of a side whose delegation the texts do not list are shaded
+    (:func:`unlisted_cells`): an empty cell there says nothing.
     """
     row_of = {lineage: i for i, lineage in enumerate(rows["lineage_id"])}
     grid = grid.assign(row=grid["lineage_id"].map(row_of))
     fig, ax = new_figure(width=6.5, height=0.2 * len(rows) + 1.2)
-    strong = grid["basis"].isin(STRONG_BASES)
+    for order, first, last in unlisted_cells(rows, naming, meetings) if naming is not None else []:
+        ax.add_patch(Rectangle((order - 0.5, first - 0.5), 1, last - first + 1, facecolor=UNLISTED_SHADE,
+                               edgecolor="none", zorder=0))
+    strong = grid["basis"].isin(NAMED_BASES)
     for family, group in grid.groupby("family", sort=False):
         colour = FAMILY_COLOURS[family]
         full, weak = group[strong[group.index]], group[~strong[group.index]]
         ax.scatter(full["order"], full["row"], s=40, color=colour, edgecolors="#333333", linewidths=0.5, zorder=3)
         ax.scatter(weak["order"], weak["row"], s=40, facecolors="white", edgecolors=colour, linewidths=1.6, zorder=3)
-    for item in grid.itertuples():
-        if item.as_named != item.label:
-            ax.annotate(f"as {item.as_named}", (item.order, item.row), xytext=(6, 0), textcoords="offset points",
-                        fontsize=6, va="center")
+    previous: dict[str, str] = {}
+    for item in grid.sort_values("order", kind="stable").itertuples():
+        notes = []
+        if item.as_named != item.label and previous.get(item.lineage_id) != item.as_named:
+            notes.append(f"as {item.as_named}")
+        previous[item.lineage_id] = item.as_named
+        further = [s for s in str(getattr(item, "sectors", "")).split("; ") if s and s != item.sector]
+        notes += [f"+ {s}" for s in further]
+        if notes:  # above the dot, between the rows, so that it hides no other dot
+            ax.annotate(", ".join(notes), (item.order, item.row), xytext=(4, 6.5), textcoords="offset points",
+                        fontsize=5.2, va="center", ha="left", zorder=2, color="#333333")
     for _, group in grid.groupby("lineage_id"):
         if len(group) > 1:
             ax.plot(group["order"], group["row"], color="#bbbbbb", linewidth=0.8, zorder=1)
-    n_us = int((rows["country"] == "US").sum())
-    ax.axhline(n_us - 0.5, color="#666666", linewidth=0.6)
+    countries = list(rows["country"])
+    for i in range(1, len(countries)):
+        if countries[i] != countries[i - 1]:
+            ax.axhline(i - 0.5, color="#666666", linewidth=0.6)
     ax.set_yticks(range(len(rows)), rows["row_label"], fontsize=6.5)
     for tick, country in zip(ax.get_yticklabels(), rows["country"], strict=True):
-        tick.set_color(COUNTRY_COLOURS[country])
+        tick.set_color(COUNTRY_COLOURS.get(country, "#666666"))
     set_meeting_ticks(ax, meetings["order"], meetings["meeting_id"], meetings["date"], top=True)
     ax.set_xlim(-0.4, len(meetings) - 0.3)
     ax.set_ylim(len(rows) - 0.5, -0.5)
@@ -185,9 +250,11 @@ def continuity(grid: pd.DataFrame, rows: pd.DataFrame, meetings: pd.DataFrame):
     used = [f for f in FAMILY_COLOURS if f in set(grid["family"])]
     handles = [Patch(facecolor=FAMILY_COLOURS[f], edgecolor="#333333", label=f) for f in used]
     handles += [Line2D([], [], marker="o", linestyle="", markerfacecolor="#888888", markeredgecolor="#333333",
-                       label="named in the delegation"),
+                       label="in the delegation, led, hosted or met"),
                 Line2D([], [], marker="o", linestyle="", markerfacecolor="white", markeredgecolor="#888888",
                        label="only speaking or greeted")]
+    if naming is not None:
+        handles.append(Patch(facecolor=UNLISTED_SHADE, edgecolor="none", label="side not listed in the texts"))
     ax.legend(handles=handles, fontsize=6, loc="upper left", bbox_to_anchor=(1.01, 1.0))
     return fig
 
@@ -261,7 +328,7 @@ def recurring_people(grid: pd.DataFrame, meetings: pd.DataFrame):
         ax.plot(group["order"], group["row"], color="#cccccc", linewidth=0.8, zorder=1)
     for country, group in grid.groupby("person_country"):
         colour = COUNTRY_COLOURS.get(country, "#666666")
-        full = group["basis"].isin(STRONG_BASES | {"met"})
+        full = group["basis"].isin(NAMED_BASES)
         ax.scatter(group.loc[full, "order"], group.loc[full, "row"], s=22, color=colour, zorder=3)
         ax.scatter(group.loc[~full, "order"], group.loc[~full, "row"], s=22, facecolors="white",
                    edgecolors=colour, linewidths=1.2, zorder=3)
