@@ -450,6 +450,8 @@ def test_the_tables_of_the_verdicts():
     departures = cl.departures_table(checked)
     assert list(departures["claim"]) == ["N2", "N6", "N7", "N8"]
     assert list(departures.columns) == ["claim", "verdict", "notes", "why"]
+    unchecked = cl.unchecked_table(checked)
+    assert list(unchecked["claim"]) == ["N4"] and unchecked["quote"].iloc[0] == "six arrested"
 
 
 def test_outlier_facts_name_the_internal_ratio_the_plus_bound_and_the_tonnage_excess():

@@ -1040,6 +1040,13 @@ def departures_table(checked: pd.DataFrame) -> pd.DataFrame:
                          "why": gone["departure"]}).reset_index(drop=True)
 
 
+def unchecked_table(checked: pd.DataFrame) -> pd.DataFrame:
+    """The claims nobody searched for (:data:`NOT_CHECKED`), with what they say and why they were not checked."""
+    left = checked[checked["verdict"] == NOT_CHECKED]
+    return pd.DataFrame({"claim": left["claim_id"], "text": left["doc_id"], "quote": left["quote"],
+                         "why": left["explanation"]}).reset_index(drop=True)
+
+
 def export_verdicts(table: pd.DataFrame, name: str = "claims-verdicts") -> str:
     """Write the full verdict table (:func:`verdict_table`) to ``tables/<name>.csv`` of the build folder; return
     the file's name."""
