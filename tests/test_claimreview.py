@@ -68,7 +68,9 @@ def test_a_review_url_points_at_the_claims_row():
 
 def test_the_rating_scale_orders_the_verdicts_and_leaves_not_verifiable_off_it():
     assert (cr.WORST_RATING, cr.BEST_RATING) == (1, 3)
-    assert set(cr.RATING_SCALE) == set(cl.VERDICTS) - {cl.NOT_VERIFIABLE}
+    assert set(cr.RATING_SCALE) == set(cl.VERDICTS) - {cl.NOT_VERIFIABLE, cl.NOT_FOUND} - cr.UNREVIEWED
+    assert cr.RATING_SCALE[cl.CONFIRMED] == cr.RATING_SCALE[cl.COMMITMENT_MET] == 3
+    assert cr.RATING_SCALE[cl.PARTLY_CONFIRMED] == 2 and cr.RATING_SCALE[cl.DIFFERS] == 1
     assert cr.rating(cl.CONSISTENT, "r") == {"@type": "Rating", "alternateName": cl.CONSISTENT,
                                              "ratingExplanation": "r", "ratingValue": 3, "bestRating": 3,
                                              "worstRating": 1}
@@ -126,13 +128,26 @@ def test_validation_catches_what_aggregators_would_not_read():
     assert any("not 3 on the scale 1-3" in p for p in problems)
     unrated = records_of()[0]
     unrated["reviewRating"] = cr.rating(cl.NOT_VERIFIABLE, "r") | {"ratingValue": 2}
-    assert cr.validate_claimreview(unrated) == ["reviewRating of a claim that is not verifiable has a numeric rating"]
+    assert cr.validate_claimreview(unrated) == ["reviewRating of a claim 'not verifiable' has a numeric rating"]
+
+
+def test_claims_that_are_not_reviewed_have_no_record_and_a_secondary_source_is_said():
+    from claims_fixtures import Natures
+
+    fixture = Natures()
+    records = cr.claimreview_records(cl.check(fixture), fixture, base_url=BASE)
+    assert [r["identifier"] for r in records] == ["N1", "N2", "N3", "N5", "N8", "N9"]   # not N4, N6, N7
+    first = records[0]
+    assert first["reviewRating"]["alternateName"] == cl.CONFIRMED and first["reviewRating"]["ratingValue"] == 3
+    assert first["reviewRating"]["ratingExplanation"].endswith("secondary copy of the official publication.")
+    assert "ratingValue" not in records[1]["reviewRating"]                     # not found: no place on the scale
+    assert all(cr.validate_claimreview(r) == [] for r in records) and cr.linked_data_problems(records) == []
 
 
 def test_claimreview_records_are_valid_and_deterministic(ds, tmp_path):
     checked = cl.check(ds)
     records = cr.claimreview_records(checked, ds)
-    assert len(records) == len(checked)
+    assert len(records) == (~checked["verdict"].isin(cr.UNREVIEWED)).sum()
     for record in records:
         assert cr.validate_claimreview(record) == [], record["url"]
         assert record["itemReviewed"]["author"]["name"]
@@ -147,7 +162,8 @@ def test_claimreview_records_are_valid_and_deterministic(ds, tmp_path):
 
 def test_each_record_links_to_the_anchor_its_claim_has_in_the_verdict_table(ds):
     checked = cl.check(ds)
-    anchors = [cell.target for cell in cl.verdict_table(checked, ds)["claim"]]
+    reviewed = checked[~checked["verdict"].isin(cr.UNREVIEWED)]
+    anchors = [cell.target for cell in cl.compact_table(reviewed)["claim"]]
     records = cr.claimreview_records(checked, ds)
     page = cr.site_address() + cr.CLAIMS_PAGE + "#"
     assert [r["url"] for r in records] == [page + a for a in anchors]
@@ -183,7 +199,7 @@ def test_a_json_ld_processor_reads_every_record_as_a_schema_org_claim_review(ds)
     for record in records:
         assert f'<http://schema.org/url> <{record["url"]}> .' in "\n".join(quads)
     rated = [q for q in quads if "<http://schema.org/ratingValue>" in q]
-    assert len(rated) == sum(r["reviewRating"]["alternateName"] != cl.NOT_VERIFIABLE for r in records)
+    assert len(rated) == sum(r["reviewRating"]["alternateName"] in cr.RATING_SCALE for r in records)
     assert f'<http://schema.org/datePublished> "{cr.REVIEW_DATE}"^^<http://schema.org/Date> .' in quads[2] or any(
         f'"{cr.REVIEW_DATE}"^^<http://schema.org/Date>' in q for q in quads)
 

@@ -28,14 +28,22 @@ from pyld import jsonld
 from . import escape, paths
 from .claims import (
     APPROXIMATE,
+    COMMITMENT,
+    COMMITMENT_MET,
+    COMMITMENT_NOT_MET,
+    CONFIRMED,
     CONSISTENT,
+    DIFFERS,
     INTERNAL,
-    NOT_VERIFIABLE,
+    NOT_CHECKED,
+    NOT_RATED,
     OVERSTATED,
+    PARTLY_CONFIRMED,
     TRANSLATION,
     UNDERSTATED,
     VERDICTS,
     claim_anchor,
+    verdict_label,
 )
 from .text import is_missing
 
@@ -51,13 +59,20 @@ CLAIMS_PAGE = "chapters/04_claims.html"
 #: the build, so that the records are the same at every build. The claims, references and links behind
 #: the verdicts (data/claims.csv, reference_stats.csv, claim_checks.csv) and the verdict counts were last
 #: changed on this day; set it again when the verdicts are reviewed again.
-REVIEW_DATE = "2026-11-24"
+REVIEW_DATE = "2026-11-29"
 
-#: The numeric scale of ``reviewRating`` (higher is closer to the reference statistic): 3 consistent,
-#: 2 approximately consistent, 1 beyond the tolerances (overstated, understated, contradicted by another
-#: number of the same text, or a translation that differs from the official original). A claim that is
-#: not verifiable has no place on it: its rating has only its ``alternateName`` and reason.
-RATING_SCALE = {CONSISTENT: 3, APPROXIMATE: 2, OVERSTATED: 1, UNDERSTATED: 1, INTERNAL: 1, TRANSLATION: 1}
+#: The numeric scale of ``reviewRating`` (higher is closer to the reference): 3 consistent (a programme
+#: figure confirmed by its record, a commitment met), 2 approximately consistent (partly confirmed), 1 beyond
+#: the tolerances (overstated, understated, differing from the programme's record, a commitment not met,
+#: contradicted by another number of the same text, or a translation that differs from the official
+#: original). A claim that is not verifiable, or not found in a programme record, has no place on it: its
+#: rating has only its ``alternateName`` and reason.
+RATING_SCALE = {CONSISTENT: 3, APPROXIMATE: 2, OVERSTATED: 1, UNDERSTATED: 1, INTERNAL: 1, TRANSLATION: 1,
+                CONFIRMED: 3, PARTLY_CONFIRMED: 2, DIFFERS: 1, COMMITMENT_MET: 3, COMMITMENT_NOT_MET: 1}
+
+#: Verdicts that are no review of the claim (a number that is not rated, a commitment with no later source,
+#: a claim nobody searched): they have no ClaimReview record.
+UNREVIEWED = {NOT_RATED, COMMITMENT, NOT_CHECKED}
 BEST_RATING = max(RATING_SCALE.values())
 WORST_RATING = min(RATING_SCALE.values())
 
@@ -103,7 +118,7 @@ def rating(verdict: str, explanation: str) -> dict:
 
 def claimreview_records(checked: pd.DataFrame, ds, *, base_url: str | None = None, reviewer: str = REVIEWER,
                         review_date: str = REVIEW_DATE) -> list[dict]:
-    """One schema.org ``ClaimReview`` per checked claim, in claim order.
+    """One schema.org ``ClaimReview`` per reviewed claim (every verdict but :data:`UNREVIEWED`), in claim order.
 
     ``url`` is the claim's row in the verdict table on the published site
     (:func:`review_url`; ``base_url`` defaults to :func:`site_address`),
@@ -119,7 +134,8 @@ def claimreview_records(checked: pd.DataFrame, ds, *, base_url: str | None = Non
     docs = ds.documents.set_index("doc_id")
     people = ds.people.set_index("person_id")["name"]
     records = []
-    for row in checked.sort_values("claim_id", kind="stable").itertuples(index=False):
+    ordered = checked.sort_values("claim_id", key=lambda ids: ids.str[1:].astype(int), kind="stable")
+    for row in ordered[~ordered["verdict"].isin(UNREVIEWED)].itertuples(index=False):
         doc = docs.loc[row.doc_id]
         if not is_missing(row.speaker):
             author = {"@type": "Person", "name": people[row.speaker]}
@@ -140,13 +156,21 @@ def claimreview_records(checked: pd.DataFrame, ds, *, base_url: str | None = Non
             "itemReviewed": {"@type": "Claim", "author": author,
                              "datePublished": pd.Timestamp(doc["publication_date"]).date().isoformat(),
                              "appearance": appearance},
-            "reviewRating": rating(row.verdict, row.explanation),
+            "reviewRating": rating(row.verdict, _explained(row)),
         }
         if not is_missing(row.reference_address) and str(row.reference_address).startswith("http"):
             name = row.reference_title if not is_missing(row.reference_title) else row.reference_item
             record["citation"] = {"@type": "CreativeWork", "url": row.reference_address, "name": name}
         records.append(record)
     return records
+
+
+def _explained(row) -> str:
+    """The rating's explanation: the reason, saying when it rests on a secondary copy."""
+    label = verdict_label(row.verdict, getattr(row, "strength", ""))
+    if label == row.verdict:
+        return row.explanation
+    return f"{row.explanation} The reference was read in a secondary copy of the official publication."
 
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -178,9 +202,9 @@ def validate_claimreview(record: dict) -> list[str]:
     verdict = given.get("alternateName")
     if given.get("@type") != "Rating" or verdict not in VERDICTS:
         problems.append("reviewRating has no Rating with a known alternateName")
-    elif verdict == NOT_VERIFIABLE:
+    elif verdict not in RATING_SCALE:
         if any(key in given for key in ("ratingValue", "bestRating", "worstRating")):
-            problems.append("reviewRating of a claim that is not verifiable has a numeric rating")
+            problems.append(f"reviewRating of a claim {verdict!r} has a numeric rating")
     elif (given.get("ratingValue"), given.get("bestRating"), given.get("worstRating")) != (
             RATING_SCALE[verdict], BEST_RATING, WORST_RATING):
         problems.append(f"reviewRating is not {RATING_SCALE[verdict]} on the scale "

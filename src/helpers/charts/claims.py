@@ -14,11 +14,20 @@ from matplotlib.ticker import FixedLocator, NullLocator
 
 from ..claims import (
     APPROXIMATE,
+    COMMITMENT,
+    COMMITMENT_MET,
+    COMMITMENT_NOT_MET,
+    CONFIRMED,
     CONSISTENT,
     DEFAULT_TOLERANCE,
+    DIFFERS,
     INTERNAL,
+    NOT_CHECKED,
+    NOT_FOUND,
+    NOT_RATED,
     NOT_VERIFIABLE,
     OVERSTATED,
+    PARTLY_CONFIRMED,
     TRANSLATION,
     UNDERSTATED,
     VERDICTS,
@@ -36,7 +45,19 @@ VERDICT_STYLE = {
     INTERNAL: ("X", "#000000", True),
     TRANSLATION: ("D", "#E69F00", True),
     NOT_VERIFIABLE: ("o", "#999999", False),
+    CONFIRMED: ("P", "#009E73", True),
+    PARTLY_CONFIRMED: ("h", "#56B4E9", True),
+    DIFFERS: ("<", "#D55E00", True),
+    NOT_FOUND: ("s", "#999999", False),
+    COMMITMENT_MET: ("*", "#0072B2", True),
+    COMMITMENT_NOT_MET: (">", "#0072B2", True),
+    COMMITMENT: ("*", "#999999", False),
+    NOT_RATED: ("d", "#999999", False),
+    NOT_CHECKED: ("p", "#999999", False),
 }
+
+#: Height of one claim's row in the ratio figure, and the room for the axis and the legend (inches).
+ROW_HEIGHT, RATIO_MARGIN = 0.16, 1.3
 
 #: Ticks of the ratio axis (log scale).
 RATIO_TICKS = [0.1, 0.5, 1, 2, 10, 100, 1000]
@@ -57,14 +78,14 @@ def ratios(plotted: pd.DataFrame, tolerance: Tolerance = DEFAULT_TOLERANCE):
     plotted = plotted.assign(
         label=plotted["claim_id"] + "  " + plotted["measure"].map(lambda m: textwrap.shorten(m, 44, placeholder="...")),
         verdict_order=plotted["verdict"].map(VERDICTS.index))
-    fig, ax = new_figure(width=6.5, height=5.6)
+    fig, ax = new_figure(width=6.5, height=RATIO_MARGIN + ROW_HEIGHT * max(len(plotted), 8))
     ax.axvspan(1 - tolerance.approximate, 1 + tolerance.approximate, color="#eeeeee", zorder=0,
                label=f"within ±{tolerance.approximate:.0%}")
     ax.axvline(1, color="#555555", linewidth=0.8, zorder=1)
     for verdict, group in plotted.groupby("verdict_order", sort=True):
         name = VERDICTS[verdict]
         marker, colour, filled = VERDICT_STYLE[name]
-        ax.scatter(group["ratio"], group.index, marker=marker, s=55, zorder=3, linewidths=1.2,
+        ax.scatter(group["ratio"], group.index, marker=marker, s=40, zorder=3, linewidths=1.2,
                    facecolors=colour if filled else "white", edgecolors=colour, label=name)
     for row in plotted.itertuples():
         ax.annotate(_ratio_label(row.ratio), (row.ratio, row.Index), xytext=(7, 0), textcoords="offset points",
@@ -74,11 +95,11 @@ def ratios(plotted: pd.DataFrame, tolerance: Tolerance = DEFAULT_TOLERANCE):
     ax.xaxis.set_major_locator(FixedLocator(RATIO_TICKS))
     ax.xaxis.set_minor_locator(NullLocator())
     ax.set_xticks(RATIO_TICKS, [f"{t:g}" for t in RATIO_TICKS])
-    ax.set_yticks(plotted.index, plotted["label"], fontsize=7)
+    ax.set_yticks(plotted.index, plotted["label"], fontsize=6.5)
     ax.set_ylim(-0.7, len(plotted) - 0.3)
     ax.set_xlabel("Claimed figure / reference figure (log scale)")
     ax.grid(axis="x", color="#dddddd", linewidth=0.5, which="major")
-    ax.legend(loc="lower right", fontsize=7, title="Verdict", title_fontsize=7)
+    ax.legend(loc="lower right", fontsize=6.5, title="Verdict", title_fontsize=7)
     return fig
 
 
