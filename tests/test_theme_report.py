@@ -115,6 +115,9 @@ def test_genre_table_and_facts(coded):
     assert facts["n_genres_several"] == 1 and facts["dense_genre"] == facts["sparse_genre"] == "press release"
     assert facts["rate_ratio"] == 1 and facts["sparse_themes_relation"] == "as many"
     assert facts["joint_common"] == "dismantling criminal organisations" and facts["n_readouts"] == 1
+    assert facts["readout_common_phrase"].startswith("all of them mention")
+    assert facts["dense_genres"] == "press releases"
+    assert tr.genre_facts(coded)["readout_common_phrase"] == "no theme is mentioned in all of them"
     assert facts["readout_shortest"] == "us-2015"
     assert tr.genre_facts(coded)["n_readouts"] == 0 and tr.genre_facts(coded)["readout_common"] == "none"
 
@@ -151,7 +154,8 @@ def test_heatmap_data_is_long_with_rounded_rates(coded):
 
 def test_continuity_facts(coded):
     assert tr.continuity_facts(coded) == {
-        "n_once": 1, "once_labels": "migration", "n_gappy": 2, "n_late": 3,
+        "once_phrase": "1 theme is present at only one meeting (migration)", "n_once": 1, "once_labels": "migration",
+        "n_gappy": 2, "n_late": 3,
         "late_labels": "synthetic drugs, shared responsibility and migration",
         # arms are missing at M3 (between M2 and M4), the border at M2 and M3
         "gap_meeting": "M3", "gap_themes": 2, "gap_words": word_count(TEXTS["d2020"])}
@@ -209,7 +213,7 @@ def test_accounts_table_names_the_themes_and_the_texts(coded):
     row = table.iloc[0]
     assert row["text A"] == "mx-2015 (press release, MX)" and row["text B"] == "us-2015 (blog post, US)"
     assert (row["one government"], row["only in A"], row["only in B"], row["Jaccard"]) == (
-        "no", "arms trafficking", "synthetic drugs", 0.5)
+        "no", "arms trafficking", "synthetic drugs", "0.50")
 
 
 def test_same_genre_pairs_compare_one_genre_across_meetings(coded):
@@ -219,6 +223,8 @@ def test_same_genre_pairs_compare_one_genre_across_meetings(coded):
         ["M1 / M2", "d2010", "mx-2015"], ["M1 / M3", "d2010", "d2020"], ["M2 / M3", "mx-2015", "d2020"]]
     facts = tr.same_genre_facts(coded, pairs, ["M1", "M2", "M3", "M4"])
     assert facts["series_genres"] == "press releases" and facts["series_alone"] == "M4 (transcript)"
+    assert facts["series_jaccards"] == ("0.50 for the press releases, 0.20 for the press releases and "
+                                        "0.50 for the press releases")
     assert tr.same_genre_pairs(coded, ["M4"]).empty
 
 

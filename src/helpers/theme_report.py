@@ -197,7 +197,11 @@ def genre_facts(coding: Coding, readouts: str = "readout", joint: str = "joint s
 
     readout_texts = coding.genres.index[coding.genres == readouts]
     shortest = coding.words.reindex(readout_texts).idxmin() if len(readout_texts) else "none"
-    return {"readout_shortest": shortest,
+    common_readouts = common(readouts)
+    return {"readout_common_phrase": "no theme is mentioned in all of them" if common_readouts == "none"
+            else f"all of them mention {common_readouts}",
+            "dense_genres": dense + "s", "sparse_genres": sparse + "s",
+            "readout_shortest": shortest,
             "readout_shortest_words": int(coding.words[shortest]) if len(readout_texts) else 0,
             "n_genres_several": len(several), "dense_genre": dense,
             "dense_rate": float(several.at[dense, "per_1000_words"]),
@@ -294,7 +298,10 @@ def continuity_facts(coding: Coding) -> dict:
         for m in coding.meetings[position[row.first] + 1:position[row.last]]:
             gaps[m] += int(not coding.present.at[row.theme_id, m])
     gap_meeting = gaps.idxmax()
-    return {"n_once": len(once), "once_labels": label_list(once, coding.labels),
+    once_phrase = ("No theme is present at only one meeting" if not len(once) else
+                   f"{len(once)} {'theme is' if len(once) == 1 else 'themes are'} present at only one meeting "
+                   f"({label_list(once, coding.labels)})")
+    return {"once_phrase": once_phrase, "n_once": len(once), "once_labels": label_list(once, coding.labels),
             "n_gappy": int((fl["gaps"] > 0).sum()), "n_late": len(late), "late_labels": label_list(late, coding.labels),
             "gap_meeting": gap_meeting, "gap_themes": int(gaps[gap_meeting]),
             "gap_words": int(coding.meeting_words[gap_meeting])}
@@ -379,7 +386,7 @@ def accounts_table(pairs: pd.DataFrame, labels: pd.Series) -> pd.DataFrame:
         "one government": pairs["same_government"].map({True: "yes", False: "no"}),
         "shared themes": pairs["shared"],
         "only in A": pairs["only_a"].map(names), "only in B": pairs["only_b"].map(names),
-        "Jaccard": pairs["jaccard"].round(2), "cosine": pairs["cosine"].round(2),
+        "Jaccard": pairs["jaccard"].map("{:.2f}".format), "cosine": pairs["cosine"].map("{:.2f}".format),
     })
 
 
@@ -426,6 +433,8 @@ def same_genre_facts(coding: Coding, pairs: pd.DataFrame, meetings: list[str]) -
     alone_genres = [", ".join(dict.fromkeys(chosen.loc[chosen["meeting_id"] == m, "genre"])) for m in alone]
     return {"series_genres": label_free_list([g + "s" for g in recurring]),
             "series_alone": label_free_list([f"{m} ({g})" for m, g in zip(alone, alone_genres, strict=True)]),
+            "series_jaccards": label_free_list([f"{j:.2f} for the {g}s" for j, g in
+                                                zip(pairs["jaccard"], pairs["genre_a"], strict=True)]),
             "series_jaccard_min": float(pairs["jaccard"].min()) if len(pairs) else float("nan"),
             "series_jaccard_max": float(pairs["jaccard"].max()) if len(pairs) else float("nan")}
 
@@ -496,7 +505,7 @@ def validation_table(coding: Coding, statements=SELF_STATEMENTS) -> pd.DataFrame
             rows.append({"doc_id": s.doc_id, "meeting_id": s.meeting_id, "genre": coding.docs.at[s.doc_id, "genre"],
                          "sentence": _from_phrase(s.sentence, phrase), "theme": short_label(coding.labels[theme]),
                          "sentence coded": "yes" if len(coded) else "no",
-                         "terms matched": coded["terms"].iloc[0] if len(coded) else ""})
+                         "terms matched": coded["terms"].iloc[0].replace("|", "; ") if len(coded) else ""})
     return pd.DataFrame(rows, columns=["doc_id", "meeting_id", "genre", "sentence", "theme", "sentence coded",
                                        "terms matched"])
 
