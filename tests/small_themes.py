@@ -1,7 +1,9 @@
 """A small made-up corpus coded by a six-theme codebook, shared by the tests of the themes chapter.
 
-Four meetings have documents (M2 two, a U.S. and a Mexican account; M3 one
-sentence-long release), one meeting (M0) has none. What each text mentions:
+Four meetings have documents (M2 two, a U.S. blog post and a Mexican press
+release; M3 one sentence-long release), one meeting (M0) has none. The
+Mexican texts are press releases, the 2023 text a transcript. What each
+text mentions:
 
 ======  ==========================================================
 M1      criminal organisations (2 sentences), arms (2), border (1)
@@ -21,7 +23,7 @@ from helpers import themes as th
 
 BOOK = pd.DataFrame({
     "theme_id": ["criminal_organisations", "arms_trafficking", "synthetic_drugs",
-                 "sovereignty_shared_responsibility", "migration", "border"],
+                 "shared_responsibility", "migration", "border"],
     "label": ["Dismantling criminal organisations", "Arms trafficking", "Synthetic drugs (fentanyl), precursors",
               "Shared responsibility, sovereignty", "Migration", "Border"],
     "definition": ["Cartels.", "Arms.", "Fentanyl.", "Shared.", "Migration.", "The border."],
@@ -41,6 +43,8 @@ DOCUMENTS = pd.DataFrame({
     "doc_id": ["d2023", "us-2015", "d2010", "mx-2015", "d2020"],
     "meeting_id": ["M4", "M2", "M1", "M2", "M3"],
     "publisher_country": ["US", "US", "MX", "MX", "MX"],
+    "publisher": ["U.S. Department of State", "U.S. Department of State (DipNote blog)", "SRE", "SRE", "SRE"],
+    "genre": ["transcript", "blog post", "press release", "press release", "press release"],
 })
 
 TEXTS = {

@@ -55,13 +55,53 @@ def test_timeline_draws_a_marker_per_theme_and_meeting_and_a_bar_from_first_to_l
     plt.close(fig)
 
 
-def test_similarity_labels_each_cell_and_each_document_with_its_meeting():
+def test_similarity_labels_each_cell_of_the_lower_triangle_and_each_document_with_its_meeting():
     ids = ["x", "y"]
     sim = pd.DataFrame([[1.0, 0.25], [0.25, 1.0]], index=ids, columns=ids)
     fig = charts.similarity(sim, pd.Series({"x": "M1", "y": "M2"}))
     ax = fig.axes[0]
-    assert texts(ax) == ["1.00", "0.25", "0.25", "1.00"]
-    assert [t.get_color() for t in ax.texts] == ["white", "black", "black", "white"]
+    assert texts(ax) == ["1.00", "0.25", "1.00"]  # the upper triangle repeats the lower one: left blank
+    assert [t.get_color() for t in ax.texts] == ["white", "black", "white"]
     assert ticks(ax.get_xticklabels()) == ticks(ax.get_yticklabels()) == ["x\n(M1)", "y\n(M2)"]
     assert fig.axes[1].get_ylabel() == "TF-IDF cosine similarity"
+    plt.close(fig)
+
+
+def test_heatmap_with_genres_adds_a_strip_of_the_genres_of_each_meeting_and_names_columns():
+    counts = pd.DataFrame({"M1": [2, 0], "M2": [1, 3]}, index=["a", "b"])
+    rates = pd.DataFrame({"M1": [4.0, 0.0], "M2": [0.5, 1.25]}, index=["a", "b"])
+    genres = pd.DataFrame({"M1": [True, False], "M2": [True, True]}, index=["press release", "readout"])
+    fig = charts.heatmap(rates, counts, LABELS, DATES, genres=genres, names={"M2": "M2 + M3"})
+    ax, strip = fig.axes[0], fig.axes[1]
+    assert ticks(ax.get_xticklabels()) == ["M1\nMar 2010", "M2 + M3\nDec 2017"]
+    assert ticks(strip.get_yticklabels()) == ["text: press release", "text: readout"]
+    squares = [tuple(map(float, p)) for c in strip.collections for p in c.get_offsets()]
+    assert sorted(squares) == [(0.0, 0.0), (1.0, 0.0), (1.0, 1.0)]
+    assert strip.get_xlim() == ax.get_xlim()
+    plt.close(fig)
+
+
+def test_genre_matrix_groups_the_texts_by_genre_and_numbers_the_mentions():
+    counts = pd.DataFrame({"x": [2, 0], "y": [1, 3], "z": [0, 1]}, index=["a", "b"])
+    rates = counts * 2.0
+    genres = pd.Series({"y": "readout", "x": "press release", "z": "press release"})  # drawing order y, x, z
+    fig = charts.genre_matrix(counts, rates, LABELS, genres, pd.Series({"x": 2010, "y": 2021, "z": 2020}))
+    ax = fig.axes[0]
+    assert ticks(ax.get_xticklabels()) == ["y, 2021", "x, 2010", "z, 2020"]
+    assert ax.images[0].get_array().tolist() == [[2.0, 4.0, 0.0], [6.0, 0.0, 2.0]]
+    assert texts(ax) == ["1", "2", "3", "1", "readout", "press release"]
+    assert [line.get_xdata()[0] for line in ax.lines] == [0.5]  # one line between the two genres
+    plt.close(fig)
+
+
+def test_similarity_with_genres_shows_the_lower_triangle_in_genre_order():
+    ids = ["x", "y", "z"]
+    sim = pd.DataFrame([[1.0, 0.25, 0.5], [0.25, 1.0, 0.75], [0.5, 0.75, 1.0]], index=ids, columns=ids)
+    genres = pd.Series({"x": "a", "z": "a", "y": "b"})
+    fig = charts.similarity(sim, pd.Series({"x": "M1", "y": "M2", "z": "M1"}), genres)
+    ax = fig.axes[0]
+    assert ticks(ax.get_yticklabels()) == ["x\n(M1)", "z\n(M1)", "y\n(M2)"]
+    assert texts(ax)[:6] == ["1.00", "0.50", "1.00", "0.25", "0.75", "1.00"]
+    assert texts(ax)[6:] == ["a", "b"]
+    assert len(ax.lines) == 2  # the two sides of the genre line, each up to the diagonal
     plt.close(fig)

@@ -330,6 +330,85 @@ def test_code_corpus_counts_mentions_by_meeting_and_document():
     assert len(coded.hits) == coded.counts.to_numpy().sum() == coded.doc_counts.to_numpy().sum()
 
 
+# --- genres, several accounts, first occurrences ------------------------------------------
+
+
+def test_genre_order_groups_documents_by_genre_in_order_of_first_text():
+    genres = pd.Series({"a": "release", "b": "readout", "c": "release", "d": "statement", "e": "readout"})
+    assert th.genre_order(genres) == ["a", "c", "b", "e", "d"]
+
+
+def test_genre_profile_pools_the_texts_of_each_genre():
+    counts = pd.DataFrame({"a": [2, 0, 1], "b": [1, 1, 0], "c": [0, 3, 1]}, index=["t1", "t2", "t3"])
+    words = pd.Series({"a": 100, "b": 50, "c": 200})
+    profile = th.genre_profile(counts, words, pd.Series({"a": "x", "b": "y", "c": "x"})).set_index("genre")
+    assert list(profile.index) == ["x", "y"]
+    assert profile.loc["x", ["texts", "documents", "words", "mentions"]].tolist() == [2, "a; c", 300, 7]
+    assert profile.at["x", "per_1000_words"] == pytest.approx(1000 * 7 / 300)
+    assert (profile.at["x", "themes_mean"], profile.at["x", "themes_min"], profile.at["x", "themes_max"]) == (2, 2, 2)
+    assert profile.at["x", "in_every_text"] == "t3" and profile.at["x", "in_no_text"] == ""
+    assert profile.at["y", "in_every_text"] == "t1|t2" and profile.at["y", "in_no_text"] == "t3"
+
+
+def test_first_in_genre_finds_the_first_text_of_each_genre_mentioning_a_theme():
+    counts = pd.DataFrame({"a": [0, 1], "b": [1, 0], "c": [1, 1]}, index=["t1", "t2"])
+    table = th.first_in_genre(counts, pd.Series({"a": "x", "b": "y", "c": "x"}), ["t1", "t2"])
+    assert table.values.tolist() == [["x", "c", "a"], ["y", "b", ""]]
+
+
+def test_account_groups_join_the_meetings_of_one_trip_reported_by_the_same_texts():
+    reports = pd.DataFrame({"meeting_id": ["A", "A", "B", "C", "C", "D", "D", "E"],
+                            "doc_id": ["a2", "a1", "b1", "c2", "c1", "c1", "c2", "e1"]})
+    groups = th.account_groups(reports, ["a1", "a2", "b1", "c1", "c2", "e1"], ["A", "B", "C", "D", "E"])
+    assert groups == [(["A"], ["a1", "a2"]), (["C", "D"], ["c1", "c2"])]
+
+
+def test_compare_accounts_gives_one_row_per_pair_of_texts():
+    counts = pd.DataFrame({"x": [1, 1, 0], "y": [2, 0, 1], "z": [0, 0, 0]}, index=["t1", "t2", "t3"])
+    rates = counts * 10.0
+    docs = pd.DataFrame({"publisher_country": ["US", "MX", "US"], "genre": ["readout", "press release", "transcript"]},
+                        index=["x", "y", "z"])
+    table = th.compare_accounts(counts, rates, docs, [(["M"], ["x", "y", "z"])])
+    assert table[["text_a", "text_b", "same_government", "shared", "only_a", "only_b"]].values.tolist() == [
+        ["x", "y", False, 1, "t2", "t3"], ["x", "z", True, 0, "t1|t2", ""], ["y", "z", False, 0, "t1|t3", ""]]
+    assert table["jaccard"].tolist() == [pytest.approx(1 / 3), 0.0, 0.0]
+    assert table.at[0, "cosine"] == pytest.approx(2 / (2 ** 0.5 * 5 ** 0.5))
+    assert table.at[0, "genre_b"] == "press release" and table.at[0, "meetings"] == "M"
+    assert th.compare_accounts(counts, rates, docs, []).empty
+
+
+def test_columns_standing_for_names_the_meetings_without_a_text_of_their_own():
+    documents = pd.DataFrame({"doc_id": ["a1", "c1", "c2"], "meeting_id": ["A", "C", "C"]})
+    reports = pd.DataFrame({"meeting_id": ["A", "C", "C", "D", "B", "D"],
+                            "doc_id": ["a1", "c1", "c2", "c1", "a1", "c2"]})
+    assert th.columns_standing_for(reports, documents, ["A", "C"]) == {"A": ["B"], "C": ["D"]}
+    assert th.columns_standing_for(documents[["meeting_id", "doc_id"]], documents, ["A", "C"]) == {}
+
+
+def test_first_sentence_reads_the_texts_in_the_order_given():
+    rows = pd.DataFrame({"doc_id": ["a", "a", "b"], "meeting_id": ["M1", "M1", "M2"], "sentence_no": [1, 2, 1],
+                         "sentence": ["Nothing.", "Full sovereignty.", "Our sovereignties."]})
+    assert th.first_sentence(rows, r"\bsovereignt(?:y|ies)\b", ["b", "a"])["doc_id"] == "b"
+    assert th.first_sentence(rows, r"\bsovereignt(?:y|ies)\b", ["a", "b"])["sentence_no"] == 2
+    assert th.first_sentence(rows, "migration", ["a", "b"]) is None
+
+
+def test_mean_similarity_within_and_across_groups():
+    ids = ["a", "b", "c"]
+    sim = pd.DataFrame([[1, 0.8, 0.2], [0.8, 1, 0.4], [0.2, 0.4, 1]], index=ids, columns=ids)
+    assert th.mean_similarity(sim, pd.Series({"a": 1, "b": 1, "c": 2})) == {"within": 0.8,
+                                                                           "across": pytest.approx(0.3)}
+    alone = th.mean_similarity(sim, pd.Series({"a": 1, "b": 2, "c": 3}))
+    assert alone["across"] == pytest.approx(1.4 / 3) and alone["within"] != alone["within"]  # NaN
+
+
+def test_code_corpus_keeps_which_texts_report_which_meetings():
+    coded = small_themes.coding()
+    assert sorted(map(tuple, coded.reports.values.tolist())) == sorted(
+        map(tuple, small_themes.DOCUMENTS[["meeting_id", "doc_id"]].values.tolist()))
+    assert coded.genres.tolist() == ["press release", "press release", "blog post", "press release", "transcript"]
+
+
 def test_code_of_the_dataset_is_what_the_separate_functions_give(ds, real_hits):
     coded = th.code(ds)
     assert coded.texts == {d: ds.text(d) for d in th.document_order(ds)}
@@ -389,7 +468,7 @@ def _meeting_of_year(ds, year):
 
 def test_migration_is_coded_where_the_texts_discuss_it(ds, real_hits):
     # The 2023 transcript calls that dialogue the first to discuss migration; the 2010 and 2017
-    # texts never mention it.
+    # texts never mention it (the texts of 2021 and 2022 do: the chapter says so).
     presence = th.by_meeting(ds, "presence", hit_rows=real_hits)
     assert presence.at["migration", "HLSD-2023"]
     assert not presence.loc["migration", ["HLCG-2010", "SDTCO-2017"]].any()
@@ -408,6 +487,30 @@ def test_agency_names_in_delegation_lists_are_not_coded(ds, real_hits):
     in_lists = [q for q in listed if "Financial Intelligence Unit" in q]
     assert in_lists and not any(q in sentence for q in in_lists for sentence in finance["sentence"])
 
+
+def test_sovereignty_and_shared_responsibility_are_two_themes(ds, real_hits):
+    # Opposite framings of the partnership: one sentence can hold both, but each has its own terms.
+    book = th.codebook(ds).set_index("theme_id")
+    assert {"sovereignty", "shared_responsibility"} <= set(book.index)
+    assert "sovereign*" in coding.split_terms(book.at["sovereignty", "terms"])
+    assert "shared responsibility" in coding.split_terms(book.at["shared_responsibility", "terms"])
+    both = real_hits[real_hits["theme_id"].isin(["sovereignty", "shared_responsibility"])]
+    assert both.groupby("theme_id").size().min() > 0
+    courtesy = real_hits[real_hits["sentence"].str.contains("cordial and respectful manner", regex=False)]
+    assert not courtesy["theme_id"].isin(["sovereignty", "shared_responsibility"]).any()
+
+
+def test_the_names_of_bodies_and_forums_are_not_coded(ds):
+    # "Customs and Border Protection" names an agency, "Trilateral Fentanyl Committee" a forum: neither is the theme.
+    matches = th.matches(ds)
+    for name, theme in [("Customs and Border Protection", "border"),
+                        ("Immigration and Customs Enforcement", "migration"),
+                        ("Trilateral Fentanyl Committee", "synthetic_drugs"),
+                        ("Framework for Security, Public Health, and Safe Communities", "public_health")]:
+        mine = matches[(matches["theme_id"] == theme) & matches["sentence"].str.contains(name, regex=False)]
+        inside = [r for r in mine.itertuples() for at in [m.start() for m in re.finditer(re.escape(name), r.sentence)]
+                  if at <= r.start and r.end <= at + len(name)]
+        assert not inside, (name, theme)
 
 def test_export_evidence_writes_every_hit(real_hits, tmp_path, monkeypatch):
     from helpers import paths

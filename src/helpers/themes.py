@@ -43,6 +43,7 @@ import numpy as np
 import pandas as pd
 
 from .coding import code_sentences, collapse, split_terms
+from .corpus import reporting
 from .text import fold, sentences, word_count
 
 
@@ -385,6 +386,166 @@ def export_evidence(hit_rows: pd.DataFrame, name: str = "themes-evidence") -> st
     return path.name
 
 
+# --- genres, several accounts of one meeting, first occurrences ---------------------------
+
+
+def genre_order(genres: pd.Series) -> list[str]:
+    """The documents of ``genres`` (doc_id -> genre, in date order) grouped by genre.
+
+    Genres come in the order of their first text; within a genre the
+    documents keep their order.
+    """
+    first = {g: i for i, g in reversed(list(enumerate(genres)))}
+    return sorted(genres.index, key=lambda d: first[genres[d]])
+
+
+def genre_profile(doc_counts: pd.DataFrame, words: pd.Series, genres: pd.Series) -> pd.DataFrame:
+    """One row per genre (in order of its first text): its texts and how densely and widely they mention themes.
+
+    ``doc_counts`` is a theme x document count matrix, ``words`` the words of
+    each document and ``genres`` doc_id -> genre in date order. Columns:
+    genre, texts, documents (the ids, "; "), words, mentions, mentions per
+    1,000 words (the genre's texts pooled), themes per text (mean, min and
+    max), and the themes mentioned in every text of the genre and in none
+    (pipe-separated theme ids, in the matrix's order).
+    """
+    rows = []
+    for genre in dict.fromkeys(genres):
+        ids = [d for d in genres.index if genres[d] == genre]
+        counts = doc_counts[ids]
+        present = counts > 0
+        per_text = present.sum(axis=0)
+        rows.append({
+            "genre": genre, "texts": len(ids), "documents": "; ".join(ids),
+            "words": int(words.reindex(ids).sum()), "mentions": int(counts.to_numpy().sum()),
+            "per_1000_words": 1000 * counts.to_numpy().sum() / float(words.reindex(ids).sum()),
+            "themes_mean": float(per_text.mean()), "themes_min": int(per_text.min()), "themes_max": int(per_text.max()),
+            "in_every_text": "|".join(present.index[present.all(axis=1)]),
+            "in_no_text": "|".join(present.index[~present.any(axis=1)]),
+        })
+    return pd.DataFrame(rows)
+
+
+def first_in_genre(doc_counts: pd.DataFrame, genres: pd.Series, themes) -> pd.DataFrame:
+    """The first text (in the order of ``genres``) of each genre that mentions each of ``themes``.
+
+    One row per genre (order of its first text), one column per theme: the
+    doc_id of the genre's first text with a mention, or empty when none of
+    the genre's texts mentions it.
+    """
+    rows = []
+    for genre in dict.fromkeys(genres):
+        ids = [d for d in genres.index if genres[d] == genre]
+        row = {"genre": genre}
+        for theme in themes:
+            hits_ = [d for d in ids if doc_counts.at[theme, d] > 0]
+            row[theme] = hits_[0] if hits_ else ""
+        rows.append(row)
+    return pd.DataFrame(rows, columns=["genre", *themes])
+
+
+def account_groups(reports: pd.DataFrame, documents: list[str],
+                   meetings: list[str]) -> list[tuple[list[str], list[str]]]:
+    """The meetings reported by two texts or more, grouped by the texts that report them.
+
+    ``reports`` links meetings and texts (meeting_id, doc_id); ``documents``
+    and ``meetings`` are the ids in date order. Meetings reported by the
+    same set of texts (two meetings of one trip) form one group. Returns
+    (meetings, texts) pairs in the order of the first meeting, each list in
+    date order.
+    """
+    meeting_rank = {m: i for i, m in enumerate(meetings)}
+    doc_rank = {d: i for i, d in enumerate(documents)}
+    texts_of = reports.groupby("meeting_id")["doc_id"].agg(lambda s: tuple(sorted(set(s), key=doc_rank.get)))
+    groups: dict[tuple[str, ...], list[str]] = {}
+    for meeting in sorted(texts_of.index, key=lambda m: meeting_rank.get(m, len(meetings))):
+        if len(texts_of[meeting]) > 1:
+            groups.setdefault(texts_of[meeting], []).append(meeting)
+    return [(found, list(docs)) for docs, found in groups.items()]
+
+
+def compare_accounts(doc_counts: pd.DataFrame, doc_rates: pd.DataFrame, docs: pd.DataFrame,
+                     groups: list[tuple[list[str], list[str]]]) -> pd.DataFrame:
+    """Every pair of texts reporting the same meeting(s): the themes they share and those only one mentions.
+
+    ``groups`` is :func:`account_groups`; ``docs`` the documents table
+    indexed by doc_id (publisher_country, genre). One row per pair of texts
+    of a group (in text order): meetings (" + "), both texts with their genre
+    and publisher's country, whether one government published both, the
+    number of shared themes, the themes only in the first and only in the
+    second (pipe-separated theme ids), the Jaccard overlap of the two theme
+    sets and the cosine similarity of their theme profiles (rates per 1,000
+    words).
+    """
+    rows = []
+    for found, texts_ in groups:
+        for position, a in enumerate(texts_):
+            for b in texts_[position + 1:]:
+                set_a = set(doc_counts.index[doc_counts[a] > 0])
+                set_b = set(doc_counts.index[doc_counts[b] > 0])
+                rows.append({
+                    "meetings": " + ".join(found), "text_a": a, "genre_a": docs.at[a, "genre"],
+                    "country_a": docs.at[a, "publisher_country"], "text_b": b, "genre_b": docs.at[b, "genre"],
+                    "country_b": docs.at[b, "publisher_country"],
+                    "same_government": docs.at[a, "publisher_country"] == docs.at[b, "publisher_country"],
+                    "shared": len(set_a & set_b),
+                    "only_a": "|".join(t for t in doc_counts.index if t in set_a - set_b),
+                    "only_b": "|".join(t for t in doc_counts.index if t in set_b - set_a),
+                    "jaccard": jaccard(set_a, set_b),
+                    "cosine": float(theme_similarity(doc_rates[[a, b]]).iat[0, 1]),
+                })
+    return pd.DataFrame(rows, columns=["meetings", "text_a", "genre_a", "country_a", "text_b", "genre_b", "country_b",
+                                       "same_government", "shared", "only_a", "only_b", "jaccard", "cosine"])
+
+
+def columns_standing_for(reports: pd.DataFrame, documents: pd.DataFrame, meetings: list[str]) -> dict[str, list[str]]:
+    """Meetings without a text of their own, under the meeting whose texts report them.
+
+    A text counts under its own meeting (``documents.meeting_id``); a
+    meeting reported only by texts of other meetings (the second meeting of
+    a trip) has no column of its own. Returns column meeting -> the other
+    meetings its texts also report, for the columns that stand for more than
+    one meeting, in the order of ``meetings``.
+    """
+    own = documents.set_index("doc_id")["meeting_id"]
+    rank = {m: i for i, m in enumerate(meetings)}
+    extra: dict[str, list[str]] = {}
+    for row in reports.itertuples(index=False):
+        if row.meeting_id not in rank and own[row.doc_id] in rank:
+            extra.setdefault(own[row.doc_id], [])
+            if row.meeting_id not in extra[own[row.doc_id]]:
+                extra[own[row.doc_id]].append(row.meeting_id)
+    return {m: sorted(extra[m]) for m in meetings if m in extra}
+
+
+def first_sentence(sentence_rows: pd.DataFrame, pattern: str, documents: list[str]) -> pd.Series | None:
+    """The first sentence (texts in the order of ``documents``) matching the regular expression ``pattern``.
+
+    Case is ignored. Returns the row of ``sentence_rows`` (doc_id,
+    meeting_id, sentence_no, sentence), or None when no sentence matches.
+    """
+    found = sentence_rows[sentence_rows["sentence"].str.contains(pattern, case=False, regex=True)]
+    if found.empty:
+        return None
+    rank = {d: i for i, d in enumerate(documents)}
+    return found.assign(_rank=found["doc_id"].map(rank)).sort_values(["_rank", "sentence_no"], kind="stable").iloc[0]
+
+
+def mean_similarity(sim: pd.DataFrame, group: pd.Series) -> dict[str, float]:
+    """Mean similarity of the pairs of ``sim`` within one ``group`` (doc_id -> group) and across groups.
+
+    Each unordered pair of distinct documents counts once; a mean over no
+    pair is NaN.
+    """
+    ids = list(sim.index)
+    within, across = [], []
+    for i, a in enumerate(ids):
+        for b in ids[i + 1:]:
+            (within if group[a] == group[b] else across).append(float(sim.at[a, b]))
+    return {"within": float(np.mean(within)) if within else np.nan,
+            "across": float(np.mean(across)) if across else np.nan}
+
+
 # --- the chapter: everything coded once, its tables and the numbers it quotes ----------------
 
 
@@ -397,7 +558,10 @@ class Coding:
     the documents table indexed by doc_id; ``texts`` the cleaned texts in
     document order. The matrices are theme x meeting (``counts``, ``rates``
     per 1,000 words, ``present``) and theme x document (``doc_counts``,
-    ``doc_rates``).
+    ``doc_rates``). ``reports`` links each meeting to every text that
+    reports it (meeting_id, doc_id; :func:`helpers.corpus.reporting`): a text
+    counts under its own meeting (documents.meeting_id), but a text of a
+    trip can also report a second meeting of that trip.
     """
 
     book: pd.DataFrame
@@ -418,6 +582,12 @@ class Coding:
     doc_counts: pd.DataFrame
     doc_rates: pd.DataFrame
     first_last: pd.DataFrame
+    reports: pd.DataFrame
+
+    @property
+    def genres(self) -> pd.Series:
+        """The genre of each of :attr:`documents`, in their (date) order."""
+        return self.docs["genre"].reindex(self.documents)
 
     @property
     def meeting_dates(self) -> pd.Series:
@@ -427,16 +597,18 @@ class Coding:
 
 def code(ds) -> Coding:
     """Code the dataset's cleaned texts with its codebook (:func:`code_corpus`)."""
-    return code_corpus(codebook(ds), ds.documents, ds.meetings, texts(ds))
+    return code_corpus(codebook(ds), ds.documents, ds.meetings, texts(ds), reports=reporting(ds))
 
 
 def code_corpus(book: pd.DataFrame, documents: pd.DataFrame, meetings: pd.DataFrame,
-                texts: Mapping[str, str]) -> Coding:
+                texts: Mapping[str, str], reports: pd.DataFrame | None = None) -> Coding:
     """Code ``texts`` (doc_id -> cleaned text) of ``documents`` by ``book`` and measure them by meeting and document.
 
-    The tables are those of the dataset (codebook, documents with meeting_id
-    and publisher_country, meetings with meeting_id and date); the result
-    holds the same matrices as :func:`by_meeting` and :func:`by_document`.
+    The tables are those of the dataset (codebook, documents with meeting_id,
+    publisher_country and genre, meetings with meeting_id and date); the
+    result holds the same matrices as :func:`by_meeting` and
+    :func:`by_document`. ``reports`` (meeting_id, doc_id) says which texts
+    report which meetings; by default each text reports its own meeting only.
     """
     book = book.reset_index(drop=True)
     themes = book["theme_id"]
@@ -456,4 +628,6 @@ def code_corpus(book: pd.DataFrame, documents: pd.DataFrame, meetings: pd.DataFr
         words=words, meeting_words=per_meeting, counts=counts, rates=_measure(counts, per_meeting, "rate"),
         present=present, doc_counts=doc_counts, doc_rates=_measure(doc_counts, words, "rate"),
         first_last=first_last(present),
+        reports=(documents[["meeting_id", "doc_id"]] if reports is None else reports[["meeting_id", "doc_id"]])
+        .drop_duplicates().reset_index(drop=True),
     )
