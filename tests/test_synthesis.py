@@ -1,7 +1,5 @@
 """The measures of the conclusions, on small fixtures and on the dataset."""
 
-import math
-
 import pandas as pd
 import pytest
 
@@ -46,16 +44,6 @@ def test_a_sector_unknown_to_the_agencies_is_named_with_its_row(presence):
         sy.sector_alignment(mapping, presence, pd.DataFrame(columns=["meeting_id", "sector"]), ["navy"])
 
 
-def test_reliability_by_meeting_groups_verdicts():
-    checked = pd.DataFrame({"claim_id": ["c1", "c2", "c3", "c4"],
-                            "verdict": [cl.CONSISTENT, cl.OVERSTATED, cl.NOT_VERIFIABLE, cl.APPROXIMATE]})
-    meeting = pd.Series({"c1": "M1", "c2": "M2", "c3": "M2", "c4": "M2"})
-    out = sy.reliability_by_meeting(checked, meeting, ["M1", "M2", "M3"]).set_index("meeting_id")
-    assert out.loc["M2", ["claims", "checkable", "consistent", "off", "not_verifiable"]].tolist() == [3, 2, 1, 1, 1]
-    assert out.loc["M2", "consistent_share"] == 0.5 and math.isnan(out.loc["M3", "consistent_share"])
-    with pytest.raises(KeyError, match="c9"):
-        sy.reliability_by_meeting(pd.DataFrame({"claim_id": ["c9"], "verdict": [cl.CONSISTENT]}), meeting, ["M1"])
-
 
 def test_every_mapped_sector_exists_and_every_rationale_is_written(ds):
     assert set(ds.sector_themes["sector"]) <= set(ds.agencies["sector"])
@@ -84,12 +72,44 @@ def test_alignment_facts_name_the_widest_gap(presence):
     assert facts["pairs_absent_pct"] == pytest.approx(60)
 
 
-def test_reliability_facts_compare_the_busiest_meeting_with_the_rest():
-    checked = pd.DataFrame({"claim_id": ["c1", "c2", "c3", "c4"],
-                            "verdict": [cl.CONSISTENT, cl.OVERSTATED, cl.NOT_VERIFIABLE, cl.APPROXIMATE]})
-    meeting = pd.Series({"c1": "M1", "c2": "M2", "c3": "M2", "c4": "M2"})
-    facts = sy.reliability_facts(sy.reliability_by_meeting(checked, meeting, ["M1", "M2", "M3"]))
-    assert (facts["last_meeting"], facts["last_rank"], facts["claims_last"], facts["claims_all"]) == ("M2", 2, 3, 4)
-    assert (facts["last_checkable"], facts["last_consistent"], facts["before_checkable"]) == (2, 1, 1)
-    table = sy.reliability_table(sy.reliability_by_meeting(checked, meeting, ["M1", "M2", "M3"]))
-    assert table["consistent share of checkable"].tolist() == ["100%", "50%", ""]
+
+def test_like_for_like_keeps_only_the_listed_meetings(presence):
+    continuity = pd.DataFrame({"lineage_id": ["x", "x", "y", "z"], "meeting_id": ["M1", "M3", "M2", "M2"]})
+    themes, institutions = sy.like_for_like(presence, continuity, ["M1", "M3"])
+    assert themes.columns.tolist() == ["M1", "M3"] and institutions.to_dict() == {"x": 2}
+    with pytest.raises(KeyError, match="M9"):
+        sy.like_for_like(presence, continuity, ["M9"])
+    facts = sy.spread_facts(themes, institutions, 2)
+    assert facts["themes_mean_share"] == pytest.approx(100 * (2 / 2 + 1 / 2 + 1 / 2) / 3)
+    assert facts["inst_mean_share"] == pytest.approx(100)
+
+
+def _checked():
+    return pd.DataFrame({
+        "claim_id": ["c1", "c2", "c3", "c4", "c5"], "doc_id": ["fs", "fs", "fs", "tr", "tr"],
+        "nature": ["statistic", "programme output", "programme output", "statistic", "statistic"],
+        "verdict": [cl.CONSISTENT, cl.CONFIRMED, cl.NOT_FOUND, cl.TRANSLATION, cl.NOT_VERIFIABLE],
+        "group": ["statistics rated against a reference", "programme outputs", "programme outputs",
+                  "errors of the text", "statistics not verifiable"]})
+
+
+def test_verdicts_by_genre_count_natures_and_verdicts():
+    documents = pd.DataFrame({"doc_id": ["fs", "tr", "rd"], "genre": ["fact sheet", "transcript", "readout"]})
+    table = sy.verdicts_by_genre(_checked(), documents).set_index("genre")
+    assert table.index.tolist() == ["fact sheet", "transcript"]  # most claims first; genres without claims left out
+    fact_sheet = table.loc["fact sheet"]
+    assert (fact_sheet["claims"], fact_sheet["rated"], fact_sheet["supported"], fact_sheet["outputs found"]) == (
+        3, 1, 1, 1)
+    assert (table.loc["transcript", "errors of the text"], table.loc["transcript", "statistics not verifiable"]) == (
+        1, 1)
+    facts = sy.genre_verdict_facts(sy.verdicts_by_genre(_checked(), documents), _checked(), documents)
+    assert (facts["top_genre"], facts["top_genre_share"], facts["texts_without_numbers"]) == ("fact sheet", 60.0, 1)
+    assert (facts["errors"], facts["error_docs"], facts["outputs"], facts["outputs_found"]) == (1, "tr", 2, 1)
+    with pytest.raises(KeyError, match="c1"):
+        sy.verdicts_by_genre(_checked(), documents.iloc[1:])
+
+
+def test_gap_sectors_name_the_sectors_often_missing_from_their_own_themes():
+    alignment = pd.DataFrame({"sector": ["navy", "finance", "health"], "agenda_only": [0, 3, 2]})
+    assert sy.gap_sectors(alignment) == "finance and health"
+    assert sy.gap_sectors(alignment, at_least=4) == "none"

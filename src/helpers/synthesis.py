@@ -15,7 +15,7 @@ import pandas as pd
 from . import claims as cl
 from .errors import DataError
 
-#: Verdict groups of the reliability measure.
+#: Verdicts that support a statistic, and the errors of the text (the claims chapter's rules).
 CHECKED_OK = (cl.CONSISTENT, cl.APPROXIMATE)
 CHECKED_OFF = (cl.OVERSTATED, cl.UNDERSTATED, cl.INTERNAL, cl.TRANSLATION)
 
@@ -77,35 +77,9 @@ def sector_alignment(sector_themes: pd.DataFrame, theme_presence: pd.DataFrame,
     return pd.DataFrame(rows)
 
 
-def reliability_by_meeting(checked: pd.DataFrame, claim_meeting: pd.Series, meetings: list[str]) -> pd.DataFrame:
-    """Verdicts of the claims made at each meeting, in ``meetings`` order.
 
-    ``checked`` is :func:`helpers.claims.check`; ``claim_meeting`` maps a
-    claim_id to the meeting of its document. Columns: claims, checkable
-    (a verdict other than not verifiable), consistent (consistent or
-    approximately so), off (overstated, understated, internally
-    inconsistent or a translation discrepancy), not_verifiable and
-    ``consistent_share`` (consistent / checkable, empty when none is).
-    """
-    verdicts = checked.assign(meeting_id=checked["claim_id"].map(claim_meeting))
-    if verdicts["meeting_id"].isna().any():
-        missing = verdicts.loc[verdicts["meeting_id"].isna(), "claim_id"].iloc[0]
-        raise KeyError(f"claim {missing!r} has no meeting")
-    rows = []
-    for meeting in meetings:
-        mine = verdicts.loc[verdicts["meeting_id"] == meeting, "verdict"]
-        checkable = int((mine != cl.NOT_VERIFIABLE).sum())
-        consistent = int(mine.isin(CHECKED_OK).sum())
-        rows.append({
-            "meeting_id": meeting, "claims": int(len(mine)), "checkable": checkable, "consistent": consistent,
-            "off": int(mine.isin(CHECKED_OFF).sum()), "not_verifiable": int((mine == cl.NOT_VERIFIABLE).sum()),
-            "consistent_share": consistent / checkable if checkable else float("nan"),
-        })
-    return pd.DataFrame(rows)
-
-
-def _names(labels: list[str]) -> str:
-    """ "a", "a and b", "a, b and c" """
+def names(labels: list[str]) -> str:
+    """Labels as a phrase: "a", "a and b", "a, b and c"."""
     return ", ".join(labels[:-1]) + " and " + labels[-1] if len(labels) > 1 else "".join(labels)
 
 
@@ -122,7 +96,7 @@ def persistence_facts(distribution: pd.DataFrame, institution_meetings: pd.Serie
     return {
         "themes_all": int(at_all["themes"]), "themes_all_pct": 100 * float(at_all["themes_share"]),
         "inst_all": int(at_all["institutions"]), "inst_all_pct": 100 * float(at_all["institutions_share"]),
-        "inst_all_names": _names(every),
+        "inst_all_names": names(every),
         "inst_once_pct": 100 * float(once["institutions_share"]),
         "themes_once_pct": 100 * float(once["themes_share"]),
     }
@@ -146,25 +120,6 @@ def alignment_facts(alignment: pd.DataFrame) -> dict:
     }
 
 
-def reliability_facts(reliability: pd.DataFrame) -> dict:
-    """The numbers the conclusions quote from :func:`reliability_by_meeting`.
-
-    The meeting with the most claims against all the others: its claims
-    (count, per cent of all), its rank in time, its checkable and consistent
-    claims, and the checkable and consistent claims of the other meetings.
-    """
-    busiest = int(reliability["claims"].idxmax())
-    last, before = reliability.loc[busiest], reliability.drop(index=busiest)
-    total = int(reliability["claims"].sum())
-    return {
-        "claims_all": total, "claims_last": int(last["claims"]),
-        "claims_last_pct": 100 * float(last["claims"]) / float(total),
-        "last_meeting": str(last["meeting_id"]), "last_rank": busiest + 1,
-        "last_checkable": int(last["checkable"]), "last_consistent": int(last["consistent"]),
-        "last_consistent_pct": 100 * float(last["consistent_share"]) if last["checkable"] else float("nan"),
-        "before_checkable": int(before["checkable"].sum()), "before_consistent": int(before["consistent"].sum()),
-    }
-
 
 def alignment_table(alignment: pd.DataFrame, labels: pd.Series) -> pd.DataFrame:
     """:func:`sector_alignment` as the conclusions print it: theme labels, meeting lists, readers' headings."""
@@ -178,10 +133,81 @@ def alignment_table(alignment: pd.DataFrame, labels: pd.Series) -> pd.DataFrame:
     return shown
 
 
-def reliability_table(reliability: pd.DataFrame) -> pd.DataFrame:
-    """:func:`reliability_by_meeting` as the conclusions print it (the consistent share in per cent)."""
-    shown = reliability.assign(consistent_share=reliability["consistent_share"].map(
-        lambda v: "" if v != v else f"{100 * v:.0f}%"))
-    shown.columns = ["meeting", "claims", "checkable", "consistent or approximately",
-                     "overstated, understated or discrepant", "not verifiable", "consistent share of checkable"]
-    return shown
+
+def like_for_like(theme_presence: pd.DataFrame, continuity: pd.DataFrame, meetings: list[str]):
+    """The presence matrix and the institutions' meeting counts restricted to ``meetings``.
+
+    ``continuity`` has one row per institution lineage and meeting
+    (:func:`helpers.networks.continuity`). Used with the meetings whose texts
+    list both delegations, so that an institution absent from a meeting is
+    absent from a list, not from a text that names nobody.
+    """
+    missing = [m for m in meetings if m not in theme_presence.columns]
+    if missing:
+        raise KeyError(f"meeting {missing[0]!r} has no column in the theme presence matrix")
+    institutions = continuity[continuity["meeting_id"].isin(meetings)].groupby("lineage_id")["meeting_id"].nunique()
+    return theme_presence[meetings], institutions
+
+
+def spread_facts(theme_presence: pd.DataFrame, institution_meetings: pd.Series, n_meetings: int) -> dict:
+    """The mean share of the meetings at which a theme, and an institution, is present (per cent)."""
+    return {"themes_mean_share": 100 * float(theme_presence.mean(axis=1).mean()),
+            "inst_mean_share": 100 * float((institution_meetings / n_meetings).mean())}
+
+
+def verdicts_by_genre(checked: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
+    """The claims of each genre of text by nature and verdict group, genres with most claims first.
+
+    Columns: ``genre``, ``texts``, ``claims``, ``statistics``, ``rated``
+    (statistics rated against an independent reference), ``supported``
+    (consistent or approximately), ``errors of the text``, ``statistics not
+    verifiable``, ``programme outputs`` and ``outputs found`` (confirmed or
+    partly confirmed in the programme's own record).
+    """
+    genre = checked["doc_id"].map(documents.set_index("doc_id")["genre"])
+    if genre.isna().any():
+        raise KeyError(f"claim {checked.loc[genre.isna(), 'claim_id'].iloc[0]!r} has no document")
+    frame = checked.assign(genre=genre)
+    texts = documents.groupby("genre").size()
+    rows = []
+    for name, group in frame.groupby("genre", sort=True):
+        verdict = group["verdict"]
+        rows.append({
+            "genre": name, "texts": int(texts[name]), "claims": len(group),
+            "statistics": int((group["nature"] == "statistic").sum()),
+            "rated": int((group["group"] == "statistics rated against a reference").sum()),
+            "supported": int(verdict.isin(CHECKED_OK).sum()),
+            "errors of the text": int((group["group"] == "errors of the text").sum()),
+            "statistics not verifiable": int((verdict == cl.NOT_VERIFIABLE).sum()),
+            "programme outputs": int((group["nature"] == "programme output").sum()),
+            "outputs found": int(verdict.isin([cl.CONFIRMED, cl.PARTLY_CONFIRMED]).sum()),
+        })
+    table = pd.DataFrame(rows).sort_values(["claims", "genre"], ascending=[False, True], kind="stable")
+    return table.reset_index(drop=True)
+
+
+def genre_verdict_facts(by_genre: pd.DataFrame, checked: pd.DataFrame, documents: pd.DataFrame) -> dict:
+    """What the conclusions quote from :func:`verdicts_by_genre`: the genre with most claims and its share,
+    the texts with no number, the statistics rated and supported, the errors of the text and where they are,
+    and the programme outputs found in a public record."""
+    top = by_genre.iloc[0]
+    total = int(by_genre["claims"].sum())
+    errors = checked[checked["group"] == "errors of the text"]
+    error_docs = sorted(set(errors["doc_id"]))
+    return {
+        "claims_all": total, "top_genre": str(top["genre"]), "top_genre_texts": int(top["texts"]),
+        "top_genre_claims": int(top["claims"]), "top_genre_share": 100 * float(top["claims"]) / total,
+        "texts_without_numbers": int(len(documents) - checked["doc_id"].nunique()),
+        "statistics": int(by_genre["statistics"].sum()), "rated": int(by_genre["rated"].sum()),
+        "supported": int(by_genre["supported"].sum()), "errors": len(errors),
+        "error_docs": names(error_docs) if error_docs else "none",
+        "outputs": int(by_genre["programme outputs"].sum()), "outputs_found": int(by_genre["outputs found"].sum()),
+    }
+
+
+def gap_sectors(alignment: pd.DataFrame, at_least: int = 2) -> str:
+    """The sectors whose themes were on the agenda without them at ``at_least`` meetings or more, widest gap
+    first, as a phrase ("tax and customs and public health"; "none")."""
+    wide = alignment[alignment["agenda_only"] >= at_least].sort_values(["agenda_only", "sector"],
+                                                                        ascending=[False, True], kind="stable")
+    return names(list(wide["sector"])) or "none"
