@@ -100,6 +100,7 @@ locked-pdf:
 # so `make test` builds it first (see with-system-deps); the build is cached
 # when nothing changed.
 tested: $(STAMP)
+	$(BIN)/ruff check . && $(BIN)/ruff format --check .
 	$(BIN)/python -m pytest tests chapters --nbval --nbval-current-env \
 		--nbval-sanitize-with tests/nbval_sanitize.cfg
 

@@ -37,31 +37,50 @@ def data_copy(tmp_path: Path) -> Path:
 # U.S. and two Mexican people, and a Mexican agency renamed between meetings.
 # --------------------------------------------------------------------------
 
+
 def _small_network():
-    meetings = pd.DataFrame({
-        "meeting_id": ["M-C", "M-A", "M-B"],
-        "date": pd.to_datetime(["2020-01-01", "2010-01-01", "2015-06-01"]),
-        "forum": ["F3", "F1", "F2"], "host_country": ["MX", "MX", "US"], "city": ["c", "a", "b"],
-    })
-    agencies = pd.DataFrame({
-        "agency_id": ["us-a", "us-b", "mx-old", "mx-new", "mx-c"],
-        "name_en": ["Department A", "Department B", "Old Attorney Office", "New Attorney Office",
-                    "Secretariat of Defence Things"],
-        "name_es": ["", "", "Vieja", "Nueva", "Defensa"],
-        "acronym": ["DA", "DB", "OAO", "NAO", None],
-        "country": ["US", "US", "MX", "MX", "MX"],
-        "sector": ["foreign affairs", "prosecution and justice", "prosecution and justice",
-                   "prosecution and justice", "defence"],
-        "parent_id": [None] * 5,
-        "predecessor_id": [None, None, None, "mx-old", None],
-        "lineage_id": ["us-a", "us-b", "mx-old", "mx-old", "mx-c"],
-        "established": [None, None, None, 2018, None],
-    })
-    people = pd.DataFrame({
-        "person_id": ["p1", "p2", "p3", "p4"],
-        "name": ["Ann One", "Bob Two", "Carla Tres", "Juan Pérez Cuatro"],
-        "country": ["US", "US", "MX", "MX"],
-    })
+    meetings = pd.DataFrame(
+        {
+            "meeting_id": ["M-C", "M-A", "M-B"],
+            "date": pd.to_datetime(["2020-01-01", "2010-01-01", "2015-06-01"]),
+            "forum": ["F3", "F1", "F2"],
+            "host_country": ["MX", "MX", "US"],
+            "city": ["c", "a", "b"],
+        }
+    )
+    agencies = pd.DataFrame(
+        {
+            "agency_id": ["us-a", "us-b", "mx-old", "mx-new", "mx-c"],
+            "name_en": [
+                "Department A",
+                "Department B",
+                "Old Attorney Office",
+                "New Attorney Office",
+                "Secretariat of Defence Things",
+            ],
+            "name_es": ["", "", "Vieja", "Nueva", "Defensa"],
+            "acronym": ["DA", "DB", "OAO", "NAO", None],
+            "country": ["US", "US", "MX", "MX", "MX"],
+            "sector": [
+                "foreign affairs",
+                "prosecution and justice",
+                "prosecution and justice",
+                "prosecution and justice",
+                "defence",
+            ],
+            "parent_id": [None] * 5,
+            "predecessor_id": [None, None, None, "mx-old", None],
+            "lineage_id": ["us-a", "us-b", "mx-old", "mx-old", "mx-c"],
+            "established": [None, None, None, 2018, None],
+        }
+    )
+    people = pd.DataFrame(
+        {
+            "person_id": ["p1", "p2", "p3", "p4"],
+            "name": ["Ann One", "Bob Two", "Carla Tres", "Juan Pérez Cuatro"],
+            "country": ["US", "US", "MX", "MX"],
+        }
+    )
     rows = [
         # meeting, person, name as written, country, agency, level, basis
         ("M-A", "p1", "Ann One", "US", "us-a", "cabinet", "listed"),
@@ -73,30 +92,77 @@ def _small_network():
         ("M-C", "p2", "Bob Two", "US", None, "staff", "listed"),
         ("M-C", "p3", "Carla", "MX", "mx-c", "cabinet", "spoke"),
     ]
-    participants = pd.DataFrame(rows, columns=["meeting_id", "person_id", "name_as_written", "country",
-                                               "agency_id", "level", "basis"])
+    participants = pd.DataFrame(
+        rows, columns=["meeting_id", "person_id", "name_as_written", "country", "agency_id", "level", "basis"]
+    )
     participants["title_as_written"] = ""
     participants["doc_id"] = participants["meeting_id"].str.lower()
     participants["name"] = participants["person_id"].map(people.set_index("person_id")["name"])
-    aliases = pd.DataFrame({"alias": ["Juan Perez", "Pérez", "Bob", "Carla"],
-                            "person_id": ["p4", "p4", "p2", "p3"]})
-    documents = pd.DataFrame({"doc_id": ["m-a", "m-b", "m-c"], "meeting_id": ["M-A", "M-B", "M-C"],
-                              "genre": ["joint statement", "transcript", "press release"]})
-    return SimpleNamespace(meetings=meetings, agencies=agencies, people=people,
-                           participants=participants, aliases=aliases, documents=documents)
+    aliases = pd.DataFrame({"alias": ["Juan Perez", "Pérez", "Bob", "Carla"], "person_id": ["p4", "p4", "p2", "p3"]})
+    documents = pd.DataFrame(
+        {
+            "doc_id": ["m-a", "m-b", "m-c"],
+            "meeting_id": ["M-A", "M-B", "M-C"],
+            "genre": ["joint statement", "transcript", "press release"],
+        }
+    )
+    return SimpleNamespace(
+        meetings=meetings,
+        agencies=agencies,
+        people=people,
+        participants=participants,
+        aliases=aliases,
+        documents=documents,
+    )
 
 
 def add_canada(ds):
     """A Canadian official at M-C (as at the Trilateral Fentanyl Committee)."""
-    ds.agencies = pd.concat([ds.agencies, pd.DataFrame([{
-        "agency_id": "ca-x", "name_en": "Canadian Office", "name_es": "", "acronym": "CO", "country": "CA",
-        "sector": "presidency", "parent_id": None, "predecessor_id": None, "lineage_id": "ca-x",
-        "established": None}])], ignore_index=True)
+    ds.agencies = pd.concat(
+        [
+            ds.agencies,
+            pd.DataFrame(
+                [
+                    {
+                        "agency_id": "ca-x",
+                        "name_en": "Canadian Office",
+                        "name_es": "",
+                        "acronym": "CO",
+                        "country": "CA",
+                        "sector": "presidency",
+                        "parent_id": None,
+                        "predecessor_id": None,
+                        "lineage_id": "ca-x",
+                        "established": None,
+                    }
+                ]
+            ),
+        ],
+        ignore_index=True,
+    )
     ds.people = pd.concat([ds.people, pd.DataFrame([{"person_id": "p9", "name": "Nat Nine", "country": "CA"}])])
-    ds.participants = pd.concat([ds.participants, pd.DataFrame([{
-        "meeting_id": "M-C", "person_id": "p9", "name_as_written": "Nat Nine", "country": "CA", "agency_id": "ca-x",
-        "level": "deputy", "basis": "met", "title_as_written": "", "doc_id": "m-c", "name": "Nat Nine"}])],
-        ignore_index=True)
+    ds.participants = pd.concat(
+        [
+            ds.participants,
+            pd.DataFrame(
+                [
+                    {
+                        "meeting_id": "M-C",
+                        "person_id": "p9",
+                        "name_as_written": "Nat Nine",
+                        "country": "CA",
+                        "agency_id": "ca-x",
+                        "level": "deputy",
+                        "basis": "met",
+                        "title_as_written": "",
+                        "doc_id": "m-c",
+                        "name": "Nat Nine",
+                    }
+                ]
+            ),
+        ],
+        ignore_index=True,
+    )
 
 
 @pytest.fixture

@@ -35,7 +35,7 @@ PAYLOADS = {
     "latex-specials": "50% of $3 & #1 ^2 ~ \\ {braces} _under_",
     # Markdown that would change what the reader sees
     "emphasis": "*emphasis* __strong__ organi*ation and organi*ation",
-    "link-reference": "[x]: https://example.org/evil \"title\"",
+    "link-reference": '[x]: https://example.org/evil "title"',
     "table-pipe": "a | b || c",
     "heading": "# Heading\n- item",
 }

@@ -18,11 +18,12 @@ import time
 from pathlib import Path
 
 import pytest
-from test_ingest import SYNTHETIC, review
 
-from conftest import ROOT
 from helpers import DataError, ingest, journal, load_dataset
 from helpers.ingest import IngestError
+
+from conftest import ROOT
+from test_ingest import SYNTHETIC, review
 
 BULLETED = ROOT / "tests" / "fixtures" / "synthetic_readout_2025_bulleted.txt"
 
@@ -32,8 +33,11 @@ class Killed(BaseException):
 
 
 def digests(folder: Path) -> dict[str, str]:
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def write_draft(readout: Path, data_dir: Path, out: Path) -> Path:
@@ -43,6 +47,7 @@ def write_draft(readout: Path, data_dir: Path, out: Path) -> Path:
 
 
 # The journal on its own ----------------------------------------------------------------
+
 
 def test_a_change_killed_at_any_step_is_old_or_completed_by_recover(tmp_path, monkeypatch):
     folder = tmp_path / "data"
@@ -65,7 +70,7 @@ def test_a_change_killed_at_any_step_is_old_or_completed_by_recover(tmp_path, mo
         __import__("shutil").copytree(folder, trial)
         calls = []
 
-        def checkpoint():
+        def checkpoint(calls=calls, kill_at=kill_at):
             calls.append(1)
             if len(calls) == kill_at:
                 raise Killed
@@ -87,13 +92,15 @@ def test_a_change_killed_at_any_step_is_old_or_completed_by_recover(tmp_path, mo
 
 # A real accept --------------------------------------------------------------------------
 
+
 @pytest.fixture
 def draft_file(data_copy, tmp_path):
     return write_draft(SYNTHETIC, data_copy, tmp_path / "draft.json")
 
 
-def test_an_accept_killed_at_each_step_leaves_old_or_new_and_a_rerun_finishes(data_copy, draft_file, tmp_path,
-                                                                             monkeypatch):
+def test_an_accept_killed_at_each_step_leaves_old_or_new_and_a_rerun_finishes(
+    data_copy, draft_file, tmp_path, monkeypatch
+):
     old = digests(data_copy)
     pristine = tmp_path / "pristine"
     __import__("shutil").copytree(data_copy, pristine)
@@ -108,7 +115,7 @@ def test_an_accept_killed_at_each_step_leaves_old_or_new_and_a_rerun_finishes(da
         __import__("shutil").copytree(pristine, data_copy)
         calls = []
 
-        def checkpoint():
+        def checkpoint(calls=calls, kill_at=kill_at):
             calls.append(1)
             if len(calls) == kill_at:
                 raise Killed
@@ -131,8 +138,13 @@ def test_an_accept_killed_at_each_step_leaves_old_or_new_and_a_rerun_finishes(da
 
 def _accept_in_subprocess(draft: Path, data_dir: Path) -> subprocess.Popen:
     env = {**os.environ, "USMX_DATA_DIR": str(data_dir)}
-    return subprocess.Popen([sys.executable, "-m", "helpers.ingest", "accept", str(draft)], env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        [sys.executable, "-m", "helpers.ingest", "accept", str(draft)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 def test_an_accept_killed_at_random_moments_is_recovered(data_copy, draft_file, tmp_path):
@@ -152,8 +164,12 @@ def test_an_accept_killed_at_random_moments_is_recovered(data_copy, draft_file, 
         time.sleep(rng.uniform(0.3, 1.0) * duration)
         process.send_signal(signal.SIGKILL)
         process.wait(60)
-        recovered = subprocess.run([sys.executable, "-m", "helpers.ingest", "recover"], capture_output=True,
-                                   text=True, env={**os.environ, "USMX_DATA_DIR": str(data_copy)})
+        recovered = subprocess.run(
+            [sys.executable, "-m", "helpers.ingest", "recover"],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "USMX_DATA_DIR": str(data_copy)},
+        )
         assert recovered.returncode == 0, recovered.stderr
         assert digests(data_copy) in (old, new)
 

@@ -5,7 +5,6 @@ import csv
 import pandas as pd
 import pytest
 
-from conftest import DATA
 from helpers import background as bg
 from helpers import load_dataset
 from helpers.cleaning import prepare
@@ -13,11 +12,18 @@ from helpers.corpus import reporting
 from helpers.errors import DataError
 from helpers.text import contains_quote
 
+from conftest import DATA
+
 REFERENCE = DATA / "reference"
 
 #: How a text names each framework: a meeting whose texts name one must link to it, or be listed in MENTIONS.
-NAMES = {"merida": "Merida Initiative", "bicentennial": "Bicentennial", "tfc": "Trilateral Fentanyl Committee",
-         "la-declaration": "Los Angeles Declaration", "sd-tco": "Disrupting Transnational Criminal Organizations"}
+NAMES = {
+    "merida": "Merida Initiative",
+    "bicentennial": "Bicentennial",
+    "tfc": "Trilateral Fentanyl Committee",
+    "la-declaration": "Los Angeles Declaration",
+    "sd-tco": "Disrupting Transnational Criminal Organizations",
+}
 #: Texts that name a framework without the meeting working under it.
 MENTIONS = {
     ("SDV-2024-02", "tfc"): "wh-2024 announces the next day's committee meeting (TFC-2024-02), a meeting of its own",
@@ -47,7 +53,11 @@ def test_every_framework_quote_is_found_in_its_source(ds):
         else:
             ref = rows[row.reference_id]
             assert (row.quote, row.source_url, row.source_title, row.source_publisher) == (
-                ref["quote"], ref["source_url"], ref["source_title"], ref["source_org"]), where
+                ref["quote"],
+                ref["source_url"],
+                ref["source_title"],
+                ref["source_org"],
+            ), where
 
 
 def test_each_framework_has_one_heading_row_and_numbered_components(ds):
@@ -61,10 +71,16 @@ def test_each_framework_has_one_heading_row_and_numbered_components(ds):
 def test_the_frameworks_are_those_the_brief_names(ds):
     labels = ds.frameworks.set_index(["framework_id", "component"])["label"]
     assert [labels["merida", n] for n in range(1, 5)] == [
-        "Disrupt organized criminal groups", "Institutionalize the rule of law", "Create a 21st-century border",
-        "Build strong and resilient communities"]
+        "Disrupt organized criminal groups",
+        "Institutionalize the rule of law",
+        "Create a 21st-century border",
+        "Build strong and resilient communities",
+    ]
     assert [labels["bicentennial", n] for n in range(1, 4)] == [
-        "Protect our people", "Prevent transborder crime", "Pursue criminal networks"]
+        "Protect our people",
+        "Prevent transborder crime",
+        "Pursue criminal networks",
+    ]
 
 
 def test_a_meeting_and_its_evidence_come_from_a_text_that_reports_it(ds):
@@ -82,7 +98,9 @@ def test_a_meeting_whose_texts_name_a_framework_is_linked_to_it(ds):
         for framework_id, name in NAMES.items():
             if name in words:
                 assert (meeting_id, framework_id) in linked or (meeting_id, framework_id) in MENTIONS, (
-                    meeting_id, framework_id)
+                    meeting_id,
+                    framework_id,
+                )
     assert not linked & set(MENTIONS)
 
 
@@ -113,34 +131,61 @@ def test_a_framework_row_quotes_one_source_only(data_copy):
     row = frame.index[frame["reference_id"] != ""][0]
     frame.loc[row, "doc_id"] = "pres-2010"
     frame.to_csv(path, index=False, lineterminator="\n")
-    with pytest.raises(DataError, match=rf"frameworks.csv, row {row + 1} .*exactly one of \['doc_id', 'reference_id'\]"):
+    with pytest.raises(
+        DataError, match=rf"frameworks.csv, row {row + 1} .*exactly one of \['doc_id', 'reference_id'\]"
+    ):
         load_dataset(data_copy)
 
 
 # Small constructed inputs for the chapter's functions.
 
+
 @pytest.fixture
 def small():
-    frameworks = pd.DataFrame({
-        "framework_id": ["f", "f", "f", "g"], "component": [0, 1, 2, 0],
-        "kind": ["framework", "goal", "goal", "framework"], "label": ["Frame F", "Go", "Stop", "Frame G"],
-        "doc_id": ["d1", "d1", "d1", None], "reference_id": [None, None, None, "9a"],
-        "source_publisher": [None, None, None, "Pub"], "source_title": [None, None, None, "Title"],
-        "source_url": [None, None, None, "https://example.org/g"], "quote": ["F is set", "go", "stop", "G met"],
-    })
-    meetings = pd.DataFrame({"meeting_id": ["M2", "M1", "M3"], "series_id": ["s", "s", "v"],
-                             "date": pd.to_datetime(["2002-01-01", "2001-01-01", "2003-01-01"])})
-    links = pd.DataFrame({"meeting_id": ["M2", "M1"], "framework_id": ["f", "g"], "doc_id": ["d1", "d0"],
-                          "quote": ["under F", "under G"]})
-    documents = pd.DataFrame({"doc_id": ["d0", "d1", "d2", "d3"],
-                              "genre": ["readout", "joint statement", "readout", "blog post"]})
-    outcomes = pd.DataFrame({
-        "outcome_id": ["O01", "O02", "O03", "O04"], "meeting_id": ["M1", "M2", "M2", "M3"],
-        "doc_id": ["d0", "d1", "d1", "d2"], "kind": ["agreement", "launch", "commitment", "none"],
-        "what": ["Deal", "Frame F", "Pledge", "No outcome recorded"], "quote": ["a", "b", "c", "d"],
-        "date": pd.to_datetime(["2001-01-01", "2002-01-01", "2002-01-01", "2003-01-01"]),
-        "genre": ["readout", "joint statement", "joint statement", "readout"],
-    })
+    frameworks = pd.DataFrame(
+        {
+            "framework_id": ["f", "f", "f", "g"],
+            "component": [0, 1, 2, 0],
+            "kind": ["framework", "goal", "goal", "framework"],
+            "label": ["Frame F", "Go", "Stop", "Frame G"],
+            "doc_id": ["d1", "d1", "d1", None],
+            "reference_id": [None, None, None, "9a"],
+            "source_publisher": [None, None, None, "Pub"],
+            "source_title": [None, None, None, "Title"],
+            "source_url": [None, None, None, "https://example.org/g"],
+            "quote": ["F is set", "go", "stop", "G met"],
+        }
+    )
+    meetings = pd.DataFrame(
+        {
+            "meeting_id": ["M2", "M1", "M3"],
+            "series_id": ["s", "s", "v"],
+            "date": pd.to_datetime(["2002-01-01", "2001-01-01", "2003-01-01"]),
+        }
+    )
+    links = pd.DataFrame(
+        {
+            "meeting_id": ["M2", "M1"],
+            "framework_id": ["f", "g"],
+            "doc_id": ["d1", "d0"],
+            "quote": ["under F", "under G"],
+        }
+    )
+    documents = pd.DataFrame(
+        {"doc_id": ["d0", "d1", "d2", "d3"], "genre": ["readout", "joint statement", "readout", "blog post"]}
+    )
+    outcomes = pd.DataFrame(
+        {
+            "outcome_id": ["O01", "O02", "O03", "O04"],
+            "meeting_id": ["M1", "M2", "M2", "M3"],
+            "doc_id": ["d0", "d1", "d1", "d2"],
+            "kind": ["agreement", "launch", "commitment", "none"],
+            "what": ["Deal", "Frame F", "Pledge", "No outcome recorded"],
+            "quote": ["a", "b", "c", "d"],
+            "date": pd.to_datetime(["2001-01-01", "2002-01-01", "2002-01-01", "2003-01-01"]),
+            "genre": ["readout", "joint statement", "joint statement", "readout"],
+        }
+    )
     return frameworks, meetings, links, documents, outcomes
 
 
@@ -149,11 +194,19 @@ def test_framework_tables_and_facts(small):
     order = bg.framework_order(links, meetings, frameworks)
     assert order == ["g", "f"]
     table = bg.framework_table(frameworks, documents.set_index("doc_id"), order, lambda t, u: f"{t} <{u}>")
-    assert table["framework or component"].tolist() == ["(the framework)", "(the framework)", "Goal 1: Go",
-                                                         "Goal 2: Stop"]
+    assert table["framework or component"].tolist() == [
+        "(the framework)",
+        "(the framework)",
+        "Goal 1: Go",
+        "Goal 2: Stop",
+    ]
     assert table["framework"].tolist() == ["Frame G", "Frame F", "", ""]
-    assert table["source"].tolist() == ['Pub, "Title" (reference notes) <https://example.org/g>',
-                                        "d1 (joint statement)", "d1 (joint statement)", "d1 (joint statement)"]
+    assert table["source"].tolist() == [
+        'Pub, "Title" (reference notes) <https://example.org/g>',
+        "d1 (joint statement)",
+        "d1 (joint statement)",
+        "d1 (joint statement)",
+    ]
     shown = bg.meeting_table(meetings, links, frameworks)
     assert shown["meeting"].tolist() == ["M1", "M2", "M3"]
     assert shown["framework"].tolist() == ["Frame G", "Frame F", bg.NO_FRAMEWORK]
@@ -183,10 +236,21 @@ def test_outcome_tables_and_facts(small):
 
 def test_a_phase_is_named_by_its_label_not_numbered(small):
     frameworks, *_ = small
-    phase = pd.DataFrame({"framework_id": ["f"], "component": [3], "kind": ["phase"], "label": ["Phase II"],
-                          "doc_id": ["d1"], "reference_id": [None], "source_publisher": [None], "source_title": [None],
-                          "source_url": [None], "quote": ["phase two"]})
-    table = bg.framework_table(pd.concat([frameworks, phase]), pd.DataFrame({"genre": ["x"]}, index=["d1"]),
-                               ["f", "g"], lambda t, u: t)
-    assert table["framework or component"].tolist()[:4] == ["(the framework)", "Goal 1: Go", "Goal 2: Stop",
-                                                            "Phase II"]
+    phase = pd.DataFrame(
+        {
+            "framework_id": ["f"],
+            "component": [3],
+            "kind": ["phase"],
+            "label": ["Phase II"],
+            "doc_id": ["d1"],
+            "reference_id": [None],
+            "source_publisher": [None],
+            "source_title": [None],
+            "source_url": [None],
+            "quote": ["phase two"],
+        }
+    )
+    table = bg.framework_table(
+        pd.concat([frameworks, phase]), pd.DataFrame({"genre": ["x"]}, index=["d1"]), ["f", "g"], lambda t, u: t
+    )
+    assert table["framework or component"].tolist()[:4] == ["(the framework)", "Goal 1: Go", "Goal 2: Stop", "Phase II"]

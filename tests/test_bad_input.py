@@ -144,7 +144,7 @@ def test_non_utf8_table(data_copy):
 def test_cleaning_rule_that_no_longer_matches(data_copy, ds):
     path = data_copy / "cleaning_rules.csv"
     rule = ds.cleaning_rules.iloc[-1]
-    line = next(l for l in path.read_text(encoding="utf-8").splitlines() if l.startswith(f"{rule.rule_id},"))
+    line = next(x for x in path.read_text(encoding="utf-8").splitlines() if x.startswith(f"{rule.rule_id},"))
     edit(path, line, line.replace(rule.text[:12], "Nothing like", 1))
     err = load_error(data_copy)
     assert err.file == "cleaning_rules.csv" and err.field == "text"
@@ -157,6 +157,7 @@ def test_loading_never_writes(data_copy):
 
 
 # Every constraint of datapackage.json is enforced on load ------------------------------
+
 
 def set_cell(data_dir: Path, file: str, row: int, field: str, value: str) -> None:
     """Write ``value`` into data row ``row`` (1-based), column ``field``, keeping the CSV valid."""
@@ -171,23 +172,26 @@ def set_cell(data_dir: Path, file: str, row: int, field: str, value: str) -> Non
     path.write_text(buffer.getvalue(), encoding="utf-8")
 
 
-@pytest.mark.parametrize("file, field, value, says", [
-    ("people.csv", "person_id", "Richard Verma!!", "does not match the pattern"),
-    ("people.csv", "person_id", "../../evil", "does not match the pattern"),
-    ("meetings.csv", "meeting_id", "hlsd 2023", "does not match the pattern"),
-    ("documents.csv", "file", "../../../etc/hostname", "does not match the pattern"),
-    ("meetings.csv", "date", "20171214", "not a date written YYYY-MM-DD"),
-    ("meetings.csv", "series_number", "0", "below the minimum 1"),
-    ("theme_codebook.csv", "cap_major_code", "24", "above the maximum 23"),
-    ("claims.csv", "value", "NaN", "not a finite number"),
-    ("claims.csv", "value", "inf", "not a finite number"),
-    ("claims.csv", "value", "1_000", "not a finite number"),
-    ("documents.csv", "source_url", "javascript:alert(1)", "not an http(s) address"),
-    ("reference_stats.csv", "url", "https://example.org/a b", "not an http(s) address"),
-    ("people.csv", "name", "Liz\u202eSherwood", "control character U+202E"),
-    ("people.csv", "name", "Liz\x00Sherwood", "control character U+0000"),
-    ("people.csv", "notes", "bell\x07", "control character U+0007"),
-])
+@pytest.mark.parametrize(
+    "file, field, value, says",
+    [
+        ("people.csv", "person_id", "Richard Verma!!", "does not match the pattern"),
+        ("people.csv", "person_id", "../../evil", "does not match the pattern"),
+        ("meetings.csv", "meeting_id", "hlsd 2023", "does not match the pattern"),
+        ("documents.csv", "file", "../../../etc/hostname", "does not match the pattern"),
+        ("meetings.csv", "date", "20171214", "not a date written YYYY-MM-DD"),
+        ("meetings.csv", "series_number", "0", "below the minimum 1"),
+        ("theme_codebook.csv", "cap_major_code", "24", "above the maximum 23"),
+        ("claims.csv", "value", "NaN", "not a finite number"),
+        ("claims.csv", "value", "inf", "not a finite number"),
+        ("claims.csv", "value", "1_000", "not a finite number"),
+        ("documents.csv", "source_url", "javascript:alert(1)", "not an http(s) address"),
+        ("reference_stats.csv", "url", "https://example.org/a b", "not an http(s) address"),
+        ("people.csv", "name", "Liz\u202eSherwood", "control character U+202E"),
+        ("people.csv", "name", "Liz\x00Sherwood", "control character U+0000"),
+        ("people.csv", "notes", "bell\x07", "control character U+0007"),
+    ],
+)
 def test_a_declared_constraint_is_enforced(data_copy, file, field, value, says):
     set_cell(data_copy, file, 1, field, value)
     err = load_error(data_copy)
@@ -196,7 +200,6 @@ def test_a_declared_constraint_is_enforced(data_copy, file, field, value, says):
 
 def test_a_unique_field_is_unique(data_copy, ds):
     theme = ds.theme_codebook["theme_id"].iloc[0]
-    path = data_copy / "theme_codebook.csv"
     set_cell(data_copy, "theme_codebook.csv", 2, "theme_id", theme)
     err = load_error(data_copy)
     assert (err.file, err.field) == ("theme_codebook.csv", "theme_id")
@@ -219,8 +222,9 @@ def test_a_raw_file_outside_raw_is_refused_even_without_the_pattern(data_copy):
 @pytest.mark.parametrize("path", ["../../etc/passwd.csv", "/etc/passwd", "sub/people.csv"])
 def test_a_resource_path_outside_data_is_refused(data_copy, path):
     text = (data_copy / "datapackage.json").read_text(encoding="utf-8")
-    (data_copy / "datapackage.json").write_text(text.replace('"path": "people.csv"', f'"path": "{path}"'),
-                                                encoding="utf-8")
+    (data_copy / "datapackage.json").write_text(
+        text.replace('"path": "people.csv"', f'"path": "{path}"'), encoding="utf-8"
+    )
     err = load_error(data_copy)
     assert err.file == "datapackage.json" and "(people): path" in str(err) and "no folders" in str(err)
 
@@ -231,8 +235,9 @@ def test_a_resource_missing_from_the_package_is_named(data_copy):
     package = json.loads((data_copy / "datapackage.json").read_text(encoding="utf-8"))
     package["resources"] = [r for r in package["resources"] if r["name"] != "people"]
     for resource in package["resources"]:
-        resource["schema"]["foreignKeys"] = [fk for fk in resource["schema"].get("foreignKeys", [])
-                                             if fk["reference"]["resource"] != "people"]
+        resource["schema"]["foreignKeys"] = [
+            fk for fk in resource["schema"].get("foreignKeys", []) if fk["reference"]["resource"] != "people"
+        ]
     (data_copy / "datapackage.json").write_text(json.dumps(package), encoding="utf-8")
     err = load_error(data_copy)
     assert err.file == "datapackage.json" and "the resource 'people' is missing" in str(err)
@@ -270,6 +275,7 @@ def test_a_record_with_too_many_fields_is_named_by_its_line(data_copy):
 
 
 # The record of texts considered ----------------------------------------------------------
+
 
 def test_an_included_text_must_be_the_raw_file_as_received(data_copy, ds):
     path = data_copy / "texts_considered.csv"

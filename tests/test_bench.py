@@ -44,14 +44,26 @@ def test_results_file_is_sorted_json(tmp_path):
 
 
 def test_targets_are_compared_not_asserted():
-    results = {"builds": {"clean_build": {"total_s": 100.0}, "nothing_changed": {"html_s": 3.0, "pdf_s": 6.0},
-                          "one_data_file_changed": {"chapters_executed": ["a"], "chapters_reading_file": ["a"],
-                                                    "glued_values_changed": {"a": 2}},
-                          "chapter_execution_s": {"a": 4.0, "b": 12.0}},
-               "scale": [{"readouts": 1000, "total_s": 10.0}]}
-    assert bench.compare(results) == {"clean_build_under_90_s": False, "nothing_changed_under_5_s": False,
-                                      "data_change_reexecutes_only_its_readers": True,
-                                      "each_chapter_under_10_s": False, "1000_readouts_under_20_s": True}
+    results = {
+        "builds": {
+            "clean_build": {"total_s": 100.0},
+            "nothing_changed": {"html_s": 3.0, "pdf_s": 6.0},
+            "one_data_file_changed": {
+                "chapters_executed": ["a"],
+                "chapters_reading_file": ["a"],
+                "glued_values_changed": {"a": 2},
+            },
+            "chapter_execution_s": {"a": 4.0, "b": 12.0},
+        },
+        "scale": [{"readouts": 1000, "total_s": 10.0}],
+    }
+    assert bench.compare(results) == {
+        "clean_build_under_90_s": False,
+        "nothing_changed_under_5_s": False,
+        "data_change_reexecutes_only_its_readers": True,
+        "each_chapter_under_10_s": False,
+        "1000_readouts_under_20_s": True,
+    }
     results["builds"]["one_data_file_changed"]["chapters_executed"] = ["a", "b"]
     assert not bench.compare(results)["data_change_reexecutes_only_its_readers"]
 
@@ -79,21 +91,40 @@ def test_readers_of_the_codebook_include_the_themes_chapter_only_among_analyses(
 def test_the_readme_quotes_the_committed_benchmark_results():
     results = json.loads(bench.RESULTS.read_text(encoding="utf-8"))
     readme = bench.README.read_text(encoding="utf-8")
-    block = readme[readme.index(bench.README_START) + len(bench.README_START):readme.index(bench.README_END)]
+    block = readme[readme.index(bench.README_START) + len(bench.README_START) : readme.index(bench.README_END)]
     assert block.strip() == bench.readme_table(results), "run `python tools/bench.py --readme`"
 
 
 def test_readme_table_states_each_target_verdict(tmp_path):
-    results = {"machine": {"date": "2026-01-01", "commit": "abc", "cpus": 2, "memory_gb": 4.0, "python": "3.11"},
-               "builds": {"clean_build": {"html_s": 50.0, "pdf_s": 50.0, "total_s": 100.0},
-                          "nothing_changed": {"html_s": 0.0, "pdf_s": 0.0, "chapters_executed": []},
-                          "one_data_file_changed": {"file": "data/x.csv", "change": "a row added", "html_s": 9.0,
-                                                    "chapters_executed": ["a"], "chapters_reading_file": ["a"],
-                                                    "glued_values_changed": {"a": 2}},
-                          "chapter_execution_s": {"a": 4.0, "b": 12.0},
-                          "tests": {"passed": 3, "seconds": 1.0}, "peak_child_rss_mb": 10.0},
-               "scale": [{"readouts": 1000, "words": 5, "total_s": 10.0, "themes_s": 8.0, "claims_s": 1.0,
-                          "networks_s": 1.0, "cost_per_readout_vs_smallest": 1.0}]}
+    results = {
+        "machine": {"date": "2026-01-01", "commit": "abc", "cpus": 2, "memory_gb": 4.0, "python": "3.11"},
+        "builds": {
+            "clean_build": {"html_s": 50.0, "pdf_s": 50.0, "total_s": 100.0},
+            "nothing_changed": {"html_s": 0.0, "pdf_s": 0.0, "chapters_executed": []},
+            "one_data_file_changed": {
+                "file": "data/x.csv",
+                "change": "a row added",
+                "html_s": 9.0,
+                "chapters_executed": ["a"],
+                "chapters_reading_file": ["a"],
+                "glued_values_changed": {"a": 2},
+            },
+            "chapter_execution_s": {"a": 4.0, "b": 12.0},
+            "tests": {"passed": 3, "seconds": 1.0},
+            "peak_child_rss_mb": 10.0,
+        },
+        "scale": [
+            {
+                "readouts": 1000,
+                "words": 5,
+                "total_s": 10.0,
+                "themes_s": 8.0,
+                "claims_s": 1.0,
+                "networks_s": 1.0,
+                "cost_per_readout_vs_smallest": 1.0,
+            }
+        ],
+    }
     results["targets_met"] = bench.compare(results)
     table = bench.readme_table(results)
     assert "100.0 s | under 90 s: not met" in table
@@ -121,16 +152,24 @@ def test_a_long_readout_repeats_whole_corpus_texts(ds):
 def test_drafting_is_measured_for_each_size_and_layout(ds):
     rows = bench.measure_drafting(ds, sizes=(3_000,), runs=1)
     assert [r["layout"] for r in rows] == ["lines", "one line"]
-    assert all(r["size_bytes"] >= 3_000 and r["claims"] > 0 and r["seconds"] >= 0 and r["cpu_s"] >= 0
-               and r["runs"] == 1 for r in rows)
+    assert all(
+        r["size_bytes"] >= 3_000 and r["claims"] > 0 and r["seconds"] >= 0 and r["cpu_s"] >= 0 and r["runs"] == 1
+        for r in rows
+    )
 
 
 def test_the_drafting_target_is_compared_and_quoted():
-    results = {"scale": [{"readouts": 100, "total_s": 1.0}],
-               "drafting": {"measured": {"commit": "abc", "date": "2026-01-01"},
-                            "rows": [{"size_bytes": 100_000, "layout": "lines", "seconds": 0.5, "cpu_s": 0.5},
-                                     {"size_bytes": 5_000_000, "layout": "lines", "seconds": 8.0, "cpu_s": 7.9},
-                                     {"size_bytes": 5_000_000, "layout": "one line", "seconds": 12.0, "cpu_s": 9.0}]}}
+    results = {
+        "scale": [{"readouts": 100, "total_s": 1.0}],
+        "drafting": {
+            "measured": {"commit": "abc", "date": "2026-01-01"},
+            "rows": [
+                {"size_bytes": 100_000, "layout": "lines", "seconds": 0.5, "cpu_s": 0.5},
+                {"size_bytes": 5_000_000, "layout": "lines", "seconds": 8.0, "cpu_s": 7.9},
+                {"size_bytes": 5_000_000, "layout": "one line", "seconds": 12.0, "cpu_s": 9.0},
+            ],
+        },
+    }
     assert bench.compare(results) == {"draft_5mb_under_10_s": False}
     results["drafting"]["rows"][2]["seconds"] = 9.5
     assert bench.compare(results) == {"draft_5mb_under_10_s": True}
@@ -138,8 +177,12 @@ def test_the_drafting_target_is_compared_and_quoted():
     results["scale"][0].update(words=5, themes_s=0.5, claims_s=0.3, networks_s=0.2, cost_per_readout_vs_smallest=1.0)
     results["targets_met"] = bench.compare(results)
     table = bench.readme_table(results)
-    assert "| drafting one readout of 5.0 MB (one line), each in a new process (commit `abc`, 2026-01-01) | " \
-           "9.5 s (9.0 s CPU) | under 10 s: met |" in table
+    assert (
+        "| drafting one readout of 5.0 MB (one line), each in a new process (commit `abc`, 2026-01-01) | "
+        "9.5 s (9.0 s CPU) | under 10 s: met |" in table
+    )
     results["drafting"]["rows"][0]["runs"] = 3
-    assert "| drafting one readout of 0.1 MB (lines), each in a new process (median of 3 runs) (commit `abc`, " \
-           "2026-01-01) | 0.5 s (0.5 s CPU) | – |" in bench.readme_table(results)
+    assert (
+        "| drafting one readout of 0.1 MB (lines), each in a new process (median of 3 runs) (commit `abc`, "
+        "2026-01-01) | 0.5 s (0.5 s CPU) | – |" in bench.readme_table(results)
+    )

@@ -31,15 +31,16 @@ up_to_date = _tool("up_to_date")
 
 # The dataset refuses what a chapter did not declare -------------------------
 
+
 def test_a_declared_dataset_holds_only_the_declared_tables():
     ds = load_dataset(uses=["meetings"])
     assert list(ds.tables) == ["meetings"]
     with pytest.raises(UndeclaredTable, match="'claims' is not among the tables this notebook declared"):
-        ds.claims
+        _ = ds.claims
     with pytest.raises(UndeclaredTable, match="'texts' is not among"):
         ds.text(ds.meetings.iloc[0]["meeting_id"])
     with pytest.raises(UndeclaredTable, match="'texts' is not among"):
-        ds.manifest
+        _ = ds.manifest
 
 
 def test_declaring_texts_gives_the_texts_and_their_provenance():
@@ -62,9 +63,11 @@ def test_declared_files_follow_the_package(ds):
 
 # Reading the declarations of the chapters -------------------------------------
 
+
 def _notebook(path, *sources):
-    cells = [{"cell_type": "code", "source": s, "metadata": {}, "outputs": [], "execution_count": None}
-             for s in sources]
+    cells = [
+        {"cell_type": "code", "source": s, "metadata": {}, "outputs": [], "execution_count": None} for s in sources
+    ]
     path.write_text(json.dumps({"cells": cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5}))
     return path
 
@@ -94,13 +97,18 @@ def test_a_data_change_reaches_only_the_chapters_that_read_it(tmp_path, monkeypa
     codebook.write_text(codebook.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     after = invalidate.chapter_digests()
     changed = sorted(n for n in before if before[n] != after[n])
-    readers = sorted(n for n in before if invalidate.declared_uses(tmp_path / n) in (None,)
-                     or "theme_codebook" in (invalidate.declared_uses(tmp_path / n) or []))
+    readers = sorted(
+        n
+        for n in before
+        if invalidate.declared_uses(tmp_path / n) in (None,)
+        or "theme_codebook" in (invalidate.declared_uses(tmp_path / n) or [])
+    )
     assert changed == readers
     assert "chapters/02_themes.ipynb" in changed and "chapters/03_networks.ipynb" not in changed
 
 
 # Skipping a build when no source changed -------------------------------------
+
 
 def test_up_to_date_is_false_until_recorded_and_after_a_source_changes(tmp_path, monkeypatch):
     subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
@@ -132,22 +140,27 @@ def test_prefetch_finds_the_chapters_without_a_cached_run(tmp_path):
     cache = get_cache(tmp_path / "cache")
     paths = []
     for name, code in [("a", "x = 1"), ("b", "y = 2")]:
-        nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(code)],
-                                      metadata={"kernelspec": {"name": "python3", "display_name": "Python 3"}})
+        nb = nbformat.v4.new_notebook(
+            cells=[nbformat.v4.new_code_cell(code)],
+            metadata={"kernelspec": {"name": "python3", "display_name": "Python 3"}},
+        )
         path = tmp_path / f"{name}.ipynb"
         nbformat.write(nb, path)
         paths.append(path)
     assert prefetch.uncached(cache, paths) == paths
-    cache.cache_notebook_bundle(CacheBundleIn(nbformat.read(paths[0], as_version=4), str(paths[0])),
-                                check_validity=False)
+    cache.cache_notebook_bundle(
+        CacheBundleIn(nbformat.read(paths[0], as_version=4), str(paths[0])), check_validity=False
+    )
     assert prefetch.uncached(cache, paths) == [paths[1]]
 
 
 def test_prefetch_runs_a_notebook_in_its_own_folder(tmp_path):
     import nbformat
 
-    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("import os; print(os.path.basename(os.getcwd()))")],
-                                  metadata={"kernelspec": {"name": "python3", "display_name": "Python 3"}})
+    nb = nbformat.v4.new_notebook(
+        cells=[nbformat.v4.new_code_cell("import os; print(os.path.basename(os.getcwd()))")],
+        metadata={"kernelspec": {"name": "python3", "display_name": "Python 3"}},
+    )
     folder = tmp_path / "chapter_folder"
     folder.mkdir()
     nbformat.write(nb, folder / "n.ipynb")

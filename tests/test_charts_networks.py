@@ -7,9 +7,10 @@ import pytest
 from matplotlib.colors import to_hex
 from matplotlib.patches import Rectangle
 
-from conftest import add_canada
 from helpers import networks as nw
 from helpers.charts import networks as charts
+
+from conftest import add_canada
 
 
 def test_tie_opacity_stays_within_range_however_many_meetings():
@@ -47,8 +48,11 @@ def test_people_draws_every_participation_and_names_every_node(small_network):
     assert len(dashed) == len(weak) == 3
     names = {t.get_text() for t in ax.texts}
     assert {"Ann One", "Bob Two", "Carla Tres", "Juan Pérez Cuatro", "M-A\n2010-01-01"} <= names
-    assert [t.get_text() for t in ax.get_legend().get_texts()][:3] == ["U.S. participant", "Mexican participant",
-                                                                        "meeting"]
+    assert [t.get_text() for t in ax.get_legend().get_texts()][:3] == [
+        "U.S. participant",
+        "Mexican participant",
+        "meeting",
+    ]
     plt.close(fig)
 
 
@@ -78,8 +82,11 @@ def test_continuity_draws_a_dot_per_presence_hollow_when_weak(small_network):
     ax = fig.axes[0]
     dots = sum(len(c.get_offsets()) for c in ax.collections)
     assert dots == len(grid)
-    hollow = sum(len(c.get_offsets()) for c in ax.collections
-                 if len(c.get_offsets()) and to_hex(c.get_facecolor()[0]) == "#ffffff")
+    hollow = sum(
+        len(c.get_offsets())
+        for c in ax.collections
+        if len(c.get_offsets()) and to_hex(c.get_facecolor()[0]) == "#ffffff"
+    )
     assert hollow == int((~grid["basis"].isin(charts.NAMED_BASES)).sum()) == 3
     assert [t.get_text() for t in ax.get_yticklabels()] == list(rows["row_label"])
     assert {t.get_text() for t in ax.texts} == {"as OAO"}
@@ -91,8 +98,11 @@ def test_continuity_draws_a_dot_per_presence_hollow_when_weak(small_network):
 def test_continuity_shades_the_sides_the_texts_do_not_list_and_names_a_renaming_once(small_network):
     parts = small_network.participants
     parts.loc[(parts["meeting_id"] == "M-B") & (parts["person_id"] == "p4"), "agency_id"] = "mx-old"
-    grid, rows, meetings = (nw.continuity_grid(small_network), nw.continuity_rows(small_network),
-                            nw.meeting_table(small_network))
+    grid, rows, meetings = (
+        nw.continuity_grid(small_network),
+        nw.continuity_rows(small_network),
+        nw.meeting_table(small_network),
+    )
     naming = nw.delegation_naming(small_network)
     # Rows 0-1 are U.S., 2-3 Mexican; M-B (order 1) lists neither side, M-C (2) lists the U.S. side only.
     assert charts.unlisted_cells(rows, naming, meetings) == [(1, 0, 1), (1, 2, 3), (2, 2, 3)]

@@ -37,21 +37,35 @@ def test_heatmap_shows_rate_and_count_in_each_cell_and_a_dash_for_none():
 
 
 def test_timeline_draws_a_marker_per_theme_and_meeting_and_a_bar_from_first_to_last():
-    table = pd.DataFrame({"theme_id": ["a", "c", "b"], "first": ["M1", "M2", None], "last": ["M2", "M2", None],
-                          "persistence": [2, 1, 0], "M1": [True, False, False], "M2": [True, True, False]})
+    table = pd.DataFrame(
+        {
+            "theme_id": ["a", "c", "b"],
+            "first": ["M1", "M2", None],
+            "last": ["M2", "M2", None],
+            "persistence": [2, 1, 0],
+            "M1": [True, False, False],
+            "M2": [True, True, False],
+        }
+    )
     fig = charts.timeline(table, LABELS, DATES)
     ax = fig.axes[0]
     markers = ax.collections[:6]  # then the two legend entries
-    filled = [tuple(m.get_offsets()[0]) for m in markers
-              if tuple(m.get_facecolors()[0][:3]) == pytest.approx(to_rgb(OKABE_ITO["blue"]))]
+    filled = [
+        tuple(m.get_offsets()[0])
+        for m in markers
+        if tuple(m.get_facecolors()[0][:3]) == pytest.approx(to_rgb(OKABE_ITO["blue"]))
+    ]
     assert sorted(filled) == [(0, 0), (1, 0), (1, 1)]
     bars = [line for line in ax.lines if len(line.get_xdata())]
     assert [(list(b.get_xdata()), list(b.get_ydata())) for b in bars] == [([0, 1], [0, 0]), ([1, 1], [1, 1])]
     assert ticks(ax.get_yticklabels()) == ["Theme A", "Theme C", "Theme B"]
     assert ax.yaxis_inverted()
     assert ticks(ax.get_xticklabels()) == ["M1\nMar 2010", "M2\nDec 2017"]
-    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["mentioned", "not mentioned",
-                                                                   "first to last appearance"]
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == [
+        "mentioned",
+        "not mentioned",
+        "first to last appearance",
+    ]
     plt.close(fig)
 
 

@@ -9,20 +9,40 @@ from __future__ import annotations
 import json
 
 import pytest
-from claims_fixtures import Translated
 from pyld import jsonld
 
 from helpers import claimreview as cr
 from helpers import claims as cl
 
+from claims_fixtures import Translated
+
 BASE = "https://example.org/book/"
 
 #: The schema.org terms the records use, with the types they belong to (as schema.org defines them).
 SCHEMA_TERMS = {
-    "ClaimReview", "Claim", "Rating", "Organization", "Person", "CreativeWork",
-    "url", "identifier", "datePublished", "claimReviewed", "author", "itemReviewed", "appearance",
-    "reviewRating", "alternateName", "ratingExplanation", "ratingValue", "bestRating", "worstRating",
-    "headline", "publisher", "name", "citation",
+    "ClaimReview",
+    "Claim",
+    "Rating",
+    "Organization",
+    "Person",
+    "CreativeWork",
+    "url",
+    "identifier",
+    "datePublished",
+    "claimReviewed",
+    "author",
+    "itemReviewed",
+    "appearance",
+    "reviewRating",
+    "alternateName",
+    "ratingExplanation",
+    "ratingValue",
+    "bestRating",
+    "worstRating",
+    "headline",
+    "publisher",
+    "name",
+    "citation",
 }
 
 
@@ -71,14 +91,23 @@ def test_the_rating_scale_orders_the_verdicts_and_leaves_not_verifiable_off_it()
     assert set(cr.RATING_SCALE) == set(cl.VERDICTS) - {cl.NOT_VERIFIABLE, cl.NOT_FOUND} - cr.UNREVIEWED
     assert cr.RATING_SCALE[cl.CONFIRMED] == cr.RATING_SCALE[cl.COMMITMENT_MET] == 3
     assert cr.RATING_SCALE[cl.PARTLY_CONFIRMED] == 2 and cr.RATING_SCALE[cl.DIFFERS] == 1
-    assert cr.rating(cl.CONSISTENT, "r") == {"@type": "Rating", "alternateName": cl.CONSISTENT,
-                                             "ratingExplanation": "r", "ratingValue": 3, "bestRating": 3,
-                                             "worstRating": 1}
+    assert cr.rating(cl.CONSISTENT, "r") == {
+        "@type": "Rating",
+        "alternateName": cl.CONSISTENT,
+        "ratingExplanation": "r",
+        "ratingValue": 3,
+        "bestRating": 3,
+        "worstRating": 1,
+    }
     assert cr.rating(cl.APPROXIMATE, "r")["ratingValue"] == 2
-    assert {cr.rating(v, "r")["ratingValue"] for v in (cl.OVERSTATED, cl.UNDERSTATED, cl.INTERNAL,
-                                                        cl.TRANSLATION)} == {1}
-    assert cr.rating(cl.NOT_VERIFIABLE, "r") == {"@type": "Rating", "alternateName": cl.NOT_VERIFIABLE,
-                                                 "ratingExplanation": "r"}
+    assert {cr.rating(v, "r")["ratingValue"] for v in (cl.OVERSTATED, cl.UNDERSTATED, cl.INTERNAL, cl.TRANSLATION)} == {
+        1
+    }
+    assert cr.rating(cl.NOT_VERIFIABLE, "r") == {
+        "@type": "Rating",
+        "alternateName": cl.NOT_VERIFIABLE,
+        "ratingExplanation": "r",
+    }
     with pytest.raises(ValueError):
         cr.rating("mostly true", "r")
 
@@ -94,13 +123,13 @@ def test_one_record_per_claim_from_a_small_dataset():
     assert first["datePublished"] == cr.REVIEW_DATE
     assert first["author"] == {"@type": "Organization", "name": cr.REVIEWER, "url": BASE}
     assert first["itemReviewed"]["author"] == {"@type": "Person", "name": "A Speaker"}
-    assert third["itemReviewed"]["author"] == {"@type": "Organization", "name": "Pub"}   # no speaker: the publisher
+    assert third["itemReviewed"]["author"] == {"@type": "Organization", "name": "Pub"}  # no speaker: the publisher
     assert first["itemReviewed"]["datePublished"] == "2023-10-05"
-    assert "url" not in first["itemReviewed"]["appearance"]               # the text's address is not known
+    assert "url" not in first["itemReviewed"]["appearance"]  # the text's address is not known
     assert first["reviewRating"]["alternateName"] == cl.CONSISTENT and first["reviewRating"]["ratingValue"] == 3
-    assert third["reviewRating"]["ratingValue"] == 1                      # a translation discrepancy
+    assert third["reviewRating"]["ratingValue"] == 1  # a translation discrepancy
     assert first["citation"]["url"] == "https://example.org/t"
-    assert "citation" not in records[1]                                   # an internal check cites no page
+    assert "citation" not in records[1]  # an internal check cites no page
     assert all(cr.validate_claimreview(r) == [] for r in records)
 
 
@@ -136,11 +165,11 @@ def test_claims_that_are_not_reviewed_have_no_record_and_a_secondary_source_is_s
 
     fixture = Natures()
     records = cr.claimreview_records(cl.check(fixture), fixture, base_url=BASE)
-    assert [r["identifier"] for r in records] == ["N1", "N2", "N3", "N5", "N8", "N9"]   # not N4, N6, N7
+    assert [r["identifier"] for r in records] == ["N1", "N2", "N3", "N5", "N8", "N9"]  # not N4, N6, N7
     first = records[0]
     assert first["reviewRating"]["alternateName"] == cl.CONFIRMED and first["reviewRating"]["ratingValue"] == 3
     assert first["reviewRating"]["ratingExplanation"].endswith("secondary copy of the official publication.")
-    assert "ratingValue" not in records[1]["reviewRating"]                     # not found: no place on the scale
+    assert "ratingValue" not in records[1]["reviewRating"]  # not found: no place on the scale
     assert all(cr.validate_claimreview(r) == [] for r in records) and cr.linked_data_problems(records) == []
 
 
@@ -192,16 +221,18 @@ def test_a_json_ld_processor_reads_every_record_as_a_schema_org_claim_review(ds)
     assert [node["@type"] for node in expanded] == [["http://schema.org/ClaimReview"]] * len(records)
     assert [node["http://schema.org/url"] for node in expanded] == [[{"@id": r["url"]}] for r in records]
     quads = cr.to_nquads(records).splitlines()
-    used = {q.split(" ")[1].strip("<>") for q in quads} | {q.split(" ")[2].strip("<>") for q in quads
-                                                          if " <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> " in q}
+    used = {q.split(" ")[1].strip("<>") for q in quads} | {
+        q.split(" ")[2].strip("<>") for q in quads if " <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> " in q
+    }
     used.discard("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
-    assert used == {"http://schema.org/" + term for term in SCHEMA_TERMS}   # no term outside schema.org's
+    assert used == {"http://schema.org/" + term for term in SCHEMA_TERMS}  # no term outside schema.org's
     for record in records:
-        assert f'<http://schema.org/url> <{record["url"]}> .' in "\n".join(quads)
+        assert f"<http://schema.org/url> <{record['url']}> ." in "\n".join(quads)
     rated = [q for q in quads if "<http://schema.org/ratingValue>" in q]
     assert len(rated) == sum(r["reviewRating"]["alternateName"] in cr.RATING_SCALE for r in records)
     assert f'<http://schema.org/datePublished> "{cr.REVIEW_DATE}"^^<http://schema.org/Date> .' in quads[2] or any(
-        f'"{cr.REVIEW_DATE}"^^<http://schema.org/Date>' in q for q in quads)
+        f'"{cr.REVIEW_DATE}"^^<http://schema.org/Date>' in q for q in quads
+    )
 
 
 def test_the_processor_finds_a_relative_address_and_a_record_that_is_no_claim_review():

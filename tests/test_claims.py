@@ -6,7 +6,6 @@ import math
 
 import pandas as pd
 import pytest
-from claims_fixtures import Natures, Repeated, Translated
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -15,6 +14,8 @@ from helpers import quantities as qt
 from helpers import units
 from helpers.text import contains_quote
 from helpers.text.numbers import NUMBER_WORDS
+
+from claims_fixtures import Natures, Repeated, Translated
 
 # ---------------------------------------------------------------- extraction
 
@@ -47,11 +48,11 @@ def test_extract_finds_quantities(text, value, unit, qualifier):
 @pytest.mark.parametrize(
     "text",
     [
-        "on December 14, 2017.",          # date and year
+        "on December 14, 2017.",  # date and year
         "Mexico City, 9 September 2025",  # day before the month
         "a safe border for the 21st century",  # ordinal
-        "the third edition",              # word ordinal
-        "the two countries agreed",       # party reference
+        "the third edition",  # word ordinal
+        "the two countries agreed",  # party reference
         "our two governments",
         "one of the defining challenges",  # pronoun "one"
         "WhatsApp_Image_2020-01-16_at_3.59.02_PM.jpeg",  # identifier
@@ -88,10 +89,19 @@ def test_extraction_precision_on_the_cleaned_texts(ds):
     print(f"\n{total - len(extra)} of {total} candidates are curated claims; others: {extra}")
     assert total > 0 and (total - len(extra)) / total >= 0.8
 
+
 # ---------------------------------------------------------------- units
 
-SAME_DIMENSION = [("tonnes", "kg"), ("kg", "pounds"), ("USD per minute", "USD per year"), ("USD per day", "USD per minute"),
-                  ("km", "miles"), ("weeks", "days"), ("years", "months"), ("minutes", "hours")]
+SAME_DIMENSION = [
+    ("tonnes", "kg"),
+    ("kg", "pounds"),
+    ("USD per minute", "USD per year"),
+    ("USD per day", "USD per minute"),
+    ("km", "miles"),
+    ("weeks", "days"),
+    ("years", "months"),
+    ("minutes", "hours"),
+]
 
 
 def test_unit_conversions():
@@ -114,6 +124,7 @@ def test_normalisation_round_trips(pair, value):
     base, _ = units.to_base(value, a)
     assert units.from_base(base, a) == pytest.approx(value, rel=1e-9)
 
+
 # ---------------------------------------------------------------- tolerances
 
 positive = st.floats(min_value=1e-3, max_value=1e12, allow_nan=False, allow_infinity=False)
@@ -122,19 +133,19 @@ shares = st.floats(min_value=0, max_value=0.5)
 
 
 def test_compare_examples():
-    assert cl.compare(64000, 63632) == cl.CONSISTENT                   # rounding of 64,000
-    assert cl.compare(64000, 63632, "more than") == cl.CONSISTENT      # within 2% of the bound
+    assert cl.compare(64000, 63632) == cl.CONSISTENT  # rounding of 64,000
+    assert cl.compare(64000, 63632, "more than") == cl.CONSISTENT  # within 2% of the bound
     assert cl.compare(100, 80, "-plus") == cl.OVERSTATED
     assert cl.compare(3000, 3175, "over") == cl.CONSISTENT
     assert cl.compare(17, 9.26, precision=1) == cl.OVERSTATED
     assert cl.compare(80, 75.8) == cl.APPROXIMATE
-    assert cl.compare(80, 75.8, precision=10) == cl.CONSISTENT          # "80" is stated to the ten
+    assert cl.compare(80, 75.8, precision=10) == cl.CONSISTENT  # "80" is stated to the ten
     assert cl.compare(50, 80) == cl.UNDERSTATED
     assert cl.compare(104, 100, "about") == cl.CONSISTENT
     assert cl.compare(104, 100) == cl.APPROXIMATE
-    assert cl.compare(2, 1.15, "up to") == cl.CONSISTENT                # "within two months": 35 days
+    assert cl.compare(2, 1.15, "up to") == cl.CONSISTENT  # "within two months": 35 days
     assert cl.compare(2, 2.1, "up to") == cl.APPROXIMATE
-    assert cl.compare(2, 3, "up to") == cl.UNDERSTATED                  # the ceiling is below the reference
+    assert cl.compare(2, 3, "up to") == cl.UNDERSTATED  # the ceiling is below the reference
     assert cl.cap(cl.CONSISTENT, "approximate") == cl.APPROXIMATE
     assert cl.cap(cl.OVERSTATED, "approximate") == cl.OVERSTATED
     with pytest.raises(ValueError):
@@ -163,7 +174,7 @@ def test_up_to_holds_for_any_reference_at_most_the_ceiling(x, below, tol):
 
 
 def test_compare_range_is_approximate_inside_and_capped_outside():
-    assert cl.compare_range(17, [15.3, 15.3, 20.0]) == (cl.APPROXIMATE, 15.3)     # measure not named: never more
+    assert cl.compare_range(17, [15.3, 15.3, 20.0]) == (cl.APPROXIMATE, 15.3)  # measure not named: never more
     assert cl.compare_range(110_000, [107_941, 111_029], "nearly") == (cl.APPROXIMATE, 111_029)
     assert cl.compare_range(30, [15.3, 20.0]) == (cl.OVERSTATED, 20.0)
     assert cl.compare_range(100, [100.0, 120.0, 50.0]) == (cl.APPROXIMATE, 100.0)
@@ -183,16 +194,25 @@ def test_rates_ratios_and_intervals_in_the_claims_unit():
     with pytest.raises(ValueError):
         cl.reference_value(ref, "pounds", baseline=base)
     later = pd.Series({"reference_id": "D", "value": None, "unit": "date", "event_date": pd.Timestamp("2023-04-13")})
-    assert cl.reference_value(later, "days", meeting_date=pd.Timestamp("2023-03-09")) == 35   # after the meeting too
+    assert cl.reference_value(later, "days", meeting_date=pd.Timestamp("2023-03-09")) == 35  # after the meeting too
 
 
 @settings(deadline=None, max_examples=300)
-@given(claim=positive, reference=positive, qualifier=qualifiers, precision=st.floats(min_value=0, max_value=1e6),
-       a=shares, b=shares, c=shares, d=shares)
+@given(
+    claim=positive,
+    reference=positive,
+    qualifier=qualifiers,
+    precision=st.floats(min_value=0, max_value=1e6),
+    a=shares,
+    b=shares,
+    c=shares,
+    d=shares,
+)
 def test_wider_tolerance_never_worsens_the_verdict(claim, reference, qualifier, precision, a, b, c, d):
     narrow = cl.Tolerance(consistent=min(a, b), about=min(a, b), approximate=max(a, b))
-    wide = cl.Tolerance(consistent=min(a, b) + min(c, d), about=min(a, b) + min(c, d),
-                        approximate=max(a, b) + max(c, d))
+    wide = cl.Tolerance(
+        consistent=min(a, b) + min(c, d), about=min(a, b) + min(c, d), approximate=max(a, b) + max(c, d)
+    )
     v_narrow = cl.compare(claim, reference, qualifier, precision=precision, tolerance=narrow)
     v_wide = cl.compare(claim, reference, qualifier, precision=precision, tolerance=wide)
     assert cl.SEVERITY[v_wide] <= cl.SEVERITY[v_narrow]
@@ -208,6 +228,7 @@ def test_direction_of_a_wrong_plain_claim(claim, reference):
         assert claim < reference
     assert cl.compare(reference, reference) == cl.CONSISTENT
 
+
 # ---------------------------------------------------------------- check() on fixtures
 
 
@@ -219,7 +240,7 @@ def test_check_rules_on_a_fixture():
     assert result.loc["N02", "ratio"] == pytest.approx(3e9 * 525_600 / 855e9)
     assert result.loc["N03", "verdict"] == cl.TRANSLATION
     assert result.loc["N03", "reference_value"] == pytest.approx(184)
-    assert result.loc["N04", "verdict"] == cl.CONSISTENT           # 20 days against "three weeks"
+    assert result.loc["N04", "verdict"] == cl.CONSISTENT  # 20 days against "three weeks"
     assert result.loc["N04", "reference_value"] == pytest.approx(20 / 7)
     assert "not used" in result.loc["N04", "context"]
 
@@ -229,25 +250,25 @@ def test_the_rules_by_nature_on_a_fixture():
     verdict = result["verdict"]
     assert verdict["N1"] == cl.CONFIRMED and result.loc["N1", "strength"] == "secondary copy"
     assert "self-reported" in result.loc["N1", "explanation"]
-    assert verdict["N2"] == cl.NOT_FOUND                              # a record of 34 locations is context only
+    assert verdict["N2"] == cl.NOT_FOUND  # a record of 34 locations is context only
     assert verdict["N3"] == cl.NOT_FOUND and "Searched: The programme's releases." in result.loc["N3", "explanation"]
-    assert verdict["N4"] == cl.NOT_CHECKED                            # no reference, no search
-    assert verdict["N5"] == cl.COMMITMENT_MET                         # up to two months: 35 days later
+    assert verdict["N4"] == cl.NOT_CHECKED  # no reference, no search
+    assert verdict["N5"] == cl.COMMITMENT_MET  # up to two months: 35 days later
     assert verdict["N6"] == cl.COMMITMENT
     assert verdict["N7"] == cl.NOT_RATED and pd.isna(result.loc["N7", "reference_value"])  # other: never rated
-    assert verdict["N8"] == cl.APPROXIMATE                            # inside the range of two measures
+    assert verdict["N8"] == cl.APPROXIMATE  # inside the range of two measures
     assert result.loc["N8", "reference_value"] == 111_029 and result.loc["N8", "strength"] == "secondary copy"
     assert set(result["group"]) <= set(cl.VERDICT_GROUPS)
 
 
 def test_departures_from_the_notes_say_why():
     result = cl.check(Natures()).set_index("claim_id")
-    assert result.loc["N1", ["notes_assessment", "departure"]].tolist() == ["consistent", ""]   # agrees
-    assert result.loc["N2", "departure"] == "Only the first 34 locations are on the record."   # recorded
-    assert "commitment is not true or false" in result.loc["N6", "departure"]                 # by the rules
+    assert result.loc["N1", ["notes_assessment", "departure"]].tolist() == ["consistent", ""]  # agrees
+    assert result.loc["N2", "departure"] == "Only the first 34 locations are on the record."  # recorded
+    assert "commitment is not true or false" in result.loc["N6", "departure"]  # by the rules
     assert "not a statistic" in result.loc["N7", "departure"]
-    assert "tolerances" in result.loc["N8", "departure"]                                       # two supporting verdicts
-    assert result.loc["N9", ["notes_assessment", "departure"]].tolist() == ["", ""]            # not rated by the notes
+    assert "tolerances" in result.loc["N8", "departure"]  # two supporting verdicts
+    assert result.loc["N9", ["notes_assessment", "departure"]].tolist() == ["", ""]  # not rated by the notes
     fixture = Natures()
     fixture.claim_checks.loc[1, "departure"] = None
     with pytest.raises(ValueError, match="without a reason"):
@@ -282,6 +303,7 @@ def test_unconfirmed_statistic_makes_a_claim_not_verifiable():
     row = cl.check(fixture).iloc[0]
     assert row["verdict"] == cl.NOT_VERIFIABLE and "unconfirmed" in row["explanation"]
 
+
 # ---------------------------------------------------------------- the real data
 
 
@@ -302,11 +324,28 @@ def test_check_on_the_dataset(ds):
     result = cl.check(ds)
     assert list(result["claim_id"]) == sorted(ds.claims["claim_id"], key=lambda c: int(c[1:]))
     assert set(result["verdict"]) <= set(cl.VERDICTS)
-    for column in ["claim_id", "quote", "value", "unit", "reference_value", "ratio", "verdict", "explanation", "reference_address"]:
+    for column in [
+        "claim_id",
+        "quote",
+        "value",
+        "unit",
+        "reference_value",
+        "ratio",
+        "verdict",
+        "explanation",
+        "reference_address",
+    ]:
         assert column in result.columns
     assert result["explanation"].str.len().gt(20).all()
-    rated = {*cl.VERDICT_GROUPS["statistics rated against a reference"], *cl.VERDICT_GROUPS["errors of the text"],
-             cl.CONFIRMED, cl.PARTLY_CONFIRMED, cl.DIFFERS, cl.COMMITMENT_MET, cl.COMMITMENT_NOT_MET}
+    rated = {
+        *cl.VERDICT_GROUPS["statistics rated against a reference"],
+        *cl.VERDICT_GROUPS["errors of the text"],
+        cl.CONFIRMED,
+        cl.PARTLY_CONFIRMED,
+        cl.DIFFERS,
+        cl.COMMITMENT_MET,
+        cl.COMMITMENT_NOT_MET,
+    }
     checked = result[result["verdict"].isin(rated)]
     assert checked["reference_value"].notna().all() and checked["ratio"].gt(0).all()
     assert checked["reference_address"].fillna("").str.len().gt(0).all()
@@ -320,9 +359,12 @@ def test_check_on_the_dataset(ds):
 def test_verdicts_follow_the_nature_of_each_claim(ds):
     result = cl.check(ds)
     errors = set(cl.VERDICT_GROUPS["errors of the text"])
-    allowed = {"statistic": {*cl.VERDICT_GROUPS["statistics rated against a reference"], cl.NOT_VERIFIABLE, cl.NOT_CHECKED},
-               "programme output": {*cl.VERDICT_GROUPS["programme outputs"], cl.NOT_CHECKED},
-               "commitment": set(cl.VERDICT_GROUPS["commitments"]), "other": {cl.NOT_RATED}}
+    allowed = {
+        "statistic": {*cl.VERDICT_GROUPS["statistics rated against a reference"], cl.NOT_VERIFIABLE, cl.NOT_CHECKED},
+        "programme output": {*cl.VERDICT_GROUPS["programme outputs"], cl.NOT_CHECKED},
+        "commitment": set(cl.VERDICT_GROUPS["commitments"]),
+        "other": {cl.NOT_RATED},
+    }
     for row in result.itertuples():
         assert row.verdict in allowed[row.nature] | errors, (row.claim_id, row.nature, row.verdict)
     links = ds.claim_checks.merge(ds.claims[["claim_id", "nature"]], on="claim_id")
@@ -358,8 +400,12 @@ def test_errata_figures_are_translation_discrepancies(ds):
     figures = ds.errata[ds.errata["kind"] == "figure differs from original"]
     assert len(figures) > 0
     for erratum in figures.itertuples(index=False):
-        mine = result[(result["doc_id"] == erratum.doc_id)
-                      & result["quote"].map(lambda q, said=erratum.text_as_written: contains_quote(said, q) or contains_quote(q, said))]
+        mine = result[
+            (result["doc_id"] == erratum.doc_id)
+            & result["quote"].map(
+                lambda q, said=erratum.text_as_written: contains_quote(said, q) or contains_quote(q, said)
+            )
+        ]
         assert (mine["verdict"] == cl.TRANSLATION).any(), erratum.erratum_id
 
 
@@ -368,30 +414,45 @@ def test_two_accounts_and_scenarios(ds):
     assert two.groupby("figure")["doc_id"].nunique().ge(2).all()
     assert two.groupby("figure")["meeting_id"].nunique().eq(1).all()
     assert {"N02", "N08", "N67", "N109"} <= set(two["claim_id"])
-    claim = ds.claims[ds.claims["unit"].eq("percent")].merge(
-        ds.claim_checks[ds.claim_checks["baseline_reference_id"].notna()], on="claim_id")["claim_id"].iloc[0]
+    claim = (
+        ds.claims[ds.claims["unit"].eq("percent")]
+        .merge(ds.claim_checks[ds.claim_checks["baseline_reference_id"].notna()], on="claim_id")["claim_id"]
+        .iloc[0]
+    )
     scenarios = cl.reduction_scenarios(ds, claim)
     assert scenarios["measure"].nunique() >= 2
     assert scenarios["reduction"].between(-100, 100).all()
+
 
 # ---------------------------------------------------------------- what the chapter prints and quotes
 
 
 def test_inventory_counts_claims_per_text_and_kind_keeping_texts_without_claims():
     table = cl.inventory(Translated())
-    assert list(table["doc_id"]) == ["d0", "d1"]                      # in order of publication
+    assert list(table["doc_id"]) == ["d0", "d1"]  # in order of publication
     assert list(table.columns) == ["doc_id", "genre", *cl.NATURES, "claims"]
-    assert table.set_index("doc_id").loc["d1"].to_dict() == {"genre": "transcript", "statistic": 4,
-                                                             "programme output": 0, "commitment": 0, "other": 0,
-                                                             "claims": 4}
+    assert table.set_index("doc_id").loc["d1"].to_dict() == {
+        "genre": "transcript",
+        "statistic": 4,
+        "programme output": 0,
+        "commitment": 0,
+        "other": 0,
+        "claims": 4,
+    }
     assert table.set_index("doc_id").loc["d0", "claims"] == 0
 
 
 def test_claims_by_genre_and_the_genre_with_most():
     table = cl.nature_by_genre(Natures())
     assert list(table["genre"]) == ["fact sheet", "joint statement", "all"]
-    assert table.set_index("genre").loc["fact sheet"].to_dict() == {"texts": 1, "statistic": 0, "programme output": 4,
-                                                                   "commitment": 2, "other": 1, "claims": 7}
+    assert table.set_index("genre").loc["fact sheet"].to_dict() == {
+        "texts": 1,
+        "statistic": 0,
+        "programme output": 4,
+        "commitment": 2,
+        "other": 1,
+        "claims": 7,
+    }
     assert table.set_index("genre").loc["all", "claims"] == 9
     facts = cl.genre_facts(table)
     assert facts["top_genre"] == "fact sheets" and facts["top_genre_claims"] == 7 and facts["n_texts"] == 2
@@ -401,10 +462,20 @@ def test_claims_by_genre_and_the_genre_with_most():
 def test_inventory_facts_count_recall_extra_candidates_and_the_top_text():
     fixture = Translated()
     facts = cl.inventory_facts(fixture, cl.inventory(fixture))
-    assert cl.extra_candidates(fixture) == 1                          # "12 firearms" is not a curated claim
-    assert facts == {"n": 4, "n_statistic": 4, "n_programme": 0, "n_commitment": 0, "n_other": 0,
-                     "recall_found": 4, "recall_pct": 100.0, "extra": 1, "docs_without": 1,
-                     "top_doc": "d1", "top_share": 100.0}
+    assert cl.extra_candidates(fixture) == 1  # "12 firearms" is not a curated claim
+    assert facts == {
+        "n": 4,
+        "n_statistic": 4,
+        "n_programme": 0,
+        "n_commitment": 0,
+        "n_other": 0,
+        "recall_found": 4,
+        "recall_pct": 100.0,
+        "extra": 1,
+        "docs_without": 1,
+        "top_doc": "d1",
+        "top_share": 100.0,
+    }
 
 
 def test_rule_facts_state_the_tolerances_in_per_cent_and_the_unit_conventions():
@@ -416,8 +487,13 @@ def test_rule_facts_state_the_tolerances_in_per_cent_and_the_unit_conventions():
 
 def test_reference_facts_count_unconfirmed_official_and_secondary_rows():
     facts = cl.reference_facts(Translated().reference_stats)
-    assert facts == {"n_refs": 5, "n_refs_unconfirmed": 1, "n_refs_official": 3, "n_refs_secondary": 1,
-                     "n_refs_research": 0}
+    assert facts == {
+        "n_refs": 5,
+        "n_refs_unconfirmed": 1,
+        "n_refs_official": 3,
+        "n_refs_secondary": 1,
+        "n_refs_research": 0,
+    }
 
 
 def test_verdict_summary_and_facts_add_up():
@@ -426,13 +502,20 @@ def test_verdict_summary_and_facts_add_up():
     body = summary[summary["group"] != "all"]
     total = summary[summary["group"] == "all"].iloc[0]
     assert total["all"] == len(checked) == body["all"].sum()
-    for nature in cl.NATURES:                                          # the columns add up too
+    for nature in cl.NATURES:  # the columns add up too
         assert body[nature].sum() == total[nature] == (checked["nature"] == nature).sum()
     assert list(body["verdict"]) == [v for v in cl.VERDICTS if v in set(checked["verdict"])]
     facts = cl.verdict_facts(checked)
     assert sum(facts[f"n_{k}"] for k in cl.GROUP_KEYS.values()) == len(checked)
-    assert (facts["n_confirmed"], facts["n_not_found"], facts["n_not_checked"], facts["n_met"], facts["n_pledges"],
-            facts["n_not_rated"], facts["n_approx"]) == (2, 2, 1, 1, 1, 1, 1)
+    assert (
+        facts["n_confirmed"],
+        facts["n_not_found"],
+        facts["n_not_checked"],
+        facts["n_met"],
+        facts["n_pledges"],
+        facts["n_not_rated"],
+        facts["n_approx"],
+    ) == (2, 2, 1, 1, 1, 1, 1)
     assert facts["n_checked"] == facts["n_consistent"] + facts["n_approx"] + facts["n_over"] + facts["n_under"] == 1
     assert facts["n_supporting"] == 4 and facts["n_secondary"] == 3 and facts["n_self_reported"] == 5
     assert facts["n_departures"] == 4
@@ -456,23 +539,83 @@ def test_the_tables_of_the_verdicts():
 
 def test_outlier_facts_name_the_internal_ratio_the_plus_bound_and_the_tonnage_excess():
     fixture = Translated()
-    fixture.claims = pd.concat([fixture.claims, pd.DataFrame([dict(
-        claim_id="N05", doc_id="d1", speaker=None, quote="the 100-plus-country coalition", number_as_written="100-plus",
-        value=100.0, unit="countries", qualifier="-plus", period="2023", measure="coalition", kind="count",
-        nature="statistic")])], ignore_index=True)
-    fixture.reference_stats = pd.concat([fixture.reference_stats, pd.DataFrame([
-        {**fixture.reference_stats.iloc[0].to_dict(), "reference_id": "R-LAUNCH", "value": 80.0, "unit": "countries"},
-        {**fixture.reference_stats.iloc[0].to_dict(), "reference_id": "R-SEPT", "value": 100.0, "unit": "countries"},
-    ])], ignore_index=True)
-    fixture.claim_checks = pd.concat([fixture.claim_checks, pd.DataFrame([
-        {**fixture.claim_checks.iloc[0].to_dict(), "claim_id": "N05", "role": "context", "reference_id": "R-LAUNCH"},
-        {**fixture.claim_checks.iloc[0].to_dict(), "claim_id": "N05", "role": "statistic", "reference_id": "R-SEPT",
-         "match": "approximate"},
-    ])], ignore_index=True)
+    fixture.claims = pd.concat(
+        [
+            fixture.claims,
+            pd.DataFrame(
+                [
+                    dict(
+                        claim_id="N05",
+                        doc_id="d1",
+                        speaker=None,
+                        quote="the 100-plus-country coalition",
+                        number_as_written="100-plus",
+                        value=100.0,
+                        unit="countries",
+                        qualifier="-plus",
+                        period="2023",
+                        measure="coalition",
+                        kind="count",
+                        nature="statistic",
+                    )
+                ]
+            ),
+        ],
+        ignore_index=True,
+    )
+    fixture.reference_stats = pd.concat(
+        [
+            fixture.reference_stats,
+            pd.DataFrame(
+                [
+                    {
+                        **fixture.reference_stats.iloc[0].to_dict(),
+                        "reference_id": "R-LAUNCH",
+                        "value": 80.0,
+                        "unit": "countries",
+                    },
+                    {
+                        **fixture.reference_stats.iloc[0].to_dict(),
+                        "reference_id": "R-SEPT",
+                        "value": 100.0,
+                        "unit": "countries",
+                    },
+                ]
+            ),
+        ],
+        ignore_index=True,
+    )
+    fixture.claim_checks = pd.concat(
+        [
+            fixture.claim_checks,
+            pd.DataFrame(
+                [
+                    {
+                        **fixture.claim_checks.iloc[0].to_dict(),
+                        "claim_id": "N05",
+                        "role": "context",
+                        "reference_id": "R-LAUNCH",
+                    },
+                    {
+                        **fixture.claim_checks.iloc[0].to_dict(),
+                        "claim_id": "N05",
+                        "role": "statistic",
+                        "reference_id": "R-SEPT",
+                        "match": "approximate",
+                    },
+                ]
+            ),
+        ],
+        ignore_index=True,
+    )
     checked = cl.check(fixture)
     assert checked.set_index("claim_id").loc["N05", "verdict"] == cl.APPROXIMATE
-    assert cl.outlier_facts(fixture, checked) == {"internal_ratio": "1,844", "coalition_launch": 80,
-                                                  "coalition_ref": 100, "cocaine_excess": 100}
+    assert cl.outlier_facts(fixture, checked) == {
+        "internal_ratio": "1,844",
+        "coalition_launch": 80,
+        "coalition_ref": 100,
+        "cocaine_excess": 100,
+    }
 
 
 def test_verdict_table_states_each_claim_with_its_reference_ratio_and_page():
@@ -481,13 +624,28 @@ def test_verdict_table_states_each_claim_with_its_reference_ratio_and_page():
     compact = cl.compact_table(cl.check(fixture))
     assert [(c.text, c.target) for c in compact["claim"]][:2] == [("N01", "claim-n01"), ("N02", "claim-n02")]
     table = table.set_index("claim")
-    assert list(table.columns) == ["text", "genre", "speaker", "quote", "nature", "measure", "claimed", "reference",
-                                   "ratio", "verdict", "group", "reason", "source", "context", "notes_assessment",
-                                   "departure"]
+    assert list(table.columns) == [
+        "text",
+        "genre",
+        "speaker",
+        "quote",
+        "nature",
+        "measure",
+        "claimed",
+        "reference",
+        "ratio",
+        "verdict",
+        "group",
+        "reason",
+        "source",
+        "context",
+        "notes_assessment",
+        "departure",
+    ]
     assert table.loc["N01", "speaker"] == "A Speaker" and table.loc["N03", "speaker"] == ""
     assert table.loc["N01", "claimed"] == "$855 billion per year"
     assert table.loc["N01", "reference"] == "$863 billion per year" and table.loc["N01", "ratio"] == "0.99"
-    assert table.loc["N02", "ratio"] == "1,844"                        # from 100 up, to the unit
+    assert table.loc["N02", "ratio"] == "1,844"  # from 100 up, to the unit
     assert table.loc["N03", "source"] == "https://example.org/o (official publication)"
 
 
@@ -519,8 +677,12 @@ def test_repeated_figure_references_and_facts():
     fixture = Repeated()
     two = cl.two_accounts(fixture)
     assert list(two["claim_id"]) == ["N01", "N02"] and list(two["figure"]) == [1, 1]
-    assert cl.two_accounts_facts(two, cl.check(fixture)) == {"two_n": 1, "two_meetings": 1, "two_same_verdict": 1,
-                                                             "two_period_differs": 0}
+    assert cl.two_accounts_facts(two, cl.check(fixture)) == {
+        "two_n": 1,
+        "two_meetings": 1,
+        "two_same_verdict": 1,
+        "two_period_differs": 0,
+    }
     shown = cl.two_accounts_table(two, cl.check(fixture))
     assert list(shown["figure"]) == ["64,000 deaths"] * 2 and list(shown["text"]) == ["a", "b"]
     table = cl.repeated_figure_references(fixture, two["claim_id"])
@@ -531,20 +693,29 @@ def test_repeated_figure_references_and_facts():
     assert table.set_index("reference_id").loc["R-FIN", "ratio"] == "1.006"
     facts = cl.repeated_figure_facts(fixture, "N01", table)
     assert {k: v for k, v in facts.items() if k != "od_revision"} == {
-        "od_value": "64,000", "od_final": "63,632", "od_unconfirmed_low": "64,070", "od_unconfirmed_high": "71,135"}
-    assert facts["od_revision"] == pytest.approx(100 * (64000 / 63632 - 1))   # the rounded final figure is not used
+        "od_value": "64,000",
+        "od_final": "63,632",
+        "od_unconfirmed_low": "64,070",
+        "od_unconfirmed_high": "71,135",
+    }
+    assert facts["od_revision"] == pytest.approx(100 * (64000 / 63632 - 1))  # the rounded final figure is not used
 
 
 def test_shown_scenarios_keep_the_first_two_baselines_up_to_the_year_before_the_meeting():
     fixture = Repeated()
     claim_id = cl.baseline_claim(fixture)
     assert claim_id == "N03" and cl.meeting_year(fixture, claim_id) == 2023
-    scenarios = pd.DataFrame({
-        "measure": ["S"] * 4 + ["own"], "label": ["a", "b", "c", "d", "e"],
-        "baseline_year": [2018, 2018, 2019, 2020, None], "end_year": [2021, 2022, 2022, 2022, 2023],
-        "reduction": [5.0, 9.0, 7.0, 3.0, 20.0]})
+    scenarios = pd.DataFrame(
+        {
+            "measure": ["S"] * 4 + ["own"],
+            "label": ["a", "b", "c", "d", "e"],
+            "baseline_year": [2018, 2018, 2019, 2020, None],
+            "end_year": [2021, 2022, 2022, 2022, 2023],
+            "reduction": [5.0, 9.0, 7.0, 3.0, 20.0],
+        }
+    )
     shown = cl.shown_scenarios(scenarios, 2023)
-    assert list(shown["label"]) == ["c", "b", "e"]                     # 2021 is too early; 2020 is a third baseline
+    assert list(shown["label"]) == ["c", "b", "e"]  # 2021 is too early; 2020 is a third baseline
 
 
 def test_reduction_facts_on_two_series_and_a_government_metric():
@@ -555,11 +726,22 @@ def test_reduction_facts_on_two_series_and_a_government_metric():
     assert list(cl.scenario_series(fixture, scenarios)["reference_id"]) == ["I18", "I22", "I23", "S19", "S22", "S23"]
     facts = cl.reduction_facts(fixture, checked, "N03", scenarios, shown)
     verdict, low, high = facts.pop("hom_verdict"), facts.pop("hom_range_low"), facts.pop("hom_range_high")
-    assert facts == pytest.approx({
-        "hom_reference": 10.0, "hom_base_year": 2018, "hom_end_year": 2022, "hom_claim": 17.0,
-        "hom_meeting_year": 2023, "hom_sesnsp_last": 11.0, "hom_sesnsp_base": 2019, "hom_inegi_after": 16.0,
-        "hom_daily": 20.0, "hom_n_scenarios": 7, "hom_n_ok": 1})
-    assert verdict == cl.OVERSTATED and math.isnan(low) and math.isnan(high)       # no range links here
+    assert facts == pytest.approx(
+        {
+            "hom_reference": 10.0,
+            "hom_base_year": 2018,
+            "hom_end_year": 2022,
+            "hom_claim": 17.0,
+            "hom_meeting_year": 2023,
+            "hom_sesnsp_last": 11.0,
+            "hom_sesnsp_base": 2019,
+            "hom_inegi_after": 16.0,
+            "hom_daily": 20.0,
+            "hom_n_scenarios": 7,
+            "hom_n_ok": 1,
+        }
+    )
+    assert verdict == cl.OVERSTATED and math.isnan(low) and math.isnan(high)  # no range links here
     fixture.claim_checks["role"] = fixture.claim_checks["role"].replace({"statistic": "range"})
     fixture.claim_checks.loc[fixture.claim_checks["reference_id"] == "I22", "reference_id"] = "I23"
     checked = cl.check(fixture)
@@ -598,14 +780,52 @@ def test_the_chapter_functions_on_the_dataset(ds):
     shown = cl.shown_scenarios(scenarios, cl.meeting_year(ds, claim_id))
     assert 0 < len(shown) <= len(scenarios)
 
+
 # ---------------------------------------------------------------- extraction on long texts
 
 import re  # noqa: E402
 
-_QUANTITY_WORDS = st.sampled_from(["$", "$ ", "1", "2,000", "7.4", "2020", "one", "One", "TWO", "twenty-five",
-                                   "two hundred and fifty", "six", "Seven", "thirteen", "Forty", "hundred", "the",
-                                   "this", "three", "x", "a1", "_", "/", ".", "-", " ", "\n", "million", "tons",
-                                   "%", "percent", "more than", "-plus", "th", "December", "countries", "\u017fix"])
+_QUANTITY_WORDS = st.sampled_from(
+    [
+        "$",
+        "$ ",
+        "1",
+        "2,000",
+        "7.4",
+        "2020",
+        "one",
+        "One",
+        "TWO",
+        "twenty-five",
+        "two hundred and fifty",
+        "six",
+        "Seven",
+        "thirteen",
+        "Forty",
+        "hundred",
+        "the",
+        "this",
+        "three",
+        "x",
+        "a1",
+        "_",
+        "/",
+        ".",
+        "-",
+        " ",
+        "\n",
+        "million",
+        "tons",
+        "%",
+        "percent",
+        "more than",
+        "-plus",
+        "th",
+        "December",
+        "countries",
+        "\u017fix",
+    ]
+)
 
 
 @given(st.lists(_QUANTITY_WORDS, max_size=14))

@@ -16,8 +16,10 @@ from helpers import paths
 from helpers.text import contains_quote, normalise
 
 RESEARCH = paths.project_root() / "data" / "research" / "series_refs"
-ORIGIN = re.compile(r"project research, 2026-11, search excerpt: data/research/series_refs/reference_stats\.csv "
-                    r"row (\d+)(?: \(also rows? (\d+)\))?")
+ORIGIN = re.compile(
+    r"project research, 2026-11, search excerpt: data/research/series_refs/reference_stats\.csv "
+    r"row (\d+)(?: \(also rows? (\d+)\))?"
+)
 
 
 def _research_rows() -> list[dict]:
@@ -61,9 +63,11 @@ def test_every_research_row_is_used_and_its_claim_quote_is_in_the_raw_text(ds):
         if found:
             used |= {int(n) for n in found.groups() if n}
     assert used == set(range(1, len(rows) + 1)), sorted(set(range(1, len(rows) + 1)) - used)
-    by_address = {url.rstrip("/").split("/statements-releases/")[-1].split("/press-briefings/")[-1]: doc_id
-                  for doc_id, url in zip(ds.documents["doc_id"], ds.documents["source_url"], strict=True)
-                  if isinstance(url, str)}
+    by_address = {
+        url.rstrip("/").split("/statements-releases/")[-1].split("/press-briefings/")[-1]: doc_id
+        for doc_id, url in zip(ds.documents["doc_id"], ds.documents["source_url"], strict=True)
+        if isinstance(url, str)
+    }
     for number, row in enumerate(rows, start=1):
         day = re.match(r"wh-(\d{4})-(\d{2})-(\d{2})-(.+)\.md", row["claim_file"])
         doc_id = by_address["/".join(day.groups())]
@@ -76,7 +80,7 @@ def test_links_rest_on_the_rows_they_name(ds, claim_id, research_row):
     links = ds.claim_checks[ds.claim_checks["claim_id"] == claim_id]
     refs = ds.reference_stats.set_index("reference_id")
     statistic = links.loc[links["role"] == "statistic", "reference_id"].iloc[0]
-    if research_row is None:                                       # the 2023 trade figure: not the forum post
+    if research_row is None:  # the 2023 trade figure: not the forum post
         assert "forums" not in refs.loc[statistic, "url"]
     else:
         assert refs.loc[statistic, "origin"].split(" row ")[1].split(" ")[0] == str(research_row)

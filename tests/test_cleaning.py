@@ -13,10 +13,13 @@ def rules(*rows):
 def test_remove_and_truncate():
     raw = "Title\n4 minutes read time\nBody text.\nRelated Articles\nspam"
     text, removals = apply_rules(
-        "d1", raw,
-        rules(("C01", "d1", "remove", "4 minutes read time\n", "furniture"),
-              ("C02", "d1", "truncate", "Related Articles", "furniture"),
-              ("C03", "other", "remove", "Body", "other document")),
+        "d1",
+        raw,
+        rules(
+            ("C01", "d1", "remove", "4 minutes read time\n", "furniture"),
+            ("C02", "d1", "truncate", "Related Articles", "furniture"),
+            ("C03", "other", "remove", "Body", "other document"),
+        ),
     )
     assert text == "Title\nBody text.\n"
     assert [r.rule_id for r in removals] == ["C01", "C02"]

@@ -10,8 +10,17 @@ from helpers.text import contains_quote, normalise, strip_accents
 CONTRACT = {
     "documents": ["doc_id", "file", "meeting_id"],
     "meetings": ["meeting_id", "date"],
-    "participants": ["meeting_id", "person_id", "name", "name_as_written", "country",
-                     "title_as_written", "agency_id", "doc_id", "evidence"],
+    "participants": [
+        "meeting_id",
+        "person_id",
+        "name",
+        "name_as_written",
+        "country",
+        "title_as_written",
+        "agency_id",
+        "doc_id",
+        "evidence",
+    ],
     "people": ["person_id", "name"],
     "agencies": ["agency_id", "name_en", "name_es", "acronym", "country", "sector", "lineage_id"],
 }
@@ -67,8 +76,8 @@ def test_participant_country_matches_person_and_agency(ds):
 def test_a_text_never_makes_one_person_both_participant_and_mention(ds):
     # A person only referred to in a text is no participant on that text's strength (a president
     # referred to); the same person may take part in a meeting another text reports.
-    participating = set(zip(ds.participants["doc_id"], ds.participants["person_id"]))
-    mentioned = set(zip(ds.mentions["doc_id"], ds.mentions["person_id"]))
+    participating = set(zip(ds.participants["doc_id"], ds.participants["person_id"], strict=True))
+    mentioned = set(zip(ds.mentions["doc_id"], ds.mentions["person_id"], strict=True))
     assert not participating & mentioned
     names = ds.people.set_index("person_id")["name"].map(strip_accents).str.lower()
     for fragment in ["obama", "trump", "ovidio", "goldberg", "sison", "harris", "caro quintero"]:
@@ -78,11 +87,16 @@ def test_a_text_never_makes_one_person_both_participant_and_mention(ds):
 
 def test_known_participants_are_present(ds):
     expected = {
-        ("HLCG-2010", "hillary-clinton"), ("HLCG-2010", "felipe-calderon"),
-        ("SDTCO-2017", "kirstjen-nielsen"), ("SDTCO-2017", "luis-videgaray"),
-        ("SEC-2020", "william-barr"), ("SEC-2020", "carlos-romero-aranda"),
-        ("HLSD-2023", "antony-blinken"), ("HLSD-2023", "ken-salazar"),
-        ("HLSD-2023", "rosa-icela-rodriguez"), ("HLSD-2023", "elizabeth-sherwood-randall"),
+        ("HLCG-2010", "hillary-clinton"),
+        ("HLCG-2010", "felipe-calderon"),
+        ("SDTCO-2017", "kirstjen-nielsen"),
+        ("SDTCO-2017", "luis-videgaray"),
+        ("SEC-2020", "william-barr"),
+        ("SEC-2020", "carlos-romero-aranda"),
+        ("HLSD-2023", "antony-blinken"),
+        ("HLSD-2023", "ken-salazar"),
+        ("HLSD-2023", "rosa-icela-rodriguez"),
+        ("HLSD-2023", "elizabeth-sherwood-randall"),
     }
     present = set(ds.participants[["meeting_id", "person_id"]].itertuples(index=False, name=None))
     missing = {pair for pair in expected if pair[1] in set(ds.people["person_id"])} - present

@@ -6,11 +6,12 @@ import hashlib
 import pandas as pd
 import pytest
 
-from conftest import DATA
 from helpers import load_dataset
 from helpers.cleaning import prepare
 from helpers.errors import DataError
 from helpers.text import contains_quote
+
+from conftest import DATA
 
 REFERENCE = DATA / "reference"
 
@@ -36,14 +37,21 @@ def test_every_event_quotes_its_source_as_the_reference_notes_record_it(ds):
             doc = documents.loc[doc_id]
             assert contains_quote(prepare(ds.text(doc_id, cleaned=False), doc["format"]), event.source_quote)
             assert (event.source_url, event.source_title, event.source_publisher) == (
-                doc["source_url"], doc["title"], doc["publisher"]), event.event_id
+                doc["source_url"],
+                doc["title"],
+                doc["publisher"],
+            ), event.event_id
             continue
         if event.reference_id == "follow-up":
             assert event.source_quote in follow_up and event.source_url in follow_up, event.event_id
             continue
         ref = rows[event.reference_id]
         assert (event.source_quote, event.source_url, event.source_title, event.source_publisher) == (
-            ref["quote"], ref["source_url"], ref["source_title"], ref["source_org"]), event.event_id
+            ref["quote"],
+            ref["source_url"],
+            ref["source_title"],
+            ref["source_org"],
+        ), event.event_id
 
 
 def test_the_corpus_meetings_agree_with_the_series(ds):
@@ -82,21 +90,33 @@ def test_an_unknown_meeting_is_named_with_file_row_and_field(data_copy):
 
 @pytest.fixture
 def small_series():
-    return pd.DataFrame({
-        "event_id": ["a-2001", "a-2003", "b-2002", "c-2003"], "series_id": ["a", "a", "b", "c"],
-        "series_name": ["Series A", "Series A", "Series B", "Series C"], "series_number": [1, 2, None, 3],
-        "date": pd.to_datetime(["2001-05-01", "2003-05-01", "2002-01-01", "2003-05-03"]),
-        "city": ["Washington", "Mexico City", "X", "Y"],
-        "host_country": ["US", "MX", "MX", "MX"], "meeting_id": [None, "A-2003", "B-2002", "C-2003"],
-        "reference_id": ["1a", "1b", "doc:b", "doc:c"],
-        "source_publisher": ["P"] * 4, "source_title": ["T"] * 4, "source_url": ["https://example.org/x"] * 4,
-    })
+    return pd.DataFrame(
+        {
+            "event_id": ["a-2001", "a-2003", "b-2002", "c-2003"],
+            "series_id": ["a", "a", "b", "c"],
+            "series_name": ["Series A", "Series A", "Series B", "Series C"],
+            "series_number": [1, 2, None, 3],
+            "date": pd.to_datetime(["2001-05-01", "2003-05-01", "2002-01-01", "2003-05-03"]),
+            "city": ["Washington", "Mexico City", "X", "Y"],
+            "host_country": ["US", "MX", "MX", "MX"],
+            "meeting_id": [None, "A-2003", "B-2002", "C-2003"],
+            "reference_id": ["1a", "1b", "doc:b", "doc:c"],
+            "source_publisher": ["P"] * 4,
+            "source_title": ["T"] * 4,
+            "source_url": ["https://example.org/x"] * 4,
+        }
+    )
 
 
 @pytest.fixture
 def small_meetings():
-    return pd.DataFrame({"meeting_id": ["A-2003", "B-2002", "C-2003"], "us_administration": ["Two", "One", "Two"],
-                         "series_number": [2, None, 3]})
+    return pd.DataFrame(
+        {
+            "meeting_id": ["A-2003", "B-2002", "C-2003"],
+            "us_administration": ["Two", "One", "Two"],
+            "series_number": [2, None, 3],
+        }
+    )
 
 
 def _events(small_series):
@@ -125,8 +145,14 @@ def test_series_facts_count_coverage_and_gaps(small_series, small_meetings):
     assert sr.month(events, "a", 2) == "May 2003"
     assert sr.summary(events).index.tolist() == ["a", "b", "c"]
     table = sr.source_table(events, lambda text, url: f"{text} <{url}>")
-    assert table.iloc[0].tolist() == ["Series A", "1", "2001-05-01", "Washington", "not covered",
-                                      'P, "T" <https://example.org/x>']
+    assert table.iloc[0].tolist() == [
+        "Series A",
+        "1",
+        "2001-05-01",
+        "Washington",
+        "not covered",
+        'P, "T" <https://example.org/x>',
+    ]
     assert table.iloc[1, -1] == "corpus text b"
 
 
@@ -135,14 +161,18 @@ def test_series_overview_and_coverage_are_computed_sentences(small_series):
 
     events = _events(small_series)
     overview = dict(sr.overview(events))
-    assert overview["Series A"] == ("two meetings, May 2001 in Washington (no. 1, no text in the corpus) and "
-                                    "May 2003 in Mexico City (no. 2, A-2003).")
+    assert overview["Series A"] == (
+        "two meetings, May 2001 in Washington (no. 1, no text in the corpus) and "
+        "May 2003 in Mexico City (no. 2, A-2003)."
+    )
     assert overview["Series B"] == "one meeting, January 2002 in X (B-2002)."
     coverage = dict(sr.coverage(events))
     assert coverage["Series A"] == "the corpus has A-2003 (May 2003); it has no text of the meeting of May 2001."
-    assert coverage["Series C"] == ("the corpus has a text of every listed meeting: C-2003 (May 2003); the first two "
-                                    "meetings of the series are not listed; these meetings are dated only by the "
-                                    "corpus texts, so a meeting of the series without a text would not be listed.")
+    assert coverage["Series C"] == (
+        "the corpus has a text of every listed meeting: C-2003 (May 2003); the first two "
+        "meetings of the series are not listed; these meetings are dated only by the "
+        "corpus texts, so a meeting of the series without a text would not be listed."
+    )
     assert sr.overview_markdown(events).startswith("- **Series A**: two meetings\\, May 2001")
 
 
@@ -150,12 +180,19 @@ def test_barr_facts_quote_the_notes_and_check_the_participants(small_series):
     from helpers import series as sr
 
     events = _events(small_series.assign(series_id=["barr", "barr", "b", "c"]))
-    notes = ("| 11 | 2003 row of a table naming Gertz Manero |\n- A line of 2001.\n"
-             "- In 2003 the article says Barr met Alejandro Gertz Manero.\n")
+    notes = (
+        "| 11 | 2003 row of a table naming Gertz Manero |\n- A line of 2001.\n"
+        "- In 2003 the article says Barr met Alejandro Gertz Manero.\n"
+    )
     participants = pd.DataFrame({"meeting_id": ["A-2003"], "person_id": ["someone-else"]})
     facts = sr.barr_facts(events, participants, notes, series_id="barr")
-    assert facts == {"visit": "1 May 2001", "followup": "1 May 2003", "followup_meeting": "A-2003",
-                     "quote": "In 2003 the article says Barr met Alejandro Gertz Manero.", "named": "does not name"}
+    assert facts == {
+        "visit": "1 May 2001",
+        "followup": "1 May 2003",
+        "followup_meeting": "A-2003",
+        "quote": "In 2003 the article says Barr met Alejandro Gertz Manero.",
+        "named": "does not name",
+    }
     participants.loc[0, "person_id"] = "alejandro-gertz-manero"
     assert sr.barr_facts(events, participants, notes, series_id="barr")["named"] == "names"
 
@@ -168,16 +205,34 @@ def test_the_series_timeline_gives_every_meeting_its_own_row(small_series):
 
     events = _events(small_series)
     names = sr.summary(events)["name"]
-    assert charts.rows(events, names)["kind"].tolist() == ["series", "meeting", "meeting", "series", "meeting",
-                                                            "series", "meeting"]
+    assert charts.rows(events, names)["kind"].tolist() == [
+        "series",
+        "meeting",
+        "meeting",
+        "series",
+        "meeting",
+        "series",
+        "meeting",
+    ]
     fig = charts.timeline(events, names)
     ax = fig.axes[0]
     points = [c for c in ax.collections if len(c.get_offsets())]
     hollow = [c for c in points if tuple(c.get_facecolors()[0][:3]) == (1.0, 1.0, 1.0)]
     assert (len(points), len(hollow)) == (4, 1)
-    assert {t.get_text() for t in ax.texts} == {"Series A", "Series B", "Series C", "not covered", "A-2003",
-                                                 "B-2002", "C-2003"}
-    assert [t.get_text() for t in ax.get_yticklabels()] == ["1 May 2001 (no. 1)", "1 May 2003 (no. 2)", "1 Jan 2002",
-                                                            "3 May 2003 (no. 3)"]
+    assert {t.get_text() for t in ax.texts} == {
+        "Series A",
+        "Series B",
+        "Series C",
+        "not covered",
+        "A-2003",
+        "B-2002",
+        "C-2003",
+    }
+    assert [t.get_text() for t in ax.get_yticklabels()] == [
+        "1 May 2001 (no. 1)",
+        "1 May 2003 (no. 2)",
+        "1 Jan 2002",
+        "3 May 2003 (no. 3)",
+    ]
     assert len(fig.legends[0].get_texts()) == 4
     plt.close(fig)

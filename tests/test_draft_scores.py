@@ -9,10 +9,13 @@ from helpers import draft_scores
 
 
 def _scores():
-    return pd.DataFrame([
-        ["a", "readout", 3, 4, 3, 5, 1, 2, 1, True, False],
-        ["b", "fact sheet", 1, 1, 1, 1, 9, 9, 11, False, True],
-    ], columns=draft_scores.COLUMNS)
+    return pd.DataFrame(
+        [
+            ["a", "readout", 3, 4, 3, 5, 1, 2, 1, True, False],
+            ["b", "fact sheet", 1, 1, 1, 1, 9, 9, 11, False, True],
+        ],
+        columns=draft_scores.COLUMNS,
+    )
 
 
 def test_totals_pool_the_counts_of_every_text():

@@ -11,16 +11,25 @@ from helpers.text import contains_quote
 
 
 def _participants():
-    return pd.DataFrame({
-        "meeting_id": ["M1", "M1", "M2"], "person_id": ["p1", "p2", "p1"], "doc_id": ["d1", "d1", "d2"],
-        "name_as_written": ["Ann One", "Bob Two", "Ann One"],
-        "title_as_written": ["Secretary of Things", "Advisor for Stuff", "Secretary of Things"],
-    })
+    return pd.DataFrame(
+        {
+            "meeting_id": ["M1", "M1", "M2"],
+            "person_id": ["p1", "p2", "p1"],
+            "doc_id": ["d1", "d1", "d2"],
+            "name_as_written": ["Ann One", "Bob Two", "Ann One"],
+            "title_as_written": ["Secretary of Things", "Advisor for Stuff", "Secretary of Things"],
+        }
+    )
 
 
 def _errata(**change):
-    row = {"erratum_id": "E01", "doc_id": "d1", "kind": "interpreting error",
-           "text_as_written": "the Secretary of Things Ann One", "correction": "the Secretary of Other Things Ann One"}
+    row = {
+        "erratum_id": "E01",
+        "doc_id": "d1",
+        "kind": "interpreting error",
+        "text_as_written": "the Secretary of Things Ann One",
+        "correction": "the Secretary of Other Things Ann One",
+    }
     return pd.DataFrame([{**row, **change}])
 
 
@@ -33,7 +42,8 @@ def test_corrected_title_keeps_the_surrounding_words():
 def test_an_erratum_corrects_only_the_row_of_its_document_and_name():
     fixes = er.title_corrections(_participants(), _errata())
     assert fixes[["meeting_id", "person_id", "erratum_id", "title_corrected"]].values.tolist() == [
-        ["M1", "p1", "E01", "Secretary of Other Things"]]
+        ["M1", "p1", "E01", "Secretary of Other Things"]
+    ]
 
 
 def test_other_kinds_of_errata_correct_no_title():
@@ -42,8 +52,11 @@ def test_other_kinds_of_errata_correct_no_title():
 
 def test_titles_shown_put_the_correction_beside_the_title_as_written():
     shown = er.titles_shown(_participants(), _errata())
-    assert shown.tolist() == ["Secretary of Things (erratum E01: Secretary of Other Things)", "Advisor for Stuff",
-                              "Secretary of Things"]
+    assert shown.tolist() == [
+        "Secretary of Things (erratum E01: Secretary of Other Things)",
+        "Advisor for Stuff",
+        "Secretary of Things",
+    ]
 
 
 def test_an_erratum_that_cannot_be_applied_is_an_error():

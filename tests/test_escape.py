@@ -19,11 +19,12 @@ import matplotlib.pyplot as plt
 import nbformat
 import pandas as pd
 import pytest
-from hostile import MARKER, PAYLOADS
 
 from helpers import escape, figures
 from helpers.tables import Anchor, link, show_table
 from helpers.text import normalise
+
+from hostile import MARKER, PAYLOADS
 
 
 def collapse(text: str) -> str:
@@ -61,7 +62,7 @@ class Page(html.parser.HTMLParser):
 
 
 #: Inline attributes (MyST attrs_inline, on in the book) written in the data: text, never an id or a handler.
-ATTRS_PAYLOAD = "[x]{#evil .cls onclick=\"alert(1)\"}"
+ATTRS_PAYLOAD = '[x]{#evil .cls onclick="alert(1)"}'
 
 
 @pytest.fixture(scope="module")
@@ -81,23 +82,45 @@ def built(tmp_path_factory):
         encoding="utf-8",
     )
     frame = pd.DataFrame({"family": list(PAYLOADS), "value": list(PAYLOADS.values())})
-    shown = show_table(frame, "tbl-hostile", "Caption with " + PAYLOADS["jinja-exec"] + PAYLOADS["script"],
-                       source=PAYLOADS["role-download"])
-    links = show_table(pd.DataFrame({"source": [link("Safe page", "https://example.org/a?b=1#c"),
-                                                link("Bad page", "javascript:alert('xss')"),
-                                                Anchor("N02", "claim-n02"), ATTRS_PAYLOAD]}),
-                       "tbl-links", "Links.")
+    shown = show_table(
+        frame,
+        "tbl-hostile",
+        "Caption with " + PAYLOADS["jinja-exec"] + PAYLOADS["script"],
+        source=PAYLOADS["role-download"],
+    )
+    links = show_table(
+        pd.DataFrame(
+            {
+                "source": [
+                    link("Safe page", "https://example.org/a?b=1#c"),
+                    link("Bad page", "javascript:alert('xss')"),
+                    Anchor("N02", "claim-n02"),
+                    ATTRS_PAYLOAD,
+                ]
+            }
+        ),
+        "tbl-links",
+        "Links.",
+    )
     notebook = nbformat.v4.new_notebook()
     notebook.metadata["language_info"] = {"name": "python", "pygments_lexer": "ipython3"}
-    notebook.cells = [nbformat.v4.new_markdown_cell("# Payloads\n\nSee {numref}`tbl-hostile`."),
-                      nbformat.v4.new_code_cell("show_table(...)"), nbformat.v4.new_code_cell("show_table(...)")]
+    notebook.cells = [
+        nbformat.v4.new_markdown_cell("# Payloads\n\nSee {numref}`tbl-hostile`."),
+        nbformat.v4.new_code_cell("show_table(...)"),
+        nbformat.v4.new_code_cell("show_table(...)"),
+    ]
     for cell, output in zip(notebook.cells[1:], (shown, links), strict=True):
-        cell.outputs = [nbformat.v4.new_output("display_data", data={"text/markdown": output.data,
-                                                                      "text/plain": "<table>"})]
+        cell.outputs = [
+            nbformat.v4.new_output("display_data", data={"text/markdown": output.data, "text/plain": "<table>"})
+        ]
     nbformat.write(notebook, source / "index.ipynb")
     for builder in ("html", "latex"):
-        done = subprocess.run([sys.executable, "-m", "sphinx", "-b", builder, "-q", "-W", str(source),
-                               str(root / builder)], cwd=root, capture_output=True, text=True)
+        done = subprocess.run(
+            [sys.executable, "-m", "sphinx", "-b", builder, "-q", "-W", str(source), str(root / builder)],
+            cwd=root,
+            capture_output=True,
+            text=True,
+        )
         assert done.returncode == 0, done.stderr
     return root
 
@@ -122,8 +145,11 @@ def test_nothing_ran_was_injected_or_copied(built, page):
         assert not any(name.startswith("on") for name in attrs), (tag, attrs)
         assert not any((value or "").strip().lower().startswith(("javascript:", "data:")) for value in attrs.values())
     assert not (built / "html" / "_downloads").exists()
-    everything = "".join(p.read_text(errors="replace") for p in built.rglob("*") if p.is_file()
-                         and p.suffix in (".html", ".tex", ".txt", ".js"))
+    everything = "".join(
+        p.read_text(errors="replace")
+        for p in built.rglob("*")
+        if p.is_file() and p.suffix in (".html", ".tex", ".txt", ".js")
+    )
     assert "root:x:0:0" not in everything
 
 
@@ -159,7 +185,8 @@ def test_myst_escapes_every_ascii_punctuation_and_joins_lines():
 
 def test_latex_and_html_escape_their_specials():
     assert escape.latex(r"50% \input{x} $1 & #2 ^ ~ _") == (
-        r"50\% \textbackslash{}input\{x\} \$1 \& \#2 \textasciicircum{} \textasciitilde{} \_")
+        r"50\% \textbackslash{}input\{x\} \$1 \& \#2 \textasciicircum{} \textasciitilde{} \_"
+    )
     assert escape.html("<a href='x'>&</a>") == "&lt;a href=&#x27;x&#x27;&gt;&amp;&lt;/a&gt;"
 
 

@@ -10,7 +10,9 @@ from helpers.tables import Anchor, column_widths, show_table, to_markdown
 @pytest.fixture
 def build_dir(tmp_path, monkeypatch):
     monkeypatch.setattr(paths, "build_dir", lambda: tmp_path)
-    monkeypatch.setattr(paths, "figures_dir", lambda: (tmp_path / "figures").mkdir(exist_ok=True) or tmp_path / "figures")
+    monkeypatch.setattr(
+        paths, "figures_dir", lambda: (tmp_path / "figures").mkdir(exist_ok=True) or tmp_path / "figures"
+    )
     return tmp_path
 
 
@@ -74,8 +76,11 @@ def test_show_table_is_a_labelled_myst_table(build_dir):
 
 
 def test_a_long_table_may_break_across_pages_in_print(build_dir):
-    classes = [line for line in show_table(pd.DataFrame({"a": [1]}), "tbl-x", "C.", long=True).data.splitlines()
-               if line.startswith(":class:")]
+    classes = [
+        line
+        for line in show_table(pd.DataFrame({"a": [1]}), "tbl-x", "C.", long=True).data.splitlines()
+        if line.startswith(":class:")
+    ]
     assert classes == [":class: report-table colwidths-given print-normal longtable"]
     assert "longtable" not in show_table(pd.DataFrame({"a": [1]}), "tbl-x", "C.").data
 
@@ -87,7 +92,7 @@ def test_an_anchored_cell_carries_an_id_in_the_page_and_its_text_elsewhere(build
     assert (build_dir / "tables" / "tbl-anchored.csv").read_text() == "claim,n\nN02,1\na*b,2\n"
     plain = pd.DataFrame({"claim": ["N02", "a*b"], "n": [1, 2]})
     assert column_widths(frame) == column_widths(plain)
-    for bad in ("claim-N02", "claim n02", "", "x\"onload=\"y"):
+    for bad in ("claim-N02", "claim n02", "", 'x"onload="y'):
         with pytest.raises(ValueError):
             Anchor("N02", bad)
 
@@ -124,6 +129,7 @@ def test_publish_shows_the_export_at_display_resolution_and_closes_the_figure(bu
     # Same picture: the copy's average colour matches the export's (on white).
     flat = Image.alpha_composite(Image.new("RGBA", export.size, "white"), export.convert("RGBA")).convert("RGB")
     from PIL import ImageStat
+
     assert all(abs(a - b) < 1.0 for a, b in zip(ImageStat.Stat(copy).mean, ImageStat.Stat(flat).mean, strict=True))
 
 

@@ -24,7 +24,7 @@ def test_there_are_five_to_eight_findings_each_with_a_number_and_its_evidence():
 
 
 def test_every_glued_key_of_the_summary_exists_in_its_chapter():
-    recorded = set(zip(*[kf.read_record()[c] for c in ("chapter", "name")]))
+    recorded = set(zip(*[kf.read_record()[c] for c in ("chapter", "name")], strict=True))
     used = set(GLUE.findall(INTRO.read_text(encoding="utf-8")))
     assert used, "the summary glues nothing"
     assert used - recorded == set()

@@ -24,18 +24,30 @@ from pathlib import Path
 
 import pytest
 import yaml
+
+from helpers import ingest, load_dataset
+
+from conftest import ROOT
 from hostile import MARKER, PAYLOADS
 from test_escape import Page, collapse
 from test_ingest import SYNTHETIC, review
 
-from conftest import ROOT
-from helpers import ingest, load_dataset
-
 CHAPTERS = ["01_corpus", "02_themes", "03_networks", "04_claims", "05_conclusions"]
 #: Where each kind of readout text lands: a title line, a quoted claim, a name and a place.
 IN_TITLE = " ".join(PAYLOADS[k] for k in ("jinja-expression", "script", "role-download"))
-IN_SENTENCE = " ".join(PAYLOADS[k] for k in ("jinja-exec", "img-onerror", "role-math", "latex-input",
-                                              "dollar-math", "latex-specials", "emphasis", "javascript-link"))
+IN_SENTENCE = " ".join(
+    PAYLOADS[k]
+    for k in (
+        "jinja-exec",
+        "img-onerror",
+        "role-math",
+        "latex-input",
+        "dollar-math",
+        "latex-specials",
+        "emphasis",
+        "javascript-link",
+    )
+)
 IN_NAME = " ".join(PAYLOADS[k] for k in ("script", "jinja-expression", "latex-write18"))
 IN_PLACE = " ".join(PAYLOADS[k] for k in ("role-include", "role-raw", "html-comment"))
 
@@ -43,7 +55,9 @@ IN_PLACE = " ".join(PAYLOADS[k] for k in ("role-include", "role-raw", "html-comm
 def hostile_readout(folder: Path) -> Path:
     text = SYNTHETIC.read_text(encoding="utf-8").replace(
         "Fourth Meeting of the U.S.-Mexico High-Level Security Dialogue\n",
-        f"Fourth Meeting of the U.S.-Mexico High-Level Security Dialogue {IN_TITLE}\n", 1)
+        f"Fourth Meeting of the U.S.-Mexico High-Level Security Dialogue {IN_TITLE}\n",
+        1,
+    )
     text += f"\nMexico reported that 40 clandestine laboratories were dismantled {IN_SENTENCE} this year.\n"
     path = folder / "hostile-readout.txt"
     path.write_text(text, encoding="utf-8")
@@ -82,13 +96,22 @@ def book(tmp_path_factory):
     (source / "index.md").write_text("# A book built from a hostile readout\n", encoding="utf-8")
     toc = {"format": "jb-book", "root": "index", "chapters": [{"file": f"chapters/{n}"} for n in CHAPTERS]}
     (source / "_toc.yml").write_text(yaml.safe_dump(toc), encoding="utf-8")
-    env = {**os.environ, "USMX_DATA_DIR": str(data), "USMX_BUILD_DIR": str(root / "exports"),
-           "PATH": f"{Path(sys.executable).parent}:{os.environ['PATH']}"}
+    env = {
+        **os.environ,
+        "USMX_DATA_DIR": str(data),
+        "USMX_BUILD_DIR": str(root / "exports"),
+        "PATH": f"{Path(sys.executable).parent}:{os.environ['PATH']}",
+    }
     jupyter_book = Path(sys.executable).parent / "jupyter-book"
     for builder in ("html", "pdflatex"):
-        done = subprocess.run([str(jupyter_book), "build", str(source), "--builder", builder,
-                               "--path-output", str(root / "out")], cwd=root, env=env, capture_output=True,
-                              text=True, timeout=900)
+        done = subprocess.run(
+            [str(jupyter_book), "build", str(source), "--builder", builder, "--path-output", str(root / "out")],
+            cwd=root,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=900,
+        )
         assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
     return root
 
@@ -118,8 +141,11 @@ def test_no_script_or_handler_from_the_readout(book, chapter):
 
 
 def test_each_payload_reads_as_text_where_it_landed(book):
-    corpus = collapse(html.unescape(re.sub(r"<[^>]+>", " ", (book / "out/_build/html/chapters/01_corpus.html")
-                                           .read_text(encoding="utf-8"))))
+    corpus = collapse(
+        html.unescape(
+            re.sub(r"<[^>]+>", " ", (book / "out/_build/html/chapters/01_corpus.html").read_text(encoding="utf-8"))
+        )
+    )
     for text in (IN_NAME, IN_PLACE):
         assert collapse(text) in corpus, text
     claims = page_of(book, "04_claims")
@@ -131,11 +157,18 @@ def test_each_payload_reads_as_text_where_it_landed(book):
 
 def test_the_pdf_shows_the_payloads_as_text(book):
     pdf = next((book / "out" / "_build" / "latex").glob("*.pdf"))
-    text = collapse(subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True,
-                                   text=True, check=True).stdout)
+    text = collapse(
+        subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    )
     assert "root:x:0:0" not in text
-    for fragment in ("{{ 7*7 }}", "<script>alert('xss')</script>", "\\immediate\\write18{touch", "{raw:html}",
-                     "\\input{/etc/passwd}", "50% of $3 & #1"):
+    for fragment in (
+        "{{ 7*7 }}",
+        "<script>alert('xss')</script>",
+        "\\immediate\\write18{touch",
+        "{raw:html}",
+        "\\input{/etc/passwd}",
+        "50% of $3 & #1",
+    ):
         assert collapse(fragment) in text.replace("- ", "-"), fragment
 
 

@@ -13,12 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
 from helpers import ingest, load_dataset
 from helpers import names as nm
-from helpers.ingest import IngestError
 from helpers.cleaning import prepare
-from helpers.text import normalise
+from helpers.ingest import IngestError
+
+from conftest import ROOT
 
 SYNTHETIC = ROOT / "tests" / "fixtures" / "synthetic_readout_2024.txt"
 #: Written to try the command as a new user would: a communiqué in translation with a
@@ -31,8 +31,14 @@ COUNTRY_LINES = ROOT / "tests" / "fixtures" / "synthetic_readout_2026_participan
 #: the scores measured when the series texts were added (participants P 0.90 R 0.89, claims P 0.89
 #: R 0.96, country 0.94, agency 0.80). The first-try scores of the series texts, drafted before any
 #: of them was known, are in the methods appendix (helpers.draft_scores).
-FLOORS = {"participant_precision": 0.85, "participant_recall": 0.85, "claim_precision": 0.85, "claim_recall": 0.9,
-          "country": 0.9, "agency": 0.75}
+FLOORS = {
+    "participant_precision": 0.85,
+    "participant_recall": 0.85,
+    "claim_precision": 0.85,
+    "claim_recall": 0.9,
+    "country": 0.9,
+    "agency": 0.75,
+}
 
 
 def score(ds, doc_id: str) -> dict:
@@ -43,9 +49,18 @@ def score(ds, doc_id: str) -> dict:
     canonical = ds.people.set_index("person_id")["name"]
     matched = {}
     for row in draft["participants"]:
-        hit = next((c for c in curated.itertuples() if c.person_id not in matched and any(
-            nm.same_person(form, c.name_as_written) or nm.same_person(form, canonical[c.person_id])
-            for form in row["_forms"])), None)
+        hit = next(
+            (
+                c
+                for c in curated.itertuples()
+                if c.person_id not in matched
+                and any(
+                    nm.same_person(form, c.name_as_written) or nm.same_person(form, canonical[c.person_id])
+                    for form in row["_forms"]
+                )
+            ),
+            None,
+        )
         if hit is not None:
             matched[hit.person_id] = (row, hit)
     values = list(ds.claims.loc[ds.claims["doc_id"] == doc_id, "value"].astype(float))
@@ -55,11 +70,16 @@ def score(ds, doc_id: str) -> dict:
         if same is not None:
             values.pop(same)
             claims_found += 1
-    return {"drafted": len(draft["participants"]), "curated": len(curated), "matched": len(matched),
-            "country": sum(r["country"] == c.country for r, c in matched.values()),
-            "agency": sum(r["agency_id"] == c.agency_id for r, c in matched.values()),
-            "claims_drafted": len(draft["claims"]), "claims_curated": int((ds.claims["doc_id"] == doc_id).sum()),
-            "claims_matched": claims_found}
+    return {
+        "drafted": len(draft["participants"]),
+        "curated": len(curated),
+        "matched": len(matched),
+        "country": sum(r["country"] == c.country for r, c in matched.values()),
+        "agency": sum(r["agency_id"] == c.agency_id for r, c in matched.values()),
+        "claims_drafted": len(draft["claims"]),
+        "claims_curated": int((ds.claims["doc_id"] == doc_id).sum()),
+        "claims_matched": claims_found,
+    }
 
 
 @pytest.fixture(scope="module")
@@ -71,8 +91,10 @@ def test_drafting_finds_the_curated_participants_and_claims(scores):
     total = {k: sum(s[k] for s in scores.values()) for k in next(iter(scores.values()))}
     print("\ndocument     participants P / R       claims P / R")
     for doc_id, s in scores.items():
-        print(f"{doc_id:12} {s['matched']:>3}/{s['drafted']:<3} {s['matched']:>3}/{s['curated']:<3}"
-              f"   {s['claims_matched']:>3}/{s['claims_drafted']:<3} {s['claims_matched']:>3}/{s['claims_curated']:<3}")
+        print(
+            f"{doc_id:12} {s['matched']:>3}/{s['drafted']:<3} {s['matched']:>3}/{s['curated']:<3}"
+            f"   {s['claims_matched']:>3}/{s['claims_drafted']:<3} {s['claims_matched']:>3}/{s['claims_curated']:<3}"
+        )
     measured = {
         "participant_precision": total["matched"] / total["drafted"],
         "participant_recall": total["matched"] / total["curated"],
@@ -126,8 +148,12 @@ def test_a_bulleted_communique_is_drafted_as_a_reviewer_would_write_it(ds):
     }
     assert draft["mentions"] == []
     claims = [(c["value"], c["unit"], c["qualifier"]) for c in draft["claims"]]
-    assert claims[:4] == [(1500, "kg", "more than"), (200, "laboratories", "none"), (50, "percent", "none"),
-                          (3000, "firearms", "about")]
+    assert claims[:4] == [
+        (1500, "kg", "more than"),
+        (200, "laboratories", "none"),
+        (50, "percent", "none"),
+        (3000, "firearms", "about"),
+    ]
     assert draft["document"]["translation"] == "translation"
     assert (draft["meeting"]["series_id"], draft["meeting"]["series_number"]) == ("hlsd", 5)
     assert (draft["meeting"]["date"], draft["meeting"]["city"]) == ("2025-09-09", "Mexico City")
@@ -154,12 +180,16 @@ def test_a_participants_list_by_country_is_drafted(ds):
 
 # Bad input ------------------------------------------------------------------------
 
-@pytest.mark.parametrize("content, message", [
-    (b"", "the file is empty"),
-    (b"  \n\t\n", "the file is empty"),
-    (b"Caf\xe9 con leche\n", "not UTF-8 text (byte 0xe9 at offset 3)"),
-    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "a binary file"),
-])
+
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (b"", "the file is empty"),
+        (b"  \n\t\n", "the file is empty"),
+        (b"Caf\xe9 con leche\n", "not UTF-8 text (byte 0xe9 at offset 3)"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "a binary file"),
+    ],
+)
 def test_bad_files_are_refused_and_nothing_is_written(tmp_path, capsys, content, message):
     readout, out = tmp_path / "new.txt", tmp_path / "draft.json"
     readout.write_bytes(content)
@@ -181,10 +211,12 @@ def test_a_missing_path_and_a_bad_date_are_refused(tmp_path, capsys):
 
 # Accepting a reviewed draft -------------------------------------------------------------
 
+
 def review(draft: dict) -> dict:
     """What an analyst fills in after reading the synthetic text."""
-    draft["document"].update(publisher="U.S. Department of State", publisher_country="US",
-                             source_url="https://example.org/synthetic-readout")
+    draft["document"].update(
+        publisher="U.S. Department of State", publisher_country="US", source_url="https://example.org/synthetic-readout"
+    )
     draft["meeting"].update(host_country="US", us_administration="Biden", mx_administration="López Obrador")
     for claim in draft["claims"]:
         claim.update(period="since the last meeting", measure="synthetic test figure")
@@ -195,8 +227,11 @@ def review(draft: dict) -> dict:
 
 
 def _digests(folder: Path) -> dict[str, str]:
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 @pytest.fixture
@@ -250,6 +285,7 @@ def test_a_changed_text_or_a_broken_draft_is_refused(data_copy, tmp_path):
 
 # Hostile and malformed input ---------------------------------------------------------------
 
+
 def test_utf16_and_a_byte_order_mark_are_handled(tmp_path, capsys, ds):
     readout = tmp_path / "utf16.txt"
     readout.write_bytes(SYNTHETIC.read_text(encoding="utf-8").encode("utf-16"))
@@ -264,32 +300,51 @@ def test_the_draft_warns_about_what_no_readout_needs(tmp_path, ds):
     from hostile import PAYLOADS
 
     readout = tmp_path / "hostile.txt"
-    readout.write_text(SYNTHETIC.read_text(encoding="utf-8") + "\n" + "\n".join(PAYLOADS.values())
-                       + "\nbidi \u202e here and a bell \x07\n", encoding="utf-8")
+    readout.write_text(
+        SYNTHETIC.read_text(encoding="utf-8")
+        + "\n"
+        + "\n".join(PAYLOADS.values())
+        + "\nbidi \u202e here and a bell \x07\n",
+        encoding="utf-8",
+    )
     warnings = " ".join(ingest.draft(readout, ds=ds)["warnings"])
-    for kind in ("HTML tag", "template braces", "MyST or Sphinx role", "directive fence", "LaTeX command",
-                 "javascript: or data: address", "a control character", "bidirectional control"):
+    for kind in (
+        "HTML tag",
+        "template braces",
+        "MyST or Sphinx role",
+        "directive fence",
+        "LaTeX command",
+        "javascript: or data: address",
+        "a control character",
+        "bidirectional control",
+    ):
         assert kind in warnings, kind
     assert ingest.draft(SYNTHETIC, ds=ds)["warnings"] == []
 
 
 def test_a_spanish_text_is_flagged(tmp_path, ds):
     readout = tmp_path / "es.txt"
-    readout.write_text("La Secretaría de Relaciones Exteriores informa que el día de hoy se llevó a cabo la "
-                       "reunión de seguridad entre los gobiernos de México y de los Estados Unidos, en la que "
-                       "participaron los titulares de las dependencias del gabinete de seguridad para revisar "
-                       "los avances del Entendimiento Bicentenario.\n", encoding="utf-8")
+    readout.write_text(
+        "La Secretaría de Relaciones Exteriores informa que el día de hoy se llevó a cabo la "
+        "reunión de seguridad entre los gobiernos de México y de los Estados Unidos, en la que "
+        "participaron los titulares de las dependencias del gabinete de seguridad para revisar "
+        "los avances del Entendimiento Bicentenario.\n",
+        encoding="utf-8",
+    )
     assert any("does not read as English" in w for w in ingest.draft(readout, ds=ds)["warnings"])
 
 
-@pytest.mark.parametrize("change, says", [
-    (lambda d: d.update(participants={"a": 1}), "participants must be a list of rows"),
-    (lambda d: d["participants"].__setitem__(0, "Richard Verma"), "participants[0] must be an object"),
-    (lambda d: d["participants"][0].update(evidence=["a", "list"]), "participants[0], field 'evidence': list"),
-    (lambda d: d.update(document=None), "document must be an object"),
-    (lambda d: d.update(source="x"), "source must be an object"),
-    (lambda d: d.update(draft_version=99), "draft_version 99"),
-])
+@pytest.mark.parametrize(
+    "change, says",
+    [
+        (lambda d: d.update(participants={"a": 1}), "participants must be a list of rows"),
+        (lambda d: d["participants"].__setitem__(0, "Richard Verma"), "participants[0] must be an object"),
+        (lambda d: d["participants"][0].update(evidence=["a", "list"]), "participants[0], field 'evidence': list"),
+        (lambda d: d.update(document=None), "document must be an object"),
+        (lambda d: d.update(source="x"), "source must be an object"),
+        (lambda d: d.update(draft_version=99), "draft_version 99"),
+    ],
+)
 def test_a_malformed_draft_is_refused_with_its_entry(data_copy, tmp_path, ds, change, says):
     draft = review(ingest.draft(SYNTHETIC, ds=ds))
     change(draft)
@@ -299,13 +354,16 @@ def test_a_malformed_draft_is_refused_with_its_entry(data_copy, tmp_path, ds, ch
         ingest.accept(path, data_dir=data_copy)
 
 
-@pytest.mark.parametrize("table, field, value, says", [
-    ("people", "person_id", "Richard Verma!!", "does not match the pattern"),
-    ("people", "person_id", "../../evil", "does not match the pattern"),
-    ("participants", "person_id", "../../evil", "unknown person_id"),
-    ("participants", "name_as_written", "Richard\u202eVerma", "control character U+202E"),
-    ("claims", "value", float("nan"), "not a finite number"),
-])
+@pytest.mark.parametrize(
+    "table, field, value, says",
+    [
+        ("people", "person_id", "Richard Verma!!", "does not match the pattern"),
+        ("people", "person_id", "../../evil", "does not match the pattern"),
+        ("participants", "person_id", "../../evil", "unknown person_id"),
+        ("participants", "name_as_written", "Richard\u202eVerma", "control character U+202E"),
+        ("claims", "value", float("nan"), "not a finite number"),
+    ],
+)
 def test_a_bad_value_in_a_draft_entry_names_the_entry(data_copy, tmp_path, ds, table, field, value, says):
     draft = review(ingest.draft(SYNTHETIC, ds=ds))
     draft["people"].insert(0, {"person_id": "ana-nueva", "name": "Ana Nueva", "country": "MX", "notes": ""})

@@ -14,9 +14,14 @@ from helpers import key_figures as kf
 
 
 def notebook_with(glued: dict) -> dict:
-    outputs = [{"output_type": "display_data", "data": {"application/papermill.record/text/plain": value},
-                "metadata": {"scrapbook": {"name": name, "mime_prefix": "application/papermill.record/"}}}
-               for name, value in glued.items()]
+    outputs = [
+        {
+            "output_type": "display_data",
+            "data": {"application/papermill.record/text/plain": value},
+            "metadata": {"scrapbook": {"name": name, "mime_prefix": "application/papermill.record/"}},
+        }
+        for name, value in glued.items()
+    ]
     return {"cells": [{"cell_type": "code", "source": "", "outputs": outputs}]}
 
 
@@ -40,10 +45,10 @@ def test_a_name_glued_twice_is_an_error(tmp_path):
 
 
 def test_differences_name_every_change():
-    recorded = pd.DataFrame({"chapter": ["c", "c", "c"], "name": ["kept", "changed", "dropped"],
-                             "value": ["1", "2", "3"]})
-    now = pd.DataFrame({"chapter": ["c", "c", "c"], "name": ["kept", "changed", "added"],
-                        "value": ["1", "20", "4"]})
+    recorded = pd.DataFrame(
+        {"chapter": ["c", "c", "c"], "name": ["kept", "changed", "dropped"], "value": ["1", "2", "3"]}
+    )
+    now = pd.DataFrame({"chapter": ["c", "c", "c"], "name": ["kept", "changed", "added"], "value": ["1", "20", "4"]})
     assert sorted(kf.differences(recorded, now)) == [
         "c::added: glued '4', not recorded",
         "c::changed: recorded '2', now '20'",

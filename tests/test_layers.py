@@ -14,8 +14,20 @@ HELPERS = ROOT / "src" / "helpers"
 #: The command that drafts and accepts a new readout, and what it reads text with.
 DRAFTING = {"ingest", "names", "readout", "screen", "quantities", "coding", "units", "agencies"}
 #: The analyses of the chapters.
-ANALYSES = {"themes", "theme_report", "networks", "network_layout", "network_export", "claims", "claimreview",
-            "synthesis", "sources", "series", "corpus", "background"}
+ANALYSES = {
+    "themes",
+    "theme_report",
+    "networks",
+    "network_layout",
+    "network_export",
+    "claims",
+    "claimreview",
+    "synthesis",
+    "sources",
+    "series",
+    "corpus",
+    "background",
+}
 #: What draws: the figure style and the charts, and the plotting libraries.
 DRAWING = {"figures", "charts", "matplotlib", "PIL"}
 

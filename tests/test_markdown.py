@@ -40,19 +40,26 @@ def test_front_matter_gives_title_date_and_address():
 
 def test_plain_joins_wrapped_lines_and_drops_markup():
     lines = markdown.plain(PAGE).splitlines()
-    assert lines[0] == ("Today, Secretary of State Jane Doe, Attorney General John Roe, and other officials met "
-                        "with their Mexican counterparts.")
+    assert lines[0] == (
+        "Today, Secretary of State Jane Doe, Attorney General John Roe, and other officials met "
+        "with their Mexican counterparts."
+    )
     assert lines[1] == "GOAL 1: PROTECT The two countries agreed to a plan costing $3.4 billion."
-    assert lines[2] == ("- The U.S. delegation was led by Secretary Jane Doe and included Deputy Secretary of State "
-                        "for Management and Resources Rick Row; Ambassador Ken Sal.")
+    assert lines[2] == (
+        "- The U.S. delegation was led by Secretary Jane Doe and included Deputy Secretary of State "
+        "for Management and Resources Rick Row; Ambassador Ken Sal."
+    )
     assert lines[3] == "- A second item."
     assert lines[4] == "A heading"
     assert lines[5] == "The 21st century, emphasis and 5 * 3."
 
 
 def test_a_hard_line_break_ends_a_line():
-    assert markdown.plain("Participants:  \nJane Doe  \nJohn Roe\n").splitlines() == ["Participants:", "Jane Doe",
-                                                                                       "John Roe"]
+    assert markdown.plain("Participants:  \nJane Doe  \nJohn Roe\n").splitlines() == [
+        "Participants:",
+        "Jane Doe",
+        "John Roe",
+    ]
 
 
 def test_other_html_is_kept_as_text():
@@ -76,8 +83,7 @@ def test_the_draft_reads_the_front_matter(tmp_path, ds):
     assert document["publication_date"] == "2025-02-07" and document["source_url"].endswith("/fact-sheet/")
     assert document["genre"] == "fact sheet"
     # "Today" in the sentence that reports the meeting: the publication day, worked out, not written.
-    assert (draft["meeting"]["date"], draft["meeting"]["date_status"]) == (dt.date(2025, 2, 7).isoformat(),
-                                                                          "inferred")
+    assert (draft["meeting"]["date"], draft["meeting"]["date_status"]) == (dt.date(2025, 2, 7).isoformat(), "inferred")
 
 
 def test_the_draft_does_not_warn_about_a_markdown_text_s_own_formatting():

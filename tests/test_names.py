@@ -8,10 +8,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import ROOT
 from helpers import names as nm
 from helpers import text as tx
 from helpers.text import normalise
+
+from conftest import ROOT
 
 SYNTHETIC = ROOT / "tests" / "fixtures" / "synthetic_readout_2024.txt"
 
@@ -21,10 +22,41 @@ def lexicon(ds):
     return nm.Lexicon.from_dataset(ds)
 
 
-_WORDS = st.sampled_from(["Blinken", "Blinken's", "Blinken’s", "O'Brien's", "(Blinken", "“Rodríguez”", "-Ebrard",
-                          "J.", "de", "la", "the", "Secretary", "security", "Dr.", "U.S.", "3Blinken", "x-Ray",
-                          "Mexico's", "DEA", "Ana-María", "said", ",", ".", ":", "'s", "éBlinken", "de-Blinken",
-                          "o'Brien", "ÉBRARD", "Ébrard", "x-Ray-Ebrard"])
+_WORDS = st.sampled_from(
+    [
+        "Blinken",
+        "Blinken's",
+        "Blinken’s",
+        "O'Brien's",
+        "(Blinken",
+        "“Rodríguez”",
+        "-Ebrard",
+        "J.",
+        "de",
+        "la",
+        "the",
+        "Secretary",
+        "security",
+        "Dr.",
+        "U.S.",
+        "3Blinken",
+        "x-Ray",
+        "Mexico's",
+        "DEA",
+        "Ana-María",
+        "said",
+        ",",
+        ".",
+        ":",
+        "'s",
+        "éBlinken",
+        "de-Blinken",
+        "o'Brien",
+        "ÉBRARD",
+        "Ébrard",
+        "x-Ray-Ebrard",
+    ]
+)
 
 
 @given(st.lists(_WORDS, max_size=12))
@@ -64,7 +96,8 @@ def test_known_spans_are_those_of_a_search_per_form(ds, lexicon):
         for start, end, _ in tx.sentences(text):
             spans = nm.name_spans(nm.tokenise(text, start, end), lexicon.vocabulary)
             assert nm._known_spans(text, start, end, lexicon, spans) == _known_spans_by_search(
-                text, start, end, lexicon, spans)
+                text, start, end, lexicon, spans
+            )
             checked += 1
     assert checked > 200
 
@@ -92,7 +125,7 @@ def test_grouping_compares_each_pair_of_names_once(lexicon, monkeypatch):
         real = nm.part_of
         occurrences = _occurrences(lexicon, copies)
         fresh = nm.Lexicon(lexicon.people, lexicon.forms, lexicon.vocabulary, lexicon.agencies, lexicon.history)
-        monkeypatch.setattr(nm, "part_of", lambda *a, **k: calls.append(a) or real(*a, **k))
+        monkeypatch.setattr(nm, "part_of", lambda *a, calls=calls, real=real, **k: calls.append(a) or real(*a, **k))
         people = nm.group_people(occurrences, fresh)
         monkeypatch.setattr(nm, "part_of", real)
         counts[copies] = len(calls)
@@ -111,8 +144,16 @@ def test_a_surname_joins_the_person_named_last_before_it(lexicon):
     def occurrence(start, form):
         return nm.Occurrence(start, start + len(form), form, None, None, "", None)
 
-    people = nm.group_people([occurrence(0, "Maria Lopez"), occurrence(50, "Lopez"), occurrence(100, "Juan Lopez"),
-                              occurrence(150, "Lopez"), occurrence(5, "Lopez")], lexicon)
+    people = nm.group_people(
+        [
+            occurrence(0, "Maria Lopez"),
+            occurrence(50, "Lopez"),
+            occurrence(100, "Juan Lopez"),
+            occurrence(150, "Lopez"),
+            occurrence(5, "Lopez"),
+        ],
+        lexicon,
+    )
     by_form = {p.forms[0]: sorted(o.start for o in p.occurrences) for p in people}
     # The surname after each full name joins it; one before any... joins the nearest before it (Maria at 0).
     assert by_form == {"Maria Lopez": [0, 5, 50], "Juan Lopez": [100, 150]}

@@ -30,8 +30,10 @@ def people(text: str, lexicon) -> dict[str, tuple]:
 
 
 def test_led_by_and_included_with_semicolons(lexicon):
-    text = ("Mexico's delegation was led by Security Secretary Ana Torres Vidal and included Foreign Secretary "
-            "Luis Gómez Prado; Defense Secretary Carlos Ruiz Maza; and Navy Secretary Pedro Solís Lara.")
+    text = (
+        "Mexico's delegation was led by Security Secretary Ana Torres Vidal and included Foreign Secretary "
+        "Luis Gómez Prado; Defense Secretary Carlos Ruiz Maza; and Navy Secretary Pedro Solís Lara."
+    )
     assert people(text, lexicon) == {
         "Ana Torres Vidal": ("Security Secretary", "led", "MX"),
         "Luis Gómez Prado": ("Foreign Secretary", "listed", "MX"),
@@ -41,8 +43,10 @@ def test_led_by_and_included_with_semicolons(lexicon):
 
 
 def test_long_titles_with_capitalised_words_and_honorifics(lexicon):
-    text = ("The U.S. delegation included Deputy Secretary of State for Management and Resources Robert Hale; "
-            "Assistant to the President and Homeland Security Advisor Dr. Julia Marsh; and Ambassador Tom Reyes.")
+    text = (
+        "The U.S. delegation included Deputy Secretary of State for Management and Resources Robert Hale; "
+        "Assistant to the President and Homeland Security Advisor Dr. Julia Marsh; and Ambassador Tom Reyes."
+    )
     assert people(text, lexicon) == {
         "Robert Hale": ("Deputy Secretary of State for Management and Resources", "listed", "US"),
         "Julia Marsh": ("Assistant to the President and Homeland Security Advisor", "listed", "US"),
@@ -51,14 +55,18 @@ def test_long_titles_with_capitalised_words_and_honorifics(lexicon):
 
 
 def test_a_list_wrapped_across_lines_of_a_markdown_readout(lexicon):
-    raw = ("The U.S. delegation was led by Secretary of State Mark Dale and\n"
-           "included Deputy Secretary of State for Management and Resources\nRobert Hale; and Ambassador Tom Reyes.\n")
+    raw = (
+        "The U.S. delegation was led by Secretary of State Mark Dale and\n"
+        "included Deputy Secretary of State for Management and Resources\nRobert Hale; and Ambassador Tom Reyes.\n"
+    )
     assert set(people(prepare(raw, "markdown"), lexicon)) == {"Mark Dale", "Robert Hale", "Tom Reyes"}
 
 
 def test_titles_after_the_names(lexicon):
-    text = ("Ana Torres Vidal, Secretary of Security and Citizen Protection, and Luis Gómez Prado, Secretary of "
-            "Foreign Affairs, received the U.S. delegation.")
+    text = (
+        "Ana Torres Vidal, Secretary of Security and Citizen Protection, and Luis Gómez Prado, Secretary of "
+        "Foreign Affairs, received the U.S. delegation."
+    )
     found = people(text, lexicon)
     assert found["Ana Torres Vidal"][0] == "Secretary of Security and Citizen Protection"
     assert found["Luis Gómez Prado"][0] == "Secretary of Foreign Affairs"
@@ -78,8 +86,10 @@ def test_includes_in_an_ordinary_sentence_is_no_delegation(lexicon):
 
 
 def test_a_third_country_keeps_its_own_nationality(lexicon):
-    text = ("Security Secretary Ana Torres Vidal hosted Canada's Deputy Clerk of the Privy Council Marie Dubois "
-            "and the U.S. Homeland Security Advisor Julia Marsh.")
+    text = (
+        "Security Secretary Ana Torres Vidal hosted Canada's Deputy Clerk of the Privy Council Marie Dubois "
+        "and the U.S. Homeland Security Advisor Julia Marsh."
+    )
     found = people(text, lexicon)
     assert found["Marie Dubois"][2] == "CA"
     assert found["Julia Marsh"][2] == "US"

@@ -13,9 +13,10 @@ import pandas as pd
 import pytest
 from lxml import etree
 
-from conftest import ROOT
 from helpers import network_export as export
 from helpers import networks as nw
+
+from conftest import ROOT
 
 RELAXNG = "{http://relaxng.org/ns/structure/1.0}"
 
@@ -88,8 +89,10 @@ def test_node_and_edge_tables_list_every_attribute():
     g.add_node("a", kind="x")
     g.add_node("b", kind="y", size=2)
     g.add_edge("a", "b", weight=3)
-    assert export.node_table(g).to_dict("records") == [{"id": "a", "kind": "x", "size": ""},
-                                                       {"id": "b", "kind": "y", "size": 2}]
+    assert export.node_table(g).to_dict("records") == [
+        {"id": "a", "kind": "x", "size": ""},
+        {"id": "b", "kind": "y", "size": 2},
+    ]
     assert export.edge_list(g).to_dict("records") == [{"source": "a", "target": "b", "weight": 3}]
 
 
@@ -97,7 +100,8 @@ def test_write_exports_defaults_to_the_build_folder(small_network, tmp_path, mon
     monkeypatch.setenv("USMX_BUILD_DIR", str(tmp_path))
     manifest = export.write_exports(small_network)
     assert {p.name for p in (tmp_path / "networks").iterdir()} == {
-        name for row in manifest.itertuples() for name in (row.graphml, row.gexf, row.nodes_csv, row.edges_csv)}
+        name for row in manifest.itertuples() for name in (row.graphml, row.gexf, row.nodes_csv, row.edges_csv)
+    }
 
 
 def test_verify_exports_names_a_file_that_does_not_read_back(small_network, tmp_path):
@@ -112,7 +116,7 @@ def test_graphml_is_laid_out_the_same_with_or_without_lxml(small_network, tmp_pa
     manifest = export.write_exports(small_network, tmp_path)
     text = (tmp_path / manifest["graphml"].iloc[0]).read_text(encoding="utf-8")
     # The layout of networkx's xml.etree writer: two-space indents and "<key ... />" with a space.
-    assert "\n  <key id=\"d0\"" in text and '" />' in text
+    assert '\n  <key id="d0"' in text and '" />' in text
 
 
 def test_gexf_document_declares_every_attribute_it_gives():
@@ -125,10 +129,17 @@ def test_gexf_document_declares_every_attribute_it_gives():
     assert root.find("meta/description").text == "tiny"
     graph = root.find("graph")
     assert graph.attrib == {"defaultedgetype": "undirected"}
-    declared = {(block.get("class"), a.get("title"), a.get("type"), a.get("id"))
-                for block in graph.findall("attributes") for a in block.findall("attribute")}
-    assert declared == {("node", "kind", "string", "0"), ("node", "size", "long", "1"),
-                        ("node", "share", "double", "2"), ("edge", "note", "string", "3")}
+    declared = {
+        (block.get("class"), a.get("title"), a.get("type"), a.get("id"))
+        for block in graph.findall("attributes")
+        for a in block.findall("attribute")
+    }
+    assert declared == {
+        ("node", "kind", "string", "0"),
+        ("node", "size", "long", "1"),
+        ("node", "share", "double", "2"),
+        ("edge", "note", "string", "3"),
+    }
     a, b = graph.findall("nodes/node")
     assert (a.get("label"), b.get("label")) == ("A", "b")  # a node without a label is labelled by its id
     assert [(v.get("for"), v.get("value")) for v in a.findall("attvalues/attvalue")] == [("0", "x"), ("1", "2")]

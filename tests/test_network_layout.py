@@ -37,7 +37,7 @@ def test_timeline_layout_structure_and_no_label_overlap(small_network):
             assert (y > 0) == (attrs["country"] == "US") and y != 0
     placed = [(x, y) for n, (x, y) in pos.items() if g.nodes[n]["kind"] != "meeting"]
     for i, (x1, y1) in enumerate(placed):
-        for x2, y2 in placed[i + 1:]:
+        for x2, y2 in placed[i + 1 :]:
             assert y1 != y2 or abs(x1 - x2) >= 0.9
 
 
@@ -46,21 +46,34 @@ def _timeline_graph():
     g = nx.Graph()
     for order, meeting in enumerate(["m1", "m2", "m3"]):
         g.add_node(meeting, kind="meeting", order=order, name=meeting)
-    for person, country, attended in [("us-long", "US", ["m1"]), ("us-short", "US", ["m2"]),
-                                      ("mx-a", "MX", ["m1"]), ("mx-b", "MX", ["m3"]),
-                                      ("mx-both", "MX", ["m1", "m2"])]:
+    for person, country, attended in [
+        ("us-long", "US", ["m1"]),
+        ("us-short", "US", ["m2"]),
+        ("mx-a", "MX", ["m1"]),
+        ("mx-b", "MX", ["m3"]),
+        ("mx-both", "MX", ["m1", "m2"]),
+    ]:
         g.add_node(person, kind="person", country=country, name=person)
         g.add_edges_from((person, meeting) for meeting in attended)
-    widths = {"m1": 0.5, "m2": 0.5, "m3": 0.5, "us-long": 2.0, "us-short": 0.3,
-              "mx-a": 1.0, "mx-b": 0.4, "mx-both": 0.6}
+    widths = {
+        "m1": 0.5,
+        "m2": 0.5,
+        "m3": 0.5,
+        "us-long": 2.0,
+        "us-short": 0.3,
+        "mx-a": 1.0,
+        "mx-b": 0.4,
+        "mx-both": 0.6,
+    }
     return g, widths
 
 
 def _assert_no_label_overlap(graph, pos, widths):
-    placed = [(pos[n][0], pos[n][0] + widths[n], pos[n][1]) for n, a in graph.nodes(data=True)
-              if a["kind"] != "meeting"]
+    placed = [
+        (pos[n][0], pos[n][0] + widths[n], pos[n][1]) for n, a in graph.nodes(data=True) if a["kind"] != "meeting"
+    ]
     for i, (start, end, row) in enumerate(placed):
-        for other_start, other_end, other_row in placed[i + 1:]:
+        for other_start, other_end, other_row in placed[i + 1 :]:
             assert row != other_row or end <= other_start or other_end <= start
 
 
@@ -108,5 +121,11 @@ def test_timeline_layout_puts_a_label_in_the_first_row_with_room():
         g.add_node(person, kind="person", country=country)
         g.add_edge(person, meeting)
     pos = layout.timeline_layout(g, label_width=0.5)
-    assert pos == {"m1": (0.0, 0.0), "m2": (1.0, 0.0), "a": (0.0, 1.0), "c": (0.0, 2.0), "b": (1.0, 1.0),
-                   "d": (1.0, -1.0)}
+    assert pos == {
+        "m1": (0.0, 0.0),
+        "m2": (1.0, 0.0),
+        "a": (0.0, 1.0),
+        "c": (0.0, 2.0),
+        "b": (1.0, 1.0),
+        "d": (1.0, -1.0),
+    }

@@ -62,15 +62,20 @@ def test_chapter_reads_data_only_through_helpers(notebook):
     cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
     source = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "code")
     assert "sys.path" not in source
-    assert not re.search(r"read_csv\(|read_bytes\(|read_text\(|open\(|data_dir", source), \
+    assert not re.search(r"read_csv\(|read_bytes\(|read_text\(|open\(|data_dir", source), (
         "chapters load data through helpers"
+    )
     assert "to_csv(" not in source, "chapters never write files themselves"
 
 
 def test_machine_path_pattern_finds_this_machine_and_spares_relative_paths():
     pattern = machine_path_pattern()
-    for leaked in [ROOT / "data" / "people.csv", Path(tempfile.gettempdir()) / "x.png",
-                   Path.home() / "notes.txt", "C:" + "\\" + "x"]:
+    for leaked in [
+        ROOT / "data" / "people.csv",
+        Path(tempfile.gettempdir()) / "x.png",
+        Path.home() / "notes.txt",
+        "C:" + "\\" + "x",
+    ]:
         assert pattern.search(json.dumps(str(leaked))), leaked
     for fine in ["data/people.csv", "_build/figures/x.png", "https://example.org/data/x.csv"]:
         assert not pattern.search(fine), fine
@@ -87,7 +92,7 @@ def test_no_machine_paths_in_committed_files():
         text = path.read_text(encoding="utf-8", errors="ignore")
         for match in machine_path.finditer(text):
             line = text[: match.start()].count("\n") + 1
-            offenders.append(f"{name}:{line}: {text[match.start():match.start() + 40]!r}")
+            offenders.append(f"{name}:{line}: {text[match.start() : match.start() + 40]!r}")
     assert not offenders, "\n".join(offenders[:20])
 
 
@@ -95,8 +100,13 @@ def test_no_machine_paths_in_committed_files():
 def test_no_cell_shows_a_bare_value(notebook):
     """A value out of context ("8", "'HLSD-2023'") under a code cell means nothing to a reader."""
     cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
-    bare = [c.get("id") for c in cells if c["cell_type"] == "code" for o in c.get("outputs", [])
-            if o["output_type"] == "execute_result" and set(o["data"]) == {"text/plain"}]
+    bare = [
+        c.get("id")
+        for c in cells
+        if c["cell_type"] == "code"
+        for o in c.get("outputs", [])
+        if o["output_type"] == "execute_result" and set(o["data"]) == {"text/plain"}
+    ]
     assert not bare, f"cells {bare} end with an expression whose value is shown"
 
 
@@ -104,13 +114,19 @@ def test_no_cell_shows_a_bare_value(notebook):
 #: numbers name subsets ("one or two texts" of a meeting) and are left alone.
 CORPUS_COUNT_IN_WORDS = re.compile(
     r"\b(?:four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
-    r"(?:(?:source|corpus|English)\s+)?(?:texts|documents|readouts|meetings)\b", re.IGNORECASE)
+    r"(?:(?:source|corpus|English)\s+)?(?:texts|documents|readouts|meetings)\b",
+    re.IGNORECASE,
+)
 
 
 @pytest.mark.parametrize("notebook", chapter_notebooks(), ids=lambda p: p.name)
 def test_prose_does_not_type_the_size_of_the_corpus(notebook):
     """A meeting added to data/ must not leave 'five texts' or 'four meetings' behind: counts are glued."""
     cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
-    typed = [match.group(0) for c in cells if c["cell_type"] == "markdown"
-             for match in CORPUS_COUNT_IN_WORDS.finditer("".join(c["source"]))]
+    typed = [
+        match.group(0)
+        for c in cells
+        if c["cell_type"] == "markdown"
+        for match in CORPUS_COUNT_IN_WORDS.finditer("".join(c["source"]))
+    ]
     assert not typed, f"{notebook.name}: counts typed in the prose: {typed}"

@@ -10,7 +10,8 @@ from docutils import nodes
 from helpers import paths
 
 _spec = importlib.util.spec_from_file_location(
-    "print_edition", paths.project_root() / "tools" / "sphinx_ext" / "print_edition.py")
+    "print_edition", paths.project_root() / "tools" / "sphinx_ext" / "print_edition.py"
+)
 print_edition = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(print_edition)
 
@@ -48,3 +49,13 @@ def test_given_widths_win_over_the_automatic_ones_on_screen():
     print_edition.keep_given_widths(_app("html"), tree, "page")
     classes = next(tree.findall(nodes.table))["classes"]
     assert "colwidths-given" in classes and "colwidths-auto" not in classes
+
+
+def test_a_long_path_in_a_table_may_break_after_its_slashes_in_print():
+    tree = _table("Source: data/research/series_refs/reference_stats.csv and data/x.csv.")
+    print_edition.prepare_for_print(_app("latex"), tree, "page")
+    breaks = [node for node in tree.findall(nodes.raw) if "allowbreak" in node.astext()]
+    assert len(breaks) == 5  # after data/, research/, series_, refs/ and reference_ (a short path is left alone)
+    assert tree.astext().replace("\\allowbreak{}", "") == (
+        "Source: data/research/series_refs/reference_stats.csv and data/x.csv."
+    )

@@ -84,7 +84,7 @@ def developer_words(text: str) -> list[str]:
     found = []
     for name, pattern in DEVELOPER_WORDS.items():
         for match in re.finditer(pattern, text, flags=re.I):
-            line = text[max(0, match.start() - 60): match.end() + 40].replace("\n", " ")
+            line = text[max(0, match.start() - 60) : match.end() + 40].replace("\n", " ")
             found.append(f"{name}: ...{line}...")
     return found
 
@@ -99,16 +99,34 @@ def test_the_reproducing_appendix_is_in_the_book_and_may_speak_of_code():
     assert developer_words((ROOT / f"{REPRODUCING}.md").read_text(encoding="utf-8"))
 
 
-@pytest.mark.parametrize("sentence", [
-    "The tests find every quote.", "the loader checks it", "computed by `helpers.themes.hits(ds)`",
-    "run `make test`", "make book builds it", "see src/helpers/claims.py", "glued from the data",
-    "written in Python", "the claims module", "in a notebook cell"])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The tests find every quote.",
+        "the loader checks it",
+        "computed by `helpers.themes.hits(ds)`",
+        "run `make test`",
+        "make book builds it",
+        "see src/helpers/claims.py",
+        "glued from the data",
+        "written in Python",
+        "the claims module",
+        "in a notebook cell",
+    ],
+)
 def test_each_kind_of_developer_word_is_caught(sentence):
     assert developer_words(sentence)
 
 
-@pytest.mark.parametrize("sentence", [
-    "Tolerances are a stated convention, not a statistical test.", "to make a citation exact",
-    "the Mérida Initiative's four pillars", "U.S. Department of Homeland Security", "one per 1,000 words"])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Tolerances are a stated convention, not a statistical test.",
+        "to make a citation exact",
+        "the Mérida Initiative's four pillars",
+        "U.S. Department of Homeland Security",
+        "one per 1,000 words",
+    ],
+)
 def test_ordinary_english_is_not_caught(sentence):
     assert developer_words(sentence) == []

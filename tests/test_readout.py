@@ -46,10 +46,18 @@ def test_series_indexes_the_text_once_for_every_meeting(monkeypatch):
     calls = []
     real = readout.word_places
     monkeypatch.setattr(readout, "word_places", lambda *a: calls.append(a) or real(*a))
-    meetings = pd.DataFrame({"date": pd.to_datetime(["2020-01-01", "2021-01-01", "2022-01-01"]),
-                             "meeting_id": ["HLSD-2020", "HLSD-2021", "SD-2022"], "series_id": ["hlsd", "hlsd", "sd"],
-                             "forum": ["High-Level Security Dialogue", "High-Level Security Dialogue",
-                                       "Security Dialogue on Transnational Crime"]})
+    meetings = pd.DataFrame(
+        {
+            "date": pd.to_datetime(["2020-01-01", "2021-01-01", "2022-01-01"]),
+            "meeting_id": ["HLSD-2020", "HLSD-2021", "SD-2022"],
+            "series_id": ["hlsd", "hlsd", "sd"],
+            "forum": [
+                "High-Level Security Dialogue",
+                "High-Level Security Dialogue",
+                "Security Dialogue on Transnational Crime",
+            ],
+        }
+    )
     text = "The High-Level Security Dialogue met again. " * 1000
     found = readout.series(text, meetings)
     assert found.value[0] == "hlsd" and found.evidence.startswith("4 words") and len(calls) == 1
@@ -65,34 +73,48 @@ PUBLISHED = dt.date(2023, 12, 28)
 CITIES = ["Mexico City", "Washington, D.C.", "Washington"]
 
 
-@pytest.mark.parametrize("text, day, status, confidence", [
-    # Written in full, in the sentence that reports the meeting.
-    ("The two delegations met in Mexico City on December 20, 2023.", dt.date(2023, 12, 20), "stated", "high"),
-    # "On <Month> <Day>": the year is the publication's.
-    ("On December 20, the two delegations met in Mexico City.", dt.date(2023, 12, 20), "stated", "high"),
-    # "Yesterday", "today", a weekday: worked out from the publication date.
-    ("The President received yesterday a delegation led by the Secretary.", dt.date(2023, 12, 27), "inferred",
-     "medium"),
-    ("On Tuesday, the delegations met in Washington.", dt.date(2023, 12, 26), "inferred", "medium"),
-])
+@pytest.mark.parametrize(
+    "text, day, status, confidence",
+    [
+        # Written in full, in the sentence that reports the meeting.
+        ("The two delegations met in Mexico City on December 20, 2023.", dt.date(2023, 12, 20), "stated", "high"),
+        # "On <Month> <Day>": the year is the publication's.
+        ("On December 20, the two delegations met in Mexico City.", dt.date(2023, 12, 20), "stated", "high"),
+        # "Yesterday", "today", a weekday: worked out from the publication date.
+        (
+            "The President received yesterday a delegation led by the Secretary.",
+            dt.date(2023, 12, 27),
+            "inferred",
+            "medium",
+        ),
+        ("On Tuesday, the delegations met in Washington.", dt.date(2023, 12, 26), "inferred", "medium"),
+    ],
+)
 def test_the_meeting_date_is_read_from_the_sentence_that_reports_it(text, day, status, confidence):
     found = readout.meeting_date(text, PUBLISHED)
     assert (found.value, found.status, found.confidence) == (day, status, confidence)
     assert found.evidence in text
 
 
-@pytest.mark.parametrize("text, day", [
-    # An extradition's date is the extradition's.
-    ("On December 12, Mexico extradited a suspect to the United States. The delegations met on December 20.",
-     dt.date(2023, 12, 20)),
-    # A quotation's date is the speaker's.
-    ('"We met on March 3," the Secretary said. The dialogue took place on December 20, 2023.',
-     dt.date(2023, 12, 20)),
-    # A later meeting is not this one.
-    ("The delegations met today. They will meet again in Washington on January 15, 2024.", PUBLISHED),
-    # A bound is not a day.
-    ("Since October 8, 2021, the delegations have met on December 20.", dt.date(2023, 12, 20)),
-])
+@pytest.mark.parametrize(
+    "text, day",
+    [
+        # An extradition's date is the extradition's.
+        (
+            "On December 12, Mexico extradited a suspect to the United States. The delegations met on December 20.",
+            dt.date(2023, 12, 20),
+        ),
+        # A quotation's date is the speaker's.
+        (
+            '"We met on March 3," the Secretary said. The dialogue took place on December 20, 2023.',
+            dt.date(2023, 12, 20),
+        ),
+        # A later meeting is not this one.
+        ("The delegations met today. They will meet again in Washington on January 15, 2024.", PUBLISHED),
+        # A bound is not a day.
+        ("Since October 8, 2021, the delegations have met on December 20.", dt.date(2023, 12, 20)),
+    ],
+)
 def test_other_dates_of_the_text_are_not_the_meeting(text, day):
     assert readout.meeting_date(text, PUBLISHED).value == day
 
@@ -120,8 +142,10 @@ def test_a_body_sentence_in_the_first_lines_is_no_publication_date():
 
 
 def test_the_place_is_the_meeting_s_not_a_later_one():
-    text = ("The delegations will meet again in Washington in January. "
-            "The President received the delegations at the National Palace in Mexico City today.")
+    text = (
+        "The delegations will meet again in Washington in January. "
+        "The President received the delegations at the National Palace in Mexico City today."
+    )
     city, venue = readout.meeting_place(text, CITIES, at=text.index("The President"))
     assert (city.value, city.confidence) == ("Mexico City", "high")
     assert venue.value == "National Palace"
@@ -130,7 +154,7 @@ def test_the_place_is_the_meeting_s_not_a_later_one():
 
 
 def test_front_matter_gives_the_document_facts():
-    raw = '---\ntitle: "Readout of a\\_Trip"\ndate: \'2024-06-12\'\nsource_url: https://example.org/r/\n---\nText.\n'
+    raw = "---\ntitle: \"Readout of a\\_Trip\"\ndate: '2024-06-12'\nsource_url: https://example.org/r/\n---\nText.\n"
     found = readout.front_matter(raw)
     assert found["title"].value == "Readout of a Trip"
     assert found["publication_date"].value == dt.date(2024, 6, 12)
@@ -138,12 +162,21 @@ def test_front_matter_gives_the_document_facts():
 
 
 def test_a_forum_named_outside_the_meeting_sentence_is_a_guess():
-    meetings = pd.DataFrame({"forum": ["U.S.-Mexico High-Level Security Dialogue", "Strategic Dialogue on Disrupting "
-                                       "Transnational Criminal Organizations"],
-                             "series_id": ["hlsd", "sd-tco"], "meeting_id": ["HLSD-2023", "SDTCO-2017"],
-                             "date": pd.to_datetime(["2023-10-05", "2017-12-14"])})
-    text = ("The delegations met today to disrupt transnational criminal organizations. "
-            "They prepared a High-Level Security Dialogue.")
+    meetings = pd.DataFrame(
+        {
+            "forum": [
+                "U.S.-Mexico High-Level Security Dialogue",
+                "Strategic Dialogue on Disrupting Transnational Criminal Organizations",
+            ],
+            "series_id": ["hlsd", "sd-tco"],
+            "meeting_id": ["HLSD-2023", "SDTCO-2017"],
+            "date": pd.to_datetime(["2023-10-05", "2017-12-14"]),
+        }
+    )
+    text = (
+        "The delegations met today to disrupt transnational criminal organizations. "
+        "They prepared a High-Level Security Dialogue."
+    )
     found = readout.series(text, meetings, lead="The delegations met today.")
     assert found.value[0] == "hlsd" and found.confidence == "medium"  # named whole, but not as this meeting
     found = readout.series(text, meetings, lead="The High-Level Security Dialogue met today.")

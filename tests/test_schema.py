@@ -7,13 +7,16 @@ import re
 
 import pandas as pd
 import pytest
-from hostile import PAYLOADS
 
 from helpers import escape, schema
 from helpers.errors import DataError
 
+from hostile import PAYLOADS
+
 PEOPLE = {
-    "name": "people", "path": "people.csv", "description": "One row per person.",
+    "name": "people",
+    "path": "people.csv",
+    "description": "One row per person.",
     "schema": {
         "primaryKey": "person_id",
         "fields": [
@@ -24,7 +27,9 @@ PEOPLE = {
     },
 }
 ROLES = {
-    "name": "roles", "path": "roles.csv", "description": "Who held which office.",
+    "name": "roles",
+    "path": "roles.csv",
+    "description": "Who held which office.",
     "schema": {
         "primaryKey": ["person_id", "office"],
         "fields": [{"name": "person_id"}, {"name": "office"}, {"name": "successor"}],
@@ -41,27 +46,40 @@ def test_overview_has_one_row_per_resource_with_its_rows_and_key():
     tables = {"people": pd.DataFrame({"person_id": ["a", "b"]}), "roles": pd.DataFrame({"person_id": []})}
     table = schema.overview(PACKAGE, tables)
     assert table.to_dict("records") == [
-        {"table": "people", "file": "data/people.csv", "rows": 2, "primary key": "person_id",
-         "description": "One row per person."},
-        {"table": "roles", "file": "data/roles.csv", "rows": 0, "primary key": "person_id, office",
-         "description": "Who held which office."},
+        {
+            "table": "people",
+            "file": "data/people.csv",
+            "rows": 2,
+            "primary key": "person_id",
+            "description": "One row per person.",
+        },
+        {
+            "table": "roles",
+            "file": "data/roles.csv",
+            "rows": 0,
+            "primary key": "person_id, office",
+            "description": "Who held which office.",
+        },
     ]
 
 
 def test_fields_table_lists_type_requirement_and_allowed_values():
     table = schema.fields_table(PEOPLE)
     assert list(table.columns) == ["field", "type", "required", "allowed values", "description"]
-    assert table.values.tolist() == [["person_id", "string", "yes", "", "Id."],
-                                     ["country", "string", "", "US, MX", "Country."],
-                                     ["born", "year", "", "", ""]]
+    assert table.values.tolist() == [
+        ["person_id", "string", "yes", "", "Id."],
+        ["country", "string", "", "US, MX", "Country."],
+        ["born", "year", "", "", ""],
+    ]
     empty = schema.fields_table({"schema": {"fields": []}})
     assert empty.empty and list(empty.columns) == list(table.columns)
 
 
 def test_foreign_keys_name_the_referenced_table_or_the_table_itself():
     assert schema.foreign_keys("people", PEOPLE) == "none"
-    assert schema.foreign_keys("roles", ROLES) == ("person_id → people.person_id; "
-                                                   "successor, office → roles.person_id, office")
+    assert schema.foreign_keys("roles", ROLES) == (
+        "person_id → people.person_id; successor, office → roles.person_id, office"
+    )
 
 
 def test_resource_note_says_file_keys_and_description():
@@ -69,7 +87,8 @@ def test_resource_note_says_file_keys_and_description():
     assert note.startswith(r"**The roles table.** Who held which office\.")
     assert escape.unescape_myst(note.split("\n\n")[1]) == (
         "File data/roles.csv; primary key: person_id, office; foreign keys: person_id → people.person_id; "
-        "successor, office → roles.person_id, office.")
+        "successor, office → roles.person_id, office."
+    )
 
 
 @pytest.mark.parametrize("family", sorted(PAYLOADS))
@@ -92,8 +111,11 @@ def test_resource_note_prints_every_word_of_the_package_as_text(family):
 
 
 def test_length_limits_name_the_row_and_field(tmp_path):
-    resource = {"name": "t", "path": "t.csv", "schema": {"fields": [
-        {"name": "code", "constraints": {"minLength": 2, "maxLength": 3}}]}}
+    resource = {
+        "name": "t",
+        "path": "t.csv",
+        "schema": {"fields": [{"name": "code", "constraints": {"minLength": 2, "maxLength": 3}}]},
+    }
     for value, says in (("a", "shorter than 2"), ("abcd", "longer than 3")):
         (tmp_path / "t.csv").write_text(f"code\nab\n{value}\n", encoding="utf-8")
         with pytest.raises(DataError, match=says) as error:

@@ -36,40 +36,73 @@ def test_share_is_a_percentage_of_the_column_total():
 
 def small_profile():
     """Three texts: a long transcript and two press releases, one of them translated."""
-    return pd.DataFrame({
-        "doc_id": ["rel-a", "transcript", "rel-b"], "meeting_id": ["M1", "M2", "M3"],
-        "genre": ["press release", "transcript", "press release"],
-        "translation": ["original", "interpreted", "translated"],
-        "words": [100, 800, 100], "participants_listed": [5, 0, 7], "participants_other": [1, 4, 0],
-        "claims": [1, 6, 1], "claims_per_1000_words": [10.0, 7.5, 10.0], "theme_mentions": [2, 8, 3],
-        "mentions_per_1000_words": [20.0, 10.0, 30.0], "themes": [2, 5, 3],
-    })
+    return pd.DataFrame(
+        {
+            "doc_id": ["rel-a", "transcript", "rel-b"],
+            "meeting_id": ["M1", "M2", "M3"],
+            "genre": ["press release", "transcript", "press release"],
+            "translation": ["original", "interpreted", "translated"],
+            "words": [100, 800, 100],
+            "participants_listed": [5, 0, 7],
+            "participants_other": [1, 4, 0],
+            "claims": [1, 6, 1],
+            "claims_per_1000_words": [10.0, 7.5, 10.0],
+            "theme_mentions": [2, 8, 3],
+            "mentions_per_1000_words": [20.0, 10.0, 30.0],
+            "themes": [2, 5, 3],
+        }
+    )
 
 
 def test_profile_facts_pick_the_longest_text_and_the_press_releases():
     assert sources.profile_facts(small_profile()) == {
-        "longest_meeting": "M2", "share_words_longest": 80.0, "share_claims_longest": 75.0,
-        "listed_releases": 12, "listed_all": 12, "n_translated": 2, "n_documents": 3,
-        "listed_longest": 0, "other_longest": 4,
+        "longest_meeting": "M2",
+        "share_words_longest": 80.0,
+        "share_claims_longest": 75.0,
+        "listed_releases": 12,
+        "listed_all": 12,
+        "n_translated": 2,
+        "n_documents": 3,
+        "listed_longest": 0,
+        "other_longest": 4,
     }
 
 
 def test_tolerance_facts_are_per_cent():
     assert sources.tolerance_facts(Tolerance(consistent=0.01, about=0.04, approximate=0.2)) == pytest.approx(
-        {"tol_consistent": 1.0, "tol_about": 4.0, "tol_approx": 20.0})
+        {"tol_consistent": 1.0, "tol_about": 4.0, "tol_approx": 20.0}
+    )
 
 
 def test_profile_table_has_readers_headings():
     table = sources.profile_table(small_profile())
-    assert list(table.columns) == ["document", "genre", "language", "words", "listed", "other named", "claims",
-                                   "claims per 1,000 words", "theme mentions per 1,000 words", "themes"]
+    assert list(table.columns) == [
+        "document",
+        "genre",
+        "language",
+        "words",
+        "listed",
+        "other named",
+        "claims",
+        "claims per 1,000 words",
+        "theme mentions per 1,000 words",
+        "themes",
+    ]
     assert table["document"].tolist() == ["rel-a", "transcript", "rel-b"]
 
 
 def _profile_rows():
-    return pd.DataFrame({"doc_id": ["a", "b", "c"], "genre": ["readout", "fact sheet", "readout"],
-                         "words": [1000, 3000, 1000], "participants_listed": [4, 0, 6],
-                         "participants_other": [1, 2, 0], "claims": [0, 30, 2], "theme_mentions": [20, 60, 30]})
+    return pd.DataFrame(
+        {
+            "doc_id": ["a", "b", "c"],
+            "genre": ["readout", "fact sheet", "readout"],
+            "words": [1000, 3000, 1000],
+            "participants_listed": [4, 0, 6],
+            "participants_other": [1, 2, 0],
+            "claims": [0, 30, 2],
+            "theme_mentions": [20, 60, 30],
+        }
+    )
 
 
 def test_the_genre_profile_sums_each_genre_and_rates_per_thousand_words():

@@ -10,8 +10,10 @@ from helpers.errors import DataError
 
 @pytest.fixture
 def presence():
-    return pd.DataFrame({"M1": [True, True, False], "M2": [True, False, False], "M3": [True, False, True]},
-                        index=pd.Index(["a", "b", "c"], name="theme_id"))
+    return pd.DataFrame(
+        {"M1": [True, True, False], "M2": [True, False, False], "M3": [True, False, True]},
+        index=pd.Index(["a", "b", "c"], name="theme_id"),
+    )
 
 
 def test_persistence_distribution_counts_themes_and_institutions(presence):
@@ -29,8 +31,9 @@ def test_a_theme_never_found_gets_a_row_at_zero(presence):
 
 
 def test_sector_alignment_splits_agenda_and_table(presence):
-    mapping = pd.DataFrame({"sector": ["finance", "finance", "navy"], "theme_id": ["b", "c", "a"],
-                            "rationale": ["", "", ""]})
+    mapping = pd.DataFrame(
+        {"sector": ["finance", "finance", "navy"], "theme_id": ["b", "c", "a"], "rationale": ["", "", ""]}
+    )
     at_table = pd.DataFrame({"meeting_id": ["M1", "M2", "M2"], "sector": ["finance", "finance", "navy"]})
     out = sy.sector_alignment(mapping, presence, at_table, ["finance", "navy", "embassy"]).set_index("sector")
     assert out.loc["finance", "on_agenda_meetings"] == "M1|M3"
@@ -42,7 +45,6 @@ def test_a_sector_unknown_to_the_agencies_is_named_with_its_row(presence):
     mapping = pd.DataFrame({"sector": ["navy", "nav"], "theme_id": ["a", "a"], "rationale": ["", ""]})
     with pytest.raises(DataError, match=r"sector_themes.csv, row 2 .*field 'sector'.*'nav'"):
         sy.sector_alignment(mapping, presence, pd.DataFrame(columns=["meeting_id", "sector"]), ["navy"])
-
 
 
 def test_every_mapped_sector_exists_and_every_rationale_is_written(ds):
@@ -58,19 +60,23 @@ def test_persistence_facts_read_the_extremes_of_the_distribution(presence):
     assert (facts["themes_all"], facts["inst_all"], facts["inst_all_names"]) == (1, 1, "Zeta")
     assert facts["inst_once_pct"] == pytest.approx(50) and facts["themes_once_pct"] == pytest.approx(200 / 3)
     institutions["y"] = 3
-    assert sy.persistence_facts(sy.persistence_distribution(presence, institutions), institutions, labels,
-                                3)["inst_all_names"] == "Y and Zeta"
+    assert (
+        sy.persistence_facts(sy.persistence_distribution(presence, institutions), institutions, labels, 3)[
+            "inst_all_names"
+        ]
+        == "Y and Zeta"
+    )
 
 
 def test_alignment_facts_name_the_widest_gap(presence):
-    mapping = pd.DataFrame({"sector": ["finance", "finance", "navy"], "theme_id": ["b", "c", "a"],
-                            "rationale": ["", "", ""]})
+    mapping = pd.DataFrame(
+        {"sector": ["finance", "finance", "navy"], "theme_id": ["b", "c", "a"], "rationale": ["", "", ""]}
+    )
     at_table = pd.DataFrame({"meeting_id": ["M1", "M2", "M2"], "sector": ["finance", "finance", "navy"]})
     facts = sy.alignment_facts(sy.sector_alignment(mapping, presence, at_table, ["finance", "navy"]))
     assert (facts["pairs_agenda"], facts["pairs_absent"], facts["pairs_table_only"]) == (5, 3, 1)
     assert (facts["gap_sector"], facts["gap_at_table"], facts["gap_on_agenda"]) == ("navy", 1, 3)
     assert facts["pairs_absent_pct"] == pytest.approx(60)
-
 
 
 def test_like_for_like_keeps_only_the_listed_meetings(presence):
@@ -85,12 +91,21 @@ def test_like_for_like_keeps_only_the_listed_meetings(presence):
 
 
 def _checked():
-    return pd.DataFrame({
-        "claim_id": ["c1", "c2", "c3", "c4", "c5"], "doc_id": ["fs", "fs", "fs", "tr", "tr"],
-        "nature": ["statistic", "programme output", "programme output", "statistic", "statistic"],
-        "verdict": [cl.CONSISTENT, cl.CONFIRMED, cl.NOT_FOUND, cl.TRANSLATION, cl.NOT_VERIFIABLE],
-        "group": ["statistics rated against a reference", "programme outputs", "programme outputs",
-                  "errors of the text", "statistics not verifiable"]})
+    return pd.DataFrame(
+        {
+            "claim_id": ["c1", "c2", "c3", "c4", "c5"],
+            "doc_id": ["fs", "fs", "fs", "tr", "tr"],
+            "nature": ["statistic", "programme output", "programme output", "statistic", "statistic"],
+            "verdict": [cl.CONSISTENT, cl.CONFIRMED, cl.NOT_FOUND, cl.TRANSLATION, cl.NOT_VERIFIABLE],
+            "group": [
+                "statistics rated against a reference",
+                "programme outputs",
+                "programme outputs",
+                "errors of the text",
+                "statistics not verifiable",
+            ],
+        }
+    )
 
 
 def test_verdicts_by_genre_count_natures_and_verdicts():
@@ -99,9 +114,15 @@ def test_verdicts_by_genre_count_natures_and_verdicts():
     assert table.index.tolist() == ["fact sheet", "transcript"]  # most claims first; genres without claims left out
     fact_sheet = table.loc["fact sheet"]
     assert (fact_sheet["claims"], fact_sheet["rated"], fact_sheet["supported"], fact_sheet["outputs found"]) == (
-        3, 1, 1, 1)
+        3,
+        1,
+        1,
+        1,
+    )
     assert (table.loc["transcript", "errors of the text"], table.loc["transcript", "statistics not verifiable"]) == (
-        1, 1)
+        1,
+        1,
+    )
     facts = sy.genre_verdict_facts(sy.verdicts_by_genre(_checked(), documents), _checked(), documents)
     assert (facts["top_genre"], facts["top_genre_share"], facts["texts_without_numbers"]) == ("fact sheet", 60.0, 1)
     assert (facts["errors"], facts["error_docs"], facts["outputs"], facts["outputs_found"]) == (1, "tr", 2, 1)

@@ -6,11 +6,12 @@ import dataclasses
 
 import pandas as pd
 import pytest
-from small_themes import BOOK, TEXTS, coding
 
 from helpers import theme_report as tr
 from helpers import themes as th
 from helpers.text import word_count
+
+from small_themes import BOOK, TEXTS, coding
 
 CRIME, ARMS, DRUGS, SHARED, MIGRATION, BORDER = BOOK["theme_id"]
 
@@ -39,17 +40,27 @@ def test_meetings_of_year_keep_the_order_of_the_dates():
 def test_overview_facts(coded):
     assert tr.overview_facts(coded) == {
         "persistence_phrase": "1 of the themes is mentioned at every meeting (dismantling criminal organisations)",
-        "n_documents": 5, "n_meetings": 4, "n_columns": 4, "n_themes": 6, "n_genres": 3, "n_persistent": 1,
-        "persistent_labels": "dismantling criminal organisations", "max_persistence": 4,
+        "n_documents": 5,
+        "n_meetings": 4,
+        "n_columns": 4,
+        "n_themes": 6,
+        "n_genres": 3,
+        "n_persistent": 1,
+        "persistent_labels": "dismantling criminal organisations",
+        "max_persistence": 4,
         "most_persistent_labels": "dismantling criminal organisations",
-        "migration_first": "M4", "migration_first_date": "May 2023"}
+        "migration_first": "M4",
+        "migration_first_date": "May 2023",
+    }
     assert tr.overview_facts(coded, new_theme=SHARED)["migration_first"] == "M2"
     # Without a theme at every meeting, the phrase names the most persistent.
     present = coded.first_last.assign(persistence=[3, 2, 3, 3, 1, 2])
     phrase = tr.overview_facts(dataclasses.replace(coded, first_last=present))["persistence_phrase"]
-    assert phrase == ("No theme is mentioned at every meeting: the most persistent, dismantling criminal "
-                      "organisations, synthetic drugs and shared responsibility, are mentioned at 3 of the 4 "
-                      "meeting columns")
+    assert phrase == (
+        "No theme is mentioned at every meeting: the most persistent, dismantling criminal "
+        "organisations, synthetic drugs and shared responsibility, are mentioned at 3 of the 4 "
+        "meeting columns"
+    )
 
 
 def test_a_meeting_reported_only_by_another_meetings_texts_shares_its_column(coded):
@@ -63,7 +74,10 @@ def test_a_meeting_reported_only_by_another_meetings_texts_shares_its_column(cod
 
 def test_codebook_facts_and_table(coded):
     assert tr.codebook_facts(coded.book, coded.labels) == {
-        "n_law_crime": 3, "n_no_cap": 2, "no_cap_labels": "shared responsibility and border"}
+        "n_law_crime": 3,
+        "n_no_cap": 2,
+        "no_cap_labels": "shared responsibility and border",
+    }
     table = tr.codebook_table(coded.book)
     assert list(table.columns) == ["theme_id", "label", "definition", "terms", "excluded", "CAP"]
     row = table.set_index("theme_id")
@@ -74,8 +88,13 @@ def test_codebook_facts_and_table(coded):
 
 def test_coding_facts(coded):
     words = [word_count(t) for t in TEXTS.values()]
-    assert tr.coding_facts(coded) == {"n_sentences": 14, "n_matches": 20, "n_hits": 20,
-                                      "max_words": max(words), "min_words": min(words)}
+    assert tr.coding_facts(coded) == {
+        "n_sentences": 14,
+        "n_matches": 20,
+        "n_hits": 20,
+        "max_words": max(words),
+        "min_words": min(words),
+    }
 
 
 def test_document_table_is_in_meeting_order(coded):
@@ -88,9 +107,14 @@ def test_document_table_is_in_meeting_order(coded):
 
 def test_meeting_facts(coded):
     assert tr.meeting_facts(coded) == {
-        "top_theme": "dismantling criminal organisations", "top_theme_meetings": 4,
-        "widest_meeting": "M4", "n_themes_widest": 5, "narrowest_meeting": "M1", "n_themes_narrowest": 3,
-        "narrowest_words": word_count(TEXTS["d2010"])}
+        "top_theme": "dismantling criminal organisations",
+        "top_theme_meetings": 4,
+        "widest_meeting": "M4",
+        "n_themes_widest": 5,
+        "narrowest_meeting": "M1",
+        "n_themes_narrowest": 3,
+        "narrowest_words": word_count(TEXTS["d2010"]),
+    }
 
 
 def test_genre_strip_marks_the_genres_of_each_meetings_texts(coded):
@@ -125,9 +149,11 @@ def test_genre_table_and_facts(coded):
 def test_genre_first_table_gives_the_first_text_of_each_genre(coded):
     table = tr.genre_first_table(coded, themes=[MIGRATION, SHARED])
     assert list(table.columns) == ["genre", "texts", "migration", "shared responsibility"]
-    assert table.values.tolist() == [["press release", 3, "-", "mx-2015 (2015)"],
-                                     ["blog post", 1, "-", "us-2015 (2015)"],
-                                     ["transcript", 1, "d2023 (2023)", "-"]]
+    assert table.values.tolist() == [
+        ["press release", 3, "-", "mx-2015 (2015)"],
+        ["blog post", 1, "-", "us-2015 (2015)"],
+        ["transcript", 1, "d2023 (2023)", "-"],
+    ]
 
 
 def test_frame_facts_follow_two_themes_and_a_word(coded):
@@ -138,7 +164,10 @@ def test_frame_facts_follow_two_themes_and_a_word(coded):
     assert facts["shared_genres"] == "press releases and blog posts" and facts["sov_before"] == "M2 and M3"
     assert facts["frames_both_meetings"] == 0 and facts["frames_both_sentences"] == 0
     assert (facts["word_first_doc"], facts["word_first_genre"], facts["word_first_date"]) == (
-        "d2023", "transcript", "May 2023")
+        "d2023",
+        "transcript",
+        "May 2023",
+    )
     assert facts["word_first_sentence"].startswith("This dialogue is the first to include migration")
     none = tr.frame_facts(coded, sovereignty=MIGRATION, shared=SHARED, word="sovereignty")
     assert none["word_first_doc"] == "none" and none["word_first_date"] == "never"
@@ -154,11 +183,17 @@ def test_heatmap_data_is_long_with_rounded_rates(coded):
 
 def test_continuity_facts(coded):
     assert tr.continuity_facts(coded) == {
-        "once_phrase": "1 theme is present at only one meeting (migration)", "n_once": 1, "once_labels": "migration",
-        "n_gappy": 2, "n_late": 3,
+        "once_phrase": "1 theme is present at only one meeting (migration)",
+        "n_once": 1,
+        "once_labels": "migration",
+        "n_gappy": 2,
+        "n_late": 3,
         "late_labels": "synthetic drugs, shared responsibility and migration",
         # arms are missing at M3 (between M2 and M4), the border at M2 and M3
-        "gap_meeting": "M3", "gap_themes": 2, "gap_words": word_count(TEXTS["d2020"])}
+        "gap_meeting": "M3",
+        "gap_themes": 2,
+        "gap_words": word_count(TEXTS["d2020"]),
+    }
 
 
 def test_timeline_table_orders_by_first_appearance_then_persistence(coded):
@@ -189,13 +224,14 @@ def test_changes_table_has_one_row_per_pair_of_meetings(coded):
 def test_accounts_compare_every_pair_of_texts_of_a_meeting(coded):
     pairs = tr.accounts(coded)
     assert pairs[["meetings", "text_a", "text_b", "same_government", "shared"]].values.tolist() == [
-        ["M2", "mx-2015", "us-2015", False, 2]]
+        ["M2", "mx-2015", "us-2015", False, 2]
+    ]
     facts = tr.accounts_facts(coded, pairs)
     assert facts["n_account_meetings"] == 1 and facts["n_cross_pairs"] == 1 and facts["cross_meeting"] == "M2"
     assert facts["2017_shared"] == 2 and facts["2017_jaccard"] == 0.5
     assert facts["2017_only_us"] == "synthetic drugs" and facts["2017_only_mx"] == "arms trafficking"
     # rates of (crime, arms, drugs, shared): US (1, 0, 2, 1) / 9 words, MX (1, 1, 0, 1) / 17: cos = 2 / (sqrt 6 sqrt 3)
-    assert facts["2017_profile_cosine"] == pytest.approx(2 / (6 ** 0.5 * 3 ** 0.5))
+    assert facts["2017_profile_cosine"] == pytest.approx(2 / (6**0.5 * 3**0.5))
 
 
 def test_accounts_facts_without_a_pair_from_two_governments(coded):
@@ -208,27 +244,41 @@ def test_accounts_facts_without_a_pair_from_two_governments(coded):
 
 def test_accounts_table_names_the_themes_and_the_texts(coded):
     table = tr.accounts_table(tr.accounts(coded), coded.labels)
-    assert list(table.columns) == ["meeting(s)", "text A", "text B", "one government", "shared themes", "only in A",
-                                   "only in B", "Jaccard", "cosine"]
+    assert list(table.columns) == [
+        "meeting(s)",
+        "text A",
+        "text B",
+        "one government",
+        "shared themes",
+        "only in A",
+        "only in B",
+        "Jaccard",
+        "cosine",
+    ]
     row = table.iloc[0]
     assert row["text A"] == "mx-2015 (press release, MX)" and row["text B"] == "us-2015 (blog post, US)"
     assert (row["one government"], row["only in A"], row["only in B"], row["Jaccard"]) == (
-        "no", "arms trafficking", "synthetic drugs", "0.50")
+        "no",
+        "arms trafficking",
+        "synthetic drugs",
+        "0.50",
+    )
 
 
 def test_same_genre_pairs_compare_one_genre_across_meetings(coded):
     pairs = tr.same_genre_pairs(coded, ["M1", "M2", "M3"])
     # the three press releases: M1, M2 (the Mexican account) and M3
     assert pairs[["meetings", "text_a", "text_b"]].values.tolist() == [
-        ["M1 / M2", "d2010", "mx-2015"], ["M1 / M3", "d2010", "d2020"], ["M2 / M3", "mx-2015", "d2020"]]
+        ["M1 / M2", "d2010", "mx-2015"],
+        ["M1 / M3", "d2010", "d2020"],
+        ["M2 / M3", "mx-2015", "d2020"],
+    ]
     facts = tr.same_genre_facts(coded, pairs, ["M1", "M2", "M3", "M4"])
     assert facts["series_genres"] == "press releases" and facts["series_alone"] == "M4 (transcript)"
-    assert facts["series_jaccards"] == ("0.50 for the press releases, 0.20 for the press releases and "
-                                        "0.50 for the press releases")
+    assert facts["series_jaccards"] == (
+        "0.50 for the press releases, 0.20 for the press releases and 0.50 for the press releases"
+    )
     assert tr.same_genre_pairs(coded, ["M4"]).empty
-
-
-
 
 
 def test_similarity_facts_and_data(coded):
@@ -254,16 +304,29 @@ def test_similarity_facts_and_data(coded):
 def test_validation_table_and_facts(coded):
     table = tr.validation_table(coded)
     assert table[["doc_id", "theme", "sentence coded"]].values.tolist() == [
-        ["d2020", "synthetic drugs", "yes"], ["d2020", "shared responsibility", "yes"], ["d2023", "migration", "yes"]]
+        ["d2020", "synthetic drugs", "yes"],
+        ["d2020", "shared responsibility", "yes"],
+        ["d2023", "migration", "yes"],
+    ]
     assert table["terms matched"].tolist() == ["fentanyl", "common problem", "migra*"]
     assert table["genre"].tolist() == ["press release", "press release", "transcript"]
     series = pd.Series({"M1": "a", "M2": "b", "M3": "b", "M4": "b"})
     facts = tr.validation_facts(coded, table, series, claim_meeting="M4")
-    assert facts == {"n_before_migration": 3, "claim_date": "May 2023", "n_meetings_before_claim": 3,
-                     "n_migration_before_claim": 0, "migration_before_claim": "none",
-                     "series_before_claim": "M2 and M3",
-                     "series_with_migration": "none", "series_without_migration": "M2 and M3", "n_statements": 3,
-                     "n_missed": 0, "n_statements_coded": 3, "validation_all_coded": True, "statements_missed": "none"}
+    assert facts == {
+        "n_before_migration": 3,
+        "claim_date": "May 2023",
+        "n_meetings_before_claim": 3,
+        "n_migration_before_claim": 0,
+        "migration_before_claim": "none",
+        "series_before_claim": "M2 and M3",
+        "series_with_migration": "none",
+        "series_without_migration": "M2 and M3",
+        "n_statements": 3,
+        "n_missed": 0,
+        "n_statements_coded": 3,
+        "validation_all_coded": True,
+        "statements_missed": "none",
+    }
     shared = tr.validation_facts(coded, table, series, new_theme=SHARED, claim_meeting="M4")
     assert shared["migration_before_claim"] == "M2 and M3" and shared["series_with_migration"] == "M2 and M3"
     wrong = tr.validation_table(coded, [("were discussed", ARMS)])
@@ -282,8 +345,10 @@ def test_theme_before_table_lists_the_earlier_mentions_in_context(coded):
     table = tr.theme_before_table(coded, theme=SHARED, until="M4")
     assert list(table.columns) == ["meeting_id", "doc_id", "genre", "left", "matched", "right"]
     assert table[["meeting_id", "doc_id", "matched"]].values.tolist() == [
-        ["M2", "mx-2015", "shared responsibility"], ["M2", "us-2015", "Shared responsibility"],
-        ["M3", "d2020", "common problem"]]
+        ["M2", "mx-2015", "shared responsibility"],
+        ["M2", "us-2015", "Shared responsibility"],
+        ["M3", "d2020", "common problem"],
+    ]
     assert tr.theme_before_table(coded, until="M4").empty
 
 
@@ -304,8 +369,11 @@ def test_thin_cells_and_their_keywords_in_context(coded):
     assert list(table.columns) == ["meeting_id", "doc_id", "sentence_no", "theme", "left", "matched", "right"]
     assert len(table) == len(cells)
     first = table.iloc[0]
-    assert (first["meeting_id"], first["theme"], first["matched"]) == ("M3", "Dismantling criminal organisations",
-                                                                       "Cartels")
+    assert (first["meeting_id"], first["theme"], first["matched"]) == (
+        "M3",
+        "Dismantling criminal organisations",
+        "Cartels",
+    )
 
 
 def test_measure_facts_and_table(coded):
@@ -332,13 +400,22 @@ def test_loto_facts_and_fragile_table(coded):
     assert facts["n_terms_used"] == 8 and facts["n_fragile_terms"] == 7
     assert facts["loto_migration"] == "depends"
     assert facts["loto_fentanyl"] == 'the single term "fentanyl"'
-    assert facts["loto_theme_max"] == pytest.approx(max(
-        abs(d) for d in th.leave_one_theme_out(coded.present)["difference"]))
+    assert facts["loto_theme_max"] == pytest.approx(
+        max(abs(d) for d in th.leave_one_theme_out(coded.present)["difference"])
+    )
     assert tr.loto_facts(coded, loto, drug_theme=CRIME)["loto_fentanyl"] == 'the single term "cartel*"'
     assert tr.loto_facts(coded, loto, drug_theme=ARMS)["loto_fentanyl"] == "more than one term"
     table = tr.fragile_table(loto, coded.labels)
-    assert list(table.columns) == ["theme", "term", "term_matches", "cells_lost_in", "persistence_before",
-                                   "persistence_after", "first_changes", "last_changes"]
+    assert list(table.columns) == [
+        "theme",
+        "term",
+        "term_matches",
+        "cells_lost_in",
+        "persistence_before",
+        "persistence_after",
+        "first_changes",
+        "last_changes",
+    ]
     assert "weapon" not in set(table["term"]) and set(table["last_changes"]) <= {"yes", ""}
     migration = table[table["theme"] == "Migration"].iloc[0]
     assert (migration["term"], migration["cells_lost_in"], migration["first_changes"]) == ("migra*", "M4", "yes")

@@ -6,7 +6,6 @@ import re
 
 import pandas as pd
 import pytest
-import small_themes
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -15,6 +14,8 @@ from helpers import text as tx
 from helpers import themes as th
 from helpers.text import contains_quote, scan
 from helpers.text import segment as sentences_module
+
+import small_themes
 
 # --- segmentation ---------------------------------------------------------------------
 
@@ -52,8 +53,13 @@ def test_segmenter_number_abbreviation_only_before_digits():
 
 def test_segmenter_quotes_lines_and_decimals():
     text = 'He said, "We seized 7.4 tons." Then he left!\nHeadline without stop\n\n(Via interpreter.) Welcome.'
-    assert texts_of(text) == ['He said, "We seized 7.4 tons."', "Then he left!", "Headline without stop",
-                              "(Via interpreter.)", "Welcome."]
+    assert texts_of(text) == [
+        'He said, "We seized 7.4 tons."',
+        "Then he left!",
+        "Headline without stop",
+        "(Via interpreter.)",
+        "Welcome.",
+    ]
 
 
 def test_segments_are_verbatim_spans():
@@ -63,9 +69,11 @@ def test_segments_are_verbatim_spans():
 
 
 #: One paragraph with every kind of full stop the splitter tells apart.
-_ABBREVIATED = ("Dr. Elizabeth Sherwood-Randall met Gen. Luis Sandoval at the U.S. Department of State in "
-                "Washington, D.C., on Monday. It concluded in Washington, D.C. At the meeting, Mr. Antony J. "
-                "Blinken cited No. 5 of the e.g. list. No. They seized 7.4 tons!")
+_ABBREVIATED = (
+    "Dr. Elizabeth Sherwood-Randall met Gen. Luis Sandoval at the U.S. Department of State in "
+    "Washington, D.C., on Monday. It concluded in Washington, D.C. At the meeting, Mr. Antony J. "
+    "Blinken cited No. 5 of the e.g. list. No. They seized 7.4 tons!"
+)
 
 
 def test_a_long_single_line_splits_as_its_paragraphs_would():
@@ -111,8 +119,10 @@ def test_the_window_sees_the_line_around_it():
     # decides a word boundary ("xU.S." is no "U.S.") and an initial at the very start of a line counts.
     width = sentences_module.ABBREVIATION_WINDOW
     assert texts_of("a" * (width + 5) + ". Next") == ["a" * (width + 5) + ".", "Next"]
-    assert texts_of("Paid in " + "x" * (width - 3) + "U.S. The end") == ["Paid in " + "x" * (width - 3) + "U.S.",
-                                                                           "The end"]
+    assert texts_of("Paid in " + "x" * (width - 3) + "U.S. The end") == [
+        "Paid in " + "x" * (width - 3) + "U.S.",
+        "The end",
+    ]
     assert texts_of("J. Blinken spoke. Then Gen. Ojeda spoke.") == ["J. Blinken spoke.", "Then Gen. Ojeda spoke."]
 
 
@@ -145,18 +155,26 @@ def test_plurals():
 
 
 def test_case_and_accents():
-    assert terms_found("MIGRACIÓN y Migración", ["migracion"]) == [("migracion", "MIGRACIÓN"),
-                                                                    ("migracion", "Migración")]
+    assert terms_found("MIGRACIÓN y Migración", ["migracion"]) == [
+        ("migracion", "MIGRACIÓN"),
+        ("migracion", "Migración"),
+    ]
     assert terms_found("Roderíguez", ["rodériguez"]) == [("rodériguez", "Roderíguez")]
 
 
 def test_wildcard_and_separators():
-    assert terms_found("to dismantle, dismantling", ["dismantl*"]) == [("dismantl*", "dismantle"),
-                                                                      ("dismantl*", "dismantling")]
+    assert terms_found("to dismantle, dismantling", ["dismantl*"]) == [
+        ("dismantl*", "dismantle"),
+        ("dismantl*", "dismantling"),
+    ]
     assert terms_found("organized crime, organised crime", ["organi*ed crime"]) == [
-        ("organi*ed crime", "organized crime"), ("organi*ed crime", "organised crime")]
+        ("organi*ed crime", "organized crime"),
+        ("organi*ed crime", "organised crime"),
+    ]
     assert terms_found("non-intrusive and non intrusive", ["non-intrusive"]) == [
-        ("non-intrusive", "non-intrusive"), ("non-intrusive", "non intrusive")]
+        ("non-intrusive", "non-intrusive"),
+        ("non-intrusive", "non intrusive"),
+    ]
 
 
 def test_exclude_terms_mask_matches_inside_them():
@@ -171,20 +189,24 @@ def test_term_pattern_rejects_pipes_and_empty_terms():
         coding.term_pattern("  ")
 
 
-BOOK = pd.DataFrame({
-    "theme_id": ["chem", "arms"],
-    "terms": ["precursor|chemical precursor", "arms|weapon"],
-    "exclude_terms": [None, None],
-})
+BOOK = pd.DataFrame(
+    {
+        "theme_id": ["chem", "arms"],
+        "terms": ["precursor|chemical precursor", "arms|weapon"],
+        "exclude_terms": [None, None],
+    }
+)
 
 
 def fixture_sentences():
-    return pd.DataFrame({
-        "doc_id": ["d1", "d1", "d2"],
-        "meeting_id": ["m1", "m1", "m2"],
-        "sentence_no": [1, 2, 1],
-        "sentence": ["Chemical precursors and precursors again.", "Arms and weapons.", "Nothing here."],
-    })
+    return pd.DataFrame(
+        {
+            "doc_id": ["d1", "d1", "d2"],
+            "meeting_id": ["m1", "m1", "m2"],
+            "sentence_no": [1, 2, 1],
+            "sentence": ["Chemical precursors and precursors again.", "Arms and weapons.", "Nothing here."],
+        }
+    )
 
 
 def test_overlapping_terms_count_once_per_sentence_and_theme():
@@ -196,7 +218,7 @@ def test_overlapping_terms_count_once_per_sentence_and_theme():
     assert chem["term"] == "chemical precursor" and chem["matched"] == "Chemical precursors"
     assert chem["terms"] == "chemical precursor|precursor" and chem["n_terms"] == 2
     arms = hits[hits["theme_id"] == "arms"].iloc[0]
-    assert arms["sentence"][arms["start"]:arms["end"]] == arms["matched"] == "Arms"
+    assert arms["sentence"][arms["start"] : arms["end"]] == arms["matched"] == "Arms"
 
 
 # --- measures ---------------------------------------------------------------------------
@@ -259,8 +281,14 @@ def test_theme_similarity():
 
 def test_leave_one_term_out():
     book = pd.DataFrame({"theme_id": ["t"], "terms": ["alpha|beta"], "exclude_terms": [None]})
-    sentences = pd.DataFrame({"doc_id": ["d1", "d2"], "meeting_id": ["m1", "m2"], "sentence_no": [1, 1],
-                              "sentence": ["alpha and beta", "only alpha"]})
+    sentences = pd.DataFrame(
+        {
+            "doc_id": ["d1", "d2"],
+            "meeting_id": ["m1", "m2"],
+            "sentence_no": [1, 1],
+            "sentence": ["alpha and beta", "only alpha"],
+        }
+    )
     matches = coding.code_sentences(sentences, book)
     table = th.leave_one_term_out(matches, book, ["m1", "m2"]).set_index("term")
     assert table.loc["alpha", "cells_lost"] == 1 and table.loc["alpha", "cells_lost_in"] == "m2"
@@ -288,7 +316,6 @@ def test_bad_measure_is_refused():
         th._measure(MATRIX, pd.Series({"m1": 1, "m2": 1, "m3": 1}), "share")
 
 
-
 # --- the coded corpus (helpers.themes.code_corpus) ---------------------------------------
 
 
@@ -313,7 +340,10 @@ def test_the_pure_orders_and_words_agree_with_the_tables():
     rows = th.sentence_rows(docs, texts)
     assert list(rows["doc_id"].unique()) == sorted(texts)
     assert rows[rows["doc_id"] == "us-2015"]["sentence"].tolist() == [
-        "Fentanyl kills.", "The cartels sell fentanyl.", "Shared responsibility matters."]
+        "Fentanyl kills.",
+        "The cartels sell fentanyl.",
+        "Shared responsibility matters.",
+    ]
     assert rows[rows["doc_id"] == "us-2015"]["meeting_id"].unique().tolist() == ["M2"]
 
 
@@ -323,8 +353,10 @@ def test_code_corpus_counts_mentions_by_meeting_and_document():
     assert coded.counts.at["border", "M2"] == 0  # only in the excluded "both sides of the border"
     assert coded.present.loc["migration"].tolist() == [False, False, False, True]
     assert coded.rates.at["criminal_organisations", "M2"] == pytest.approx(1000 * 2 / coded.meeting_words["M2"])
-    assert coded.doc_counts.at["synthetic_drugs", "us-2015"] == 2 and coded.doc_counts.at["arms_trafficking",
-                                                                                           "us-2015"] == 0
+    assert (
+        coded.doc_counts.at["synthetic_drugs", "us-2015"] == 2
+        and coded.doc_counts.at["arms_trafficking", "us-2015"] == 0
+    )
     assert coded.doc_rates.at["synthetic_drugs", "us-2015"] == pytest.approx(1000 * 2 / coded.words["us-2015"])
     assert coded.first_last.set_index("theme_id").at["border", "gaps"] == 2
     assert len(coded.hits) == coded.counts.to_numpy().sum() == coded.doc_counts.to_numpy().sum()
@@ -357,8 +389,12 @@ def test_first_in_genre_finds_the_first_text_of_each_genre_mentioning_a_theme():
 
 
 def test_account_groups_join_the_meetings_of_one_trip_reported_by_the_same_texts():
-    reports = pd.DataFrame({"meeting_id": ["A", "A", "B", "C", "C", "D", "D", "E"],
-                            "doc_id": ["a2", "a1", "b1", "c2", "c1", "c1", "c2", "e1"]})
+    reports = pd.DataFrame(
+        {
+            "meeting_id": ["A", "A", "B", "C", "C", "D", "D", "E"],
+            "doc_id": ["a2", "a1", "b1", "c2", "c1", "c1", "c2", "e1"],
+        }
+    )
     groups = th.account_groups(reports, ["a1", "a2", "b1", "c1", "c2", "e1"], ["A", "B", "C", "D", "E"])
     assert groups == [(["A"], ["a1", "a2"]), (["C", "D"], ["c1", "c2"])]
 
@@ -366,28 +402,40 @@ def test_account_groups_join_the_meetings_of_one_trip_reported_by_the_same_texts
 def test_compare_accounts_gives_one_row_per_pair_of_texts():
     counts = pd.DataFrame({"x": [1, 1, 0], "y": [2, 0, 1], "z": [0, 0, 0]}, index=["t1", "t2", "t3"])
     rates = counts * 10.0
-    docs = pd.DataFrame({"publisher_country": ["US", "MX", "US"], "genre": ["readout", "press release", "transcript"]},
-                        index=["x", "y", "z"])
+    docs = pd.DataFrame(
+        {"publisher_country": ["US", "MX", "US"], "genre": ["readout", "press release", "transcript"]},
+        index=["x", "y", "z"],
+    )
     table = th.compare_accounts(counts, rates, docs, [(["M"], ["x", "y", "z"])])
     assert table[["text_a", "text_b", "same_government", "shared", "only_a", "only_b"]].values.tolist() == [
-        ["x", "y", False, 1, "t2", "t3"], ["x", "z", True, 0, "t1|t2", ""], ["y", "z", False, 0, "t1|t3", ""]]
+        ["x", "y", False, 1, "t2", "t3"],
+        ["x", "z", True, 0, "t1|t2", ""],
+        ["y", "z", False, 0, "t1|t3", ""],
+    ]
     assert table["jaccard"].tolist() == [pytest.approx(1 / 3), 0.0, 0.0]
-    assert table.at[0, "cosine"] == pytest.approx(2 / (2 ** 0.5 * 5 ** 0.5))
+    assert table.at[0, "cosine"] == pytest.approx(2 / (2**0.5 * 5**0.5))
     assert table.at[0, "genre_b"] == "press release" and table.at[0, "meetings"] == "M"
     assert th.compare_accounts(counts, rates, docs, []).empty
 
 
 def test_columns_standing_for_names_the_meetings_without_a_text_of_their_own():
     documents = pd.DataFrame({"doc_id": ["a1", "c1", "c2"], "meeting_id": ["A", "C", "C"]})
-    reports = pd.DataFrame({"meeting_id": ["A", "C", "C", "D", "B", "D"],
-                            "doc_id": ["a1", "c1", "c2", "c1", "a1", "c2"]})
+    reports = pd.DataFrame(
+        {"meeting_id": ["A", "C", "C", "D", "B", "D"], "doc_id": ["a1", "c1", "c2", "c1", "a1", "c2"]}
+    )
     assert th.columns_standing_for(reports, documents, ["A", "C"]) == {"A": ["B"], "C": ["D"]}
     assert th.columns_standing_for(documents[["meeting_id", "doc_id"]], documents, ["A", "C"]) == {}
 
 
 def test_first_sentence_reads_the_texts_in_the_order_given():
-    rows = pd.DataFrame({"doc_id": ["a", "a", "b"], "meeting_id": ["M1", "M1", "M2"], "sentence_no": [1, 2, 1],
-                         "sentence": ["Nothing.", "Full sovereignty.", "Our sovereignties."]})
+    rows = pd.DataFrame(
+        {
+            "doc_id": ["a", "a", "b"],
+            "meeting_id": ["M1", "M1", "M2"],
+            "sentence_no": [1, 2, 1],
+            "sentence": ["Nothing.", "Full sovereignty.", "Our sovereignties."],
+        }
+    )
     assert th.first_sentence(rows, r"\bsovereignt(?:y|ies)\b", ["b", "a"])["doc_id"] == "b"
     assert th.first_sentence(rows, r"\bsovereignt(?:y|ies)\b", ["a", "b"])["sentence_no"] == 2
     assert th.first_sentence(rows, "migration", ["a", "b"]) is None
@@ -396,8 +444,7 @@ def test_first_sentence_reads_the_texts_in_the_order_given():
 def test_mean_similarity_within_and_across_groups():
     ids = ["a", "b", "c"]
     sim = pd.DataFrame([[1, 0.8, 0.2], [0.8, 1, 0.4], [0.2, 0.4, 1]], index=ids, columns=ids)
-    assert th.mean_similarity(sim, pd.Series({"a": 1, "b": 1, "c": 2})) == {"within": 0.8,
-                                                                           "across": pytest.approx(0.3)}
+    assert th.mean_similarity(sim, pd.Series({"a": 1, "b": 1, "c": 2})) == {"within": 0.8, "across": pytest.approx(0.3)}
     alone = th.mean_similarity(sim, pd.Series({"a": 1, "b": 2, "c": 3}))
     assert alone["across"] == pytest.approx(1.4 / 3) and alone["within"] != alone["within"]  # NaN
 
@@ -405,7 +452,8 @@ def test_mean_similarity_within_and_across_groups():
 def test_code_corpus_keeps_which_texts_report_which_meetings():
     coded = small_themes.coding()
     assert sorted(map(tuple, coded.reports.values.tolist())) == sorted(
-        map(tuple, small_themes.DOCUMENTS[["meeting_id", "doc_id"]].values.tolist()))
+        map(tuple, small_themes.DOCUMENTS[["meeting_id", "doc_id"]].values.tolist())
+    )
     assert coded.genres.tolist() == ["press release", "press release", "blog post", "press release", "transcript"]
 
 
@@ -419,6 +467,7 @@ def test_code_of_the_dataset_is_what_the_separate_functions_give(ds, real_hits):
         pd.testing.assert_frame_equal(table, th.by_meeting(ds, measure, hit_rows=real_hits))
     for measure, table in [("count", coded.doc_counts), ("rate", coded.doc_rates)]:
         pd.testing.assert_frame_equal(table, th.by_document(ds, measure, hit_rows=real_hits))
+
 
 # --- the real data -----------------------------------------------------------------------
 
@@ -440,7 +489,7 @@ def test_every_hit_sentence_is_in_its_cleaned_text(ds, real_hits):
     assert not real_hits.empty
     for row in real_hits.itertuples(index=False):
         assert row.sentence in ds.text(row.doc_id)
-        assert row.sentence[row.start:row.end] == row.matched
+        assert row.sentence[row.start : row.end] == row.matched
         assert contains_quote(ds.text(row.doc_id), row.sentence)
 
 
@@ -503,14 +552,21 @@ def test_sovereignty_and_shared_responsibility_are_two_themes(ds, real_hits):
 def test_the_names_of_bodies_and_forums_are_not_coded(ds):
     # "Customs and Border Protection" names an agency, "Trilateral Fentanyl Committee" a forum: neither is the theme.
     matches = th.matches(ds)
-    for name, theme in [("Customs and Border Protection", "border"),
-                        ("Immigration and Customs Enforcement", "migration"),
-                        ("Trilateral Fentanyl Committee", "synthetic_drugs"),
-                        ("Framework for Security, Public Health, and Safe Communities", "public_health")]:
+    for name, theme in [
+        ("Customs and Border Protection", "border"),
+        ("Immigration and Customs Enforcement", "migration"),
+        ("Trilateral Fentanyl Committee", "synthetic_drugs"),
+        ("Framework for Security, Public Health, and Safe Communities", "public_health"),
+    ]:
         mine = matches[(matches["theme_id"] == theme) & matches["sentence"].str.contains(name, regex=False)]
-        inside = [r for r in mine.itertuples() for at in [m.start() for m in re.finditer(re.escape(name), r.sentence)]
-                  if at <= r.start and r.end <= at + len(name)]
+        inside = [
+            r
+            for r in mine.itertuples()
+            for at in [m.start() for m in re.finditer(re.escape(name), r.sentence)]
+            if at <= r.start and r.end <= at + len(name)
+        ]
         assert not inside, (name, theme)
+
 
 def test_export_evidence_writes_every_hit(real_hits, tmp_path, monkeypatch):
     from helpers import paths
@@ -545,8 +601,13 @@ def test_sentences_are_ordered_verbatim_non_overlapping_spans(text):
 
 # --- one scan for all themes ----------------------------------------------------------------
 
-_OVERLAPPING = (("chemical precursor", "precursor*"), ("precursor", "arms"), (), ("u.s.-mexico", "mexic*"),
-                ("synthetic drug", "drug*", "cartel"))
+_OVERLAPPING = (
+    ("chemical precursor", "precursor*"),
+    ("precursor", "arms"),
+    (),
+    ("u.s.-mexico", "mexic*"),
+    ("synthetic drug", "drug*", "cartel"),
+)
 
 
 def _themes_by_search(text, terms_by_theme):
@@ -554,18 +615,46 @@ def _themes_by_search(text, terms_by_theme):
     return [i for i, terms in enumerate(terms_by_theme) if coding._any_of(terms).search(tx.fold(text)[0])]
 
 
-@pytest.mark.parametrize("text", [
-    "Chemical precursors and precursors again.", "Arms and weapons.", "Nothing here.", "",
-    "The U.S.-Mexico cartels traffic synthetic drugs; Mexicans and drugs.", "precursorial arms-length",
-    "CHEMICAL PRECURSOR", "Mexico", "drugs drug-trafficking cartel's cartels",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chemical precursors and precursors again.",
+        "Arms and weapons.",
+        "Nothing here.",
+        "",
+        "The U.S.-Mexico cartels traffic synthetic drugs; Mexicans and drugs.",
+        "precursorial arms-length",
+        "CHEMICAL PRECURSOR",
+        "Mexico",
+        "drugs drug-trafficking cartel's cartels",
+    ],
+)
 def test_themes_in_finds_the_themes_a_search_per_theme_finds(text):
     # Terms of several themes start at the same word ("precursor"): each theme is still found.
     assert coding.themes_in(text, _OVERLAPPING) == _themes_by_search(text, _OVERLAPPING)
 
 
-_WORDS = st.sampled_from(["chemical", "precursor", "precursors", "arms", "u.s.-mexico", "mexican", "synthetic",
-                          "drug", "drugs", "cartel", "Cartel", "-", ",", ".", "x", "precursorx", "Mexico's"])
+_WORDS = st.sampled_from(
+    [
+        "chemical",
+        "precursor",
+        "precursors",
+        "arms",
+        "u.s.-mexico",
+        "mexican",
+        "synthetic",
+        "drug",
+        "drugs",
+        "cartel",
+        "Cartel",
+        "-",
+        ",",
+        ".",
+        "x",
+        "precursorx",
+        "Mexico's",
+    ]
+)
 
 
 @given(st.lists(_WORDS, max_size=12), st.sampled_from([" ", "", "-", "  "]))
@@ -578,35 +667,76 @@ def test_code_sentences_matches_every_theme_of_the_real_codebook(ds):
     # The same rows as calling find_terms for every sentence and every theme, in that order.
     rows = th.sentence_table(ds)
     book = th.codebook(ds)
-    expected = [(s.doc_id, s.sentence_no, row["theme_id"], m.term, m.start, m.end)
-                for s in rows.itertuples(index=False) for row in book.to_dict("records")
-                for m in coding.find_terms(s.sentence, coding.split_terms(row["terms"]),
-                                           coding.split_terms(row["exclude_terms"]))]
+    expected = [
+        (s.doc_id, s.sentence_no, row["theme_id"], m.term, m.start, m.end)
+        for s in rows.itertuples(index=False)
+        for row in book.to_dict("records")
+        for m in coding.find_terms(
+            s.sentence, coding.split_terms(row["terms"]), coding.split_terms(row["exclude_terms"])
+        )
+    ]
     coded = coding.code_sentences(rows, book)
-    assert list(coded[["doc_id", "sentence_no", "theme_id", "term", "start", "end"]].itertuples(index=False,
-                                                                                              name=None)) == expected
+    assert (
+        list(coded[["doc_id", "sentence_no", "theme_id", "term", "start", "end"]].itertuples(index=False, name=None))
+        == expected
+    )
     assert len(expected) > 100
 
 
 _BODIES = ("antony blinken", "blinken", "a", "u\\.s\\.", "(?:x|y)z", "se[\\s-]+c", "s\\w*", "")
 
 
-@given(st.lists(st.sampled_from(["antony", "blinken", "Blinken", " ", "-", "a", "u.s.", "xz", "yz", "se c",
-                                 "se-c", "sea", "\n", "_", "é"]), max_size=10))
+@given(
+    st.lists(
+        st.sampled_from(
+            ["antony", "blinken", "Blinken", " ", "-", "a", "u.s.", "xz", "yz", "se c", "se-c", "sea", "\n", "_", "é"]
+        ),
+        max_size=10,
+    )
+)
 def test_which_match_finds_the_bodies_a_search_per_body_finds(words):
     # Bodies with and without a plain first character, an empty one; both kinds of boundary.
     text = "".join(words)
     for not_before, after in ((r"\w", r"(?![\w])"), (r"[\w-]", r"(?![\w])")):
-        expected = [i for i, body in enumerate(_BODIES)
-                    if re.search(f"(?<!{not_before})(?:{body}){after}", text)]
+        expected = [i for i, body in enumerate(_BODIES) if re.search(f"(?<!{not_before})(?:{body}){after}", text)]
         assert scan.which_match(text, _BODIES, f"(?<!{not_before})", after) == expected
 
 
-@given(st.sampled_from(["cartel", "chemical precursor", "extradit*", "community", "u.s.-mexico", "drug*",
-                        "arms", "fentanyl", "*trafficking"]),
-       st.lists(st.sampled_from(["cartels", "chemical  precursors", "extradited", "communities", "u.s.-mexico",
-                                 "drugs", "xarms", "arms", "_arms", "fentanyl-", " ", "-", "trafficking"]),
-                max_size=8))
+@given(
+    st.sampled_from(
+        [
+            "cartel",
+            "chemical precursor",
+            "extradit*",
+            "community",
+            "u.s.-mexico",
+            "drug*",
+            "arms",
+            "fentanyl",
+            "*trafficking",
+        ]
+    ),
+    st.lists(
+        st.sampled_from(
+            [
+                "cartels",
+                "chemical  precursors",
+                "extradited",
+                "communities",
+                "u.s.-mexico",
+                "drugs",
+                "xarms",
+                "arms",
+                "_arms",
+                "fentanyl-",
+                " ",
+                "-",
+                "trafficking",
+            ]
+        ),
+        max_size=8,
+    ),
+)
 def test_a_term_led_by_its_first_letter_matches_as_its_pattern(term, words):
     # _compiled leads with the term's first letter and checks the character before it afterwards.
     text = " ".join(words)

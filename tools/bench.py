@@ -70,6 +70,7 @@ EXECUTED = re.compile(r"chapters/([\w-]+)\.ipynb: Executed notebook in ([\d.]+) 
 
 # Builds and tests ---------------------------------------------------------
 
+
 def run(command: list[str]) -> tuple[float, str]:
     """Run ``command`` at the repository root; return wall seconds and its output."""
     start = time.perf_counter()
@@ -96,8 +97,10 @@ def glued_values() -> dict[str, dict[str, str]]:
 
 def changed_values(before: dict, after: dict) -> dict[str, int]:
     """Per chapter, how many glued values differ between two builds (chapters with none left out)."""
-    counts = {chapter: sum(before.get(chapter, {}).get(k) != v for k, v in values.items())
-              for chapter, values in after.items()}
+    counts = {
+        chapter: sum(before.get(chapter, {}).get(k) != v for k, v in values.items())
+        for chapter, values in after.items()
+    }
     return {chapter: n for chapter, n in sorted(counts.items()) if n}
 
 
@@ -108,8 +111,11 @@ def readers_of(data_file: Path) -> list[str]:
     spec.loader.exec_module(invalidate)
     package = json.loads((ROOT / "data" / "datapackage.json").read_text(encoding="utf-8"))
     table = next(r["name"] for r in package["resources"] if r["path"] == data_file.name)
-    return sorted(nb.stem for nb in (ROOT / "chapters").glob("*.ipynb")
-                  if (uses := invalidate.declared_uses(nb)) is None or (uses and table in uses))
+    return sorted(
+        nb.stem
+        for nb in (ROOT / "chapters").glob("*.ipynb")
+        if (uses := invalidate.declared_uses(nb)) is None or (uses and table in uses)
+    )
 
 
 def add_term(codebook: Path, term: str) -> None:
@@ -154,18 +160,36 @@ def measure_builds() -> dict:
     finally:
         CHANGED_FILE.write_bytes(original)
     run(["make", "html"])  # back to the committed data
-    tests_s, tests_log = run([str(ROOT / ".venv" / "bin" / "python"), "-m", "pytest", "-q", "tests", "chapters",
-                              "--nbval", "--nbval-current-env", "--nbval-sanitize-with", "tests/nbval_sanitize.cfg"])
+    tests_s, tests_log = run(
+        [
+            str(ROOT / ".venv" / "bin" / "python"),
+            "-m",
+            "pytest",
+            "-q",
+            "tests",
+            "chapters",
+            "--nbval",
+            "--nbval-current-env",
+            "--nbval-sanitize-with",
+            "tests/nbval_sanitize.cfg",
+        ]
+    )
     passed = re.search(r"(\d+) passed", tests_log)
     return {
         "clean_build": {"html_s": round(html_s, 1), "pdf_s": round(pdf_s, 1), "total_s": round(html_s + pdf_s, 1)},
-        "nothing_changed": {"html_s": round(again_html_s, 1), "pdf_s": round(again_pdf_s, 1),
-                            "chapters_executed": sorted(executed_chapters(again_log))},
-        "one_data_file_changed": {"file": paths.relative_to_root(CHANGED_FILE), "change": f"term {ADDED_TERM!r} added",
-                                  "html_s": round(changed_s, 1),
-                                  "chapters_executed": sorted(executed_chapters(changed_log)),
-                                  "glued_values_changed": changed_values(glued_before, glued_after),
-                                  "chapters_reading_file": readers_of(CHANGED_FILE)},
+        "nothing_changed": {
+            "html_s": round(again_html_s, 1),
+            "pdf_s": round(again_pdf_s, 1),
+            "chapters_executed": sorted(executed_chapters(again_log)),
+        },
+        "one_data_file_changed": {
+            "file": paths.relative_to_root(CHANGED_FILE),
+            "change": f"term {ADDED_TERM!r} added",
+            "html_s": round(changed_s, 1),
+            "chapters_executed": sorted(executed_chapters(changed_log)),
+            "glued_values_changed": changed_values(glued_before, glued_after),
+            "chapters_reading_file": readers_of(CHANGED_FILE),
+        },
         "chapter_execution_s": chapters_one_at_a_time(),
         "chapter_runs": CHAPTER_RUNS,
         "chapter_execution_in_build_s": executed_chapters(html_log),
@@ -175,6 +199,7 @@ def measure_builds() -> dict:
 
 
 # Scale ----------------------------------------------------------------------
+
 
 def synthetic_corpus(ds, n_readouts: int, seed: int = 0) -> list[str]:
     """``n_readouts`` texts of about 500 words, sentences drawn from the real cleaned texts."""
@@ -195,12 +220,16 @@ def synthetic_dataset(ds, n_readouts: int, seed: int = 0) -> SimpleNamespace:
     """The real dataset with ``n_readouts`` meetings, each with a delegation drawn from the real ones."""
     rng = random.Random(seed)
     base = ds.meetings.iloc[0]
-    meetings = pd.DataFrame([
-        dict(base, meeting_id=f"SYN-{i:04d}", date=pd.Timestamp("2024-01-01") + pd.Timedelta(days=i))
-        for i in range(n_readouts)])
+    meetings = pd.DataFrame(
+        [
+            dict(base, meeting_id=f"SYN-{i:04d}", date=pd.Timestamp("2024-01-01") + pd.Timedelta(days=i))
+            for i in range(n_readouts)
+        ]
+    )
     rows = ds.participants.to_dict("records")
-    participants = pd.DataFrame([dict(row, meeting_id=f"SYN-{i:04d}")
-                                 for i in range(n_readouts) for row in rng.sample(rows, 12)])
+    participants = pd.DataFrame(
+        [dict(row, meeting_id=f"SYN-{i:04d}") for i in range(n_readouts) for row in rng.sample(rows, 12)]
+    )
     fake = SimpleNamespace(**{name: getattr(ds, name) for name in ds.tables})
     fake.tables, fake.meetings, fake.participants = ds.tables, meetings, participants
     return fake
@@ -208,9 +237,18 @@ def synthetic_dataset(ds, n_readouts: int, seed: int = 0) -> SimpleNamespace:
 
 def sentence_rows(corpus: list[str]) -> pd.DataFrame:
     """The sentence table of a synthetic corpus, in the shape of ``themes.sentence_table``."""
-    rows = [{"doc_id": f"syn-{i:04d}", "meeting_id": f"SYN-{i:04d}", "sentence_no": n,
-             "start": start, "end": end, "sentence": sentence}
-            for i, text in enumerate(corpus) for n, (start, end, sentence) in enumerate(tx.sentences(text), 1)]
+    rows = [
+        {
+            "doc_id": f"syn-{i:04d}",
+            "meeting_id": f"SYN-{i:04d}",
+            "sentence_no": n,
+            "start": start,
+            "end": end,
+            "sentence": sentence,
+        }
+        for i, text in enumerate(corpus)
+        for n, (start, end, sentence) in enumerate(tx.sentences(text), 1)
+    ]
     return pd.DataFrame(rows)
 
 
@@ -230,19 +268,28 @@ def measure_scale(ds, sizes=SIZES) -> list[dict]:
         start = time.perf_counter()
         graphs = [nw.person_meeting_graph(fake), nw.institution_meeting_graph(fake), nw.counterpart_graph(fake)]
         networks_s = time.perf_counter() - start
-        results.append({"readouts": n, "words": sum(len(t.split()) for t in corpus),
-                        "themes_s": round(themes_s, 2), "claims_s": round(claims_s, 2),
-                        "networks_s": round(networks_s, 2),
-                        "total_s": round(themes_s + claims_s + networks_s, 2),
-                        "theme_matches": len(matches), "quantities": quantities,
-                        "graph_nodes": sum(g.number_of_nodes() for g in graphs)})
+        results.append(
+            {
+                "readouts": n,
+                "words": sum(len(t.split()) for t in corpus),
+                "themes_s": round(themes_s, 2),
+                "claims_s": round(claims_s, 2),
+                "networks_s": round(networks_s, 2),
+                "total_s": round(themes_s + claims_s + networks_s, 2),
+                "theme_matches": len(matches),
+                "quantities": quantities,
+                "graph_nodes": sum(g.number_of_nodes() for g in graphs),
+            }
+        )
     for row in results:  # seconds per readout, relative to the smallest corpus
         row["cost_per_readout_vs_smallest"] = round(
-            (row["total_s"] / row["readouts"]) / (results[0]["total_s"] / results[0]["readouts"]), 2)
+            (row["total_s"] / row["readouts"]) / (results[0]["total_s"] / results[0]["readouts"]), 2
+        )
     return results
 
 
 # Drafting -------------------------------------------------------------------
+
 
 def long_readout(ds, size: int, one_line: bool = False) -> str:
     """A readout of at least ``size`` bytes: the raw corpus texts in turn, repeated whole.
@@ -280,8 +327,9 @@ print(json.dumps({"seconds": time.perf_counter() - start, "cpu_s": time.process_
 def draft_once(path: Path) -> dict:
     """Seconds (wall and CPU) to draft the readout at ``path`` in a new Python process, and what it found."""
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT / "src"), os.environ.get("PYTHONPATH")])))
-    done = subprocess.run([sys.executable, "-c", _DRAFT_ONE, str(path)], cwd=ROOT, env=env, capture_output=True,
-                          text=True)
+    done = subprocess.run(
+        [sys.executable, "-c", _DRAFT_ONE, str(path)], cwd=ROOT, env=env, capture_output=True, text=True
+    )
     if done.returncode != 0:
         sys.exit(f"bench: drafting {path.name} failed:\n{done.stderr[-3000:]}")
     return json.loads(done.stdout.strip().splitlines()[-1])
@@ -302,11 +350,23 @@ def measure_drafting(ds, sizes=DRAFT_SIZES, layouts=DRAFT_LAYOUTS, runs: int = D
                 seconds = statistics.median(m["seconds"] for m in measured)
                 cpu = statistics.median(m["cpu_s"] for m in measured)
                 # CPU seconds too: on a shared machine the wall clock also counts the other processes.
-                rows.append({"size_bytes": path.stat().st_size, "layout": layout, "seconds": round(seconds, 2),
-                             "cpu_s": round(cpu, 2), "runs": runs, "participants": measured[0]["participants"],
-                             "claims": measured[0]["claims"], "themes": measured[0]["themes"]})
-                print(f"drafted {rows[-1]['size_bytes']:,} bytes ({layout}) in {seconds:.2f} s ({cpu:.2f} s CPU), "
-                      f"median of {runs}", file=sys.stderr)
+                rows.append(
+                    {
+                        "size_bytes": path.stat().st_size,
+                        "layout": layout,
+                        "seconds": round(seconds, 2),
+                        "cpu_s": round(cpu, 2),
+                        "runs": runs,
+                        "participants": measured[0]["participants"],
+                        "claims": measured[0]["claims"],
+                        "themes": measured[0]["themes"],
+                    }
+                )
+                print(
+                    f"drafted {rows[-1]['size_bytes']:,} bytes ({layout}) in {seconds:.2f} s ({cpu:.2f} s CPU), "
+                    f"median of {runs}",
+                    file=sys.stderr,
+                )
     return rows
 
 
@@ -317,14 +377,35 @@ def drafting_results(ds, sizes=DRAFT_SIZES) -> dict:
 
 # Report ---------------------------------------------------------------------
 
+
 def machine() -> dict:
     """Where the numbers were measured."""
-    commit = subprocess.run(["git", "describe", "--always", "--dirty=+dirty", "--abbrev=12"], cwd=ROOT,
-                            capture_output=True, text=True).stdout.strip() or "unknown"
-    memory_kb = next((int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines()
-                      if line.startswith("MemTotal")), 0) if Path("/proc/meminfo").exists() else 0
-    return {"date": date.today().isoformat(), "commit": commit, "python": platform.python_version(),
-            "platform": platform.platform(), "cpus": os.cpu_count(), "memory_gb": round(memory_kb / 1024 ** 2, 1)}
+    commit = (
+        subprocess.run(
+            ["git", "describe", "--always", "--dirty=+dirty", "--abbrev=12"], cwd=ROOT, capture_output=True, text=True
+        ).stdout.strip()
+        or "unknown"
+    )
+    memory_kb = (
+        next(
+            (
+                int(line.split()[1])
+                for line in Path("/proc/meminfo").read_text().splitlines()
+                if line.startswith("MemTotal")
+            ),
+            0,
+        )
+        if Path("/proc/meminfo").exists()
+        else 0
+    )
+    return {
+        "date": date.today().isoformat(),
+        "commit": commit,
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "cpus": os.cpu_count(),
+        "memory_gb": round(memory_kb / 1024**2, 1),
+    }
 
 
 def compare(results: dict) -> dict:
@@ -336,9 +417,12 @@ def compare(results: dict) -> dict:
         again = builds["nothing_changed"]
         verdict["nothing_changed_under_5_s"] = max(again["html_s"], again["pdf_s"]) < TARGETS["nothing_changed_s"]
         one = builds["one_data_file_changed"]
-        verdict["data_change_reexecutes_only_its_readers"] = (
-            one["chapters_executed"] == one["chapters_reading_file"] and bool(one["glued_values_changed"]))
-        verdict["each_chapter_under_10_s"] = all(s < TARGETS["chapter_s"] for s in builds["chapter_execution_s"].values())
+        verdict["data_change_reexecutes_only_its_readers"] = one["chapters_executed"] == one[
+            "chapters_reading_file"
+        ] and bool(one["glued_values_changed"])
+        verdict["each_chapter_under_10_s"] = all(
+            s < TARGETS["chapter_s"] for s in builds["chapter_execution_s"].values()
+        )
     scale = {row["readouts"]: row for row in results["scale"]}
     if 1000 in scale:
         verdict["1000_readouts_under_20_s"] = scale[1000]["total_s"] < TARGETS["readouts_1000_s"]
@@ -372,8 +456,9 @@ def _verdict(met: bool | None, target: str) -> str:
 
 def _chapter_range(times: dict[str, float]) -> str:
     slowest = sorted(times.items(), key=lambda item: -item[1])[:2]
-    return (f"{min(times.values()):.1f}–{max(times.values()):.1f} s; slowest "
-            + ", ".join(f"{name} {seconds:.1f} s" for name, seconds in slowest))
+    return f"{min(times.values()):.1f}–{max(times.values()):.1f} s; slowest " + ", ".join(
+        f"{name} {seconds:.1f} s" for name, seconds in slowest
+    )
 
 
 def _runs(runs: int) -> str:
@@ -384,9 +469,13 @@ def readme_table(results: dict) -> str:
     """The README's benchmark paragraph and table, rendered from a results file."""
     met = results.get("targets_met", {})
     where = results["machine"]
-    lines = [f"Measured on {where['date']} at commit `{where['commit']}` on a {where['cpus']}-core, "
-             f"{where['memory_gb']:g} GB Linux machine (Python {where['python']}):", "",
-             "| measure | result | target |", "|---|---|---|"]
+    lines = [
+        f"Measured on {where['date']} at commit `{where['commit']}` on a {where['cpus']}-core, "
+        f"{where['memory_gb']:g} GB Linux machine (Python {where['python']}):",
+        "",
+        "| measure | result | target |",
+        "|---|---|---|",
+    ]
     builds = results.get("builds")
     if builds:
         clean, again, one = builds["clean_build"], builds["nothing_changed"], builds["one_data_file_changed"]
@@ -406,29 +495,33 @@ def readme_table(results: dict) -> str:
             f"{_verdict(met.get('each_chapter_under_10_s'), 'each under 10 s')} |",
         ]
         if builds.get("chapter_execution_in_build_s"):
-            lines.append(f"| chapter execution in the clean build (two side by side) | "
-                         f"{_chapter_range(builds['chapter_execution_in_build_s'])} | – |")
+            lines.append(
+                f"| chapter execution in the clean build (two side by side) | "
+                f"{_chapter_range(builds['chapter_execution_in_build_s'])} | – |"
+            )
         lines += [
-            f"| test suite (pytest + nbval) | {builds['tests']['passed']} passed in {_seconds(builds['tests']['seconds'])} | – |",
+            f"| test suite (pytest + nbval) | {builds['tests']['passed']} passed in "
+            f"{_seconds(builds['tests']['seconds'])} | – |",
             f"| peak memory of one build or test process | {builds['peak_child_rss_mb']:.0f} MB | – |",
         ]
     for row in results["scale"]:
-        target = (_verdict(met.get("1000_readouts_under_20_s"), "under 20 s") if row["readouts"] == 1000
-                  else "–")
+        target = _verdict(met.get("1000_readouts_under_20_s"), "under 20 s") if row["readouts"] == 1000 else "–"
         lines.append(
             f"| {row['readouts']:,} synthetic readouts ({row['words']:,} words): themes + claims + networks | "
             f"{_seconds(row['total_s'])} (themes {row['themes_s']:.1f} s, claims {row['claims_s']:.1f} s, "
             f"networks {row['networks_s']:.1f} s); cost per readout {row['cost_per_readout_vs_smallest']:.2f}× "
-            f"that at {results['scale'][0]['readouts']:,} | {target} |")
+            f"that at {results['scale'][0]['readouts']:,} | {target} |"
+        )
     drafting = results.get("drafting")
     if drafting:
         when = drafting["measured"]
         for row in drafting["rows"]:
-            target = (_verdict(met.get("draft_5mb_under_10_s"), "under 10 s") if row["size_bytes"] >= 5_000_000
-                      else "–")
-            lines.append(f"| drafting one readout of {row['size_bytes'] / 1e6:.1f} MB ({row['layout']}), "
-                         f"each in a new process{_runs(row.get('runs', 1))} (commit `{when['commit']}`, "
-                         f"{when['date']}) | {_seconds(row['seconds'])} ({_seconds(row['cpu_s'])} CPU) | {target} |")
+            target = _verdict(met.get("draft_5mb_under_10_s"), "under 10 s") if row["size_bytes"] >= 5_000_000 else "–"
+            lines.append(
+                f"| drafting one readout of {row['size_bytes'] / 1e6:.1f} MB ({row['layout']}), "
+                f"each in a new process{_runs(row.get('runs', 1))} (commit `{when['commit']}`, "
+                f"{when['date']}) | {_seconds(row['seconds'])} ({_seconds(row['cpu_s'])} CPU) | {target} |"
+            )
     return "\n".join(lines)
 
 
@@ -439,20 +532,34 @@ def update_readme(results: dict, readme: Path = README) -> None:
     if start < 0 or end < start:
         raise SystemExit(f"{paths.relative_to_root(readme)}: the benchmark markers are missing")
     block = f"{README_START}\n{readme_table(results)}\n{README_END}"
-    readme.write_text(text[:start] + block + text[end + len(README_END):], encoding="utf-8")
+    readme.write_text(text[:start] + block + text[end + len(README_END) :], encoding="utf-8")
 
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scale-only", action="store_true", help="skip the builds and the tests")
-    parser.add_argument("--readme", action="store_true",
-                        help="only rewrite the README's benchmark table from benchmarks/results.json")
-    parser.add_argument("--sizes", type=int, nargs="+", default=list(SIZES),
-                        help="synthetic corpus sizes, in readouts (default: %(default)s)")
-    parser.add_argument("--only", choices=["draft"],
-                        help="measure only this and add it to benchmarks/results.json (the README table follows)")
-    parser.add_argument("--draft-sizes", type=int, nargs="+", default=list(DRAFT_SIZES),
-                        help="sizes of the drafted readouts, in bytes (default: %(default)s)")
+    parser.add_argument(
+        "--readme", action="store_true", help="only rewrite the README's benchmark table from benchmarks/results.json"
+    )
+    parser.add_argument(
+        "--sizes",
+        type=int,
+        nargs="+",
+        default=list(SIZES),
+        help="synthetic corpus sizes, in readouts (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--only",
+        choices=["draft"],
+        help="measure only this and add it to benchmarks/results.json (the README table follows)",
+    )
+    parser.add_argument(
+        "--draft-sizes",
+        type=int,
+        nargs="+",
+        default=list(DRAFT_SIZES),
+        help="sizes of the drafted readouts, in bytes (default: %(default)s)",
+    )
     args = parser.parse_args(argv)
     if args.readme:
         update_readme(json.loads(RESULTS.read_text(encoding="utf-8")))

@@ -17,8 +17,9 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def execute(path: Path) -> None:
     notebook = nbformat.read(path, as_version=4)
-    client = NotebookClient(notebook, timeout=600, kernel_name="python3",
-                            resources={"metadata": {"path": str(path.parent)}})
+    client = NotebookClient(
+        notebook, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}
+    )
     client.execute()
     # Execution metadata holds wall-clock timestamps: keep the files stable.
     for cell in notebook.cells:

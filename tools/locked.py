@@ -35,8 +35,10 @@ def main(command: list[str]) -> int:
         return 2
     build = ROOT / "_build"
     build.mkdir(exist_ok=True)
-    held = [_lock(build / ".build.lock", fcntl.LOCK_EX, "waiting for another build of the book to finish"),
-            _lock(ROOT / "data", fcntl.LOCK_SH, "waiting for a change of data/ (an accept) to finish")]
+    held = [
+        _lock(build / ".build.lock", fcntl.LOCK_EX, "waiting for another build of the book to finish"),
+        _lock(ROOT / "data", fcntl.LOCK_SH, "waiting for a change of data/ (an accept) to finish"),
+    ]
     try:
         return subprocess.call(command)
     finally:

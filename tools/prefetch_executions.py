@@ -67,8 +67,11 @@ def main() -> int:
             if error:
                 print(f"{name}: failed ({error}); the build will run it again and report the error")
                 continue
-            cache.cache_notebook_bundle(CacheBundleIn(notebook, str(path), data={"execution_seconds": seconds}),
-                                        check_validity=False, overwrite=True)
+            cache.cache_notebook_bundle(
+                CacheBundleIn(notebook, str(path), data={"execution_seconds": seconds}),
+                check_validity=False,
+                overwrite=True,
+            )
             print(f"{name}: Executed notebook in {seconds:.2f} seconds")
     return 0
 

@@ -24,8 +24,16 @@ NOT_SOURCES = ("tests/", "benchmarks/", ".ci/", ".github/", "_build/")
 
 def source_files() -> list[Path]:
     """The repository's files (tracked or new, not ignored) that the book is built from."""
-    listed = subprocess.run(["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z"],
-                            cwd=ROOT, capture_output=True, check=True).stdout.decode().split("\0")
+    listed = (
+        subprocess.run(
+            ["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z"],
+            cwd=ROOT,
+            capture_output=True,
+            check=True,
+        )
+        .stdout.decode()
+        .split("\0")
+    )
     return sorted(ROOT / name for name in listed if name and not name.startswith(NOT_SOURCES))
 
 

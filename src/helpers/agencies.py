@@ -16,26 +16,26 @@ from .errors import DataError
 from .text import cell_text
 
 #: The glossary's columns and their headings.
-GLOSSARY_COLUMNS = {"acronym": "acronym", "name_en": "name (English)", "name_es": "name (Spanish)",
-                    "sector": "sector"}
+GLOSSARY_COLUMNS = {"acronym": "acronym", "name_en": "name (English)", "name_es": "name (Spanish)", "sector": "sector"}
 
 
 def glossary(agencies: pd.DataFrame) -> pd.DataFrame:
     """Every body by acronym, with its English and Spanish names; a renamed body names the one it replaced."""
     acronym_of = agencies.set_index("agency_id")["acronym"].fillna(agencies.set_index("agency_id")["name_en"])
     replaced = agencies["predecessor_id"].map(acronym_of)
-    return (agencies.assign(
-                acronym=agencies["acronym"].fillna("—"),
-                name_en=agencies["name_en"].where(replaced.isna(),
-                                                  agencies["name_en"] + " (replaced " + replaced + ")"),
-                name_es=agencies["name_es"].fillna(""))
-            .sort_values(["acronym", "name_en"], kind="stable"))
+    return agencies.assign(
+        acronym=agencies["acronym"].fillna("—"),
+        name_en=agencies["name_en"].where(replaced.isna(), agencies["name_en"] + " (replaced " + replaced + ")"),
+        name_es=agencies["name_es"].fillna(""),
+    ).sort_values(["acronym", "name_en"], kind="stable")
 
 
 def lineages(agencies: pd.DataFrame) -> dict[str, str]:
     """Each agency's ``lineage_id``, or its own ``agency_id`` when it has none."""
-    return {row["agency_id"]: cell_text(row["lineage_id"]) or row["agency_id"]
-            for row in agencies[["agency_id", "lineage_id"]].to_dict("records")}
+    return {
+        row["agency_id"]: cell_text(row["lineage_id"]) or row["agency_id"]
+        for row in agencies[["agency_id", "lineage_id"]].to_dict("records")
+    }
 
 
 def as_of(agency_id: str, year: int | None, agencies: pd.DataFrame) -> str:
@@ -79,25 +79,41 @@ def check_sector_periods(periods: pd.DataFrame, agencies: pd.DataFrame, file: st
         if agency not in rows.index:
             raise DataError(file, f"unknown agency {agency!r}: not in agencies.csv", row=row, field="agency_id")
         if period["sector"] == cell_text(rows.at[agency, "sector"]):
-            raise DataError(file, f"{period['sector']!r} is already the sector of {agency} in agencies.csv: "
-                            "a period records a further remit", row=row, field="sector")
+            raise DataError(
+                file,
+                f"{period['sector']!r} is already the sector of {agency} in agencies.csv: "
+                "a period records a further remit",
+                row=row,
+                field="sector",
+            )
         start, end = pd.Timestamp(period["valid_from"]), pd.Timestamp(period["valid_to"])
         if end < start:
-            raise DataError(file, f"the period ends ({end.date()}) before it starts ({start.date()})", row=row,
-                            field="valid_to")
+            raise DataError(
+                file, f"the period ends ({end.date()}) before it starts ({start.date()})", row=row, field="valid_to"
+            )
         established = pd.to_numeric(rows.at[agency, "established"], errors="coerce")
         if pd.notna(established) and start.year < established:
-            raise DataError(file, f"the period starts in {start.year}, before {agency} was established "
-                            f"({int(established)})", row=row, field="valid_from")
+            raise DataError(
+                file,
+                f"the period starts in {start.year}, before {agency} was established ({int(established)})",
+                row=row,
+                field="valid_from",
+            )
         for other_row, other_start, other_end in seen.get((agency, period["sector"]), []):
             if start <= other_end and other_start <= end:
-                raise DataError(file, f"the period overlaps that of row {other_row} for the same agency and sector",
-                                row=row, field="valid_from")
+                raise DataError(
+                    file,
+                    f"the period overlaps that of row {other_row} for the same agency and sector",
+                    row=row,
+                    field="valid_from",
+                )
         seen.setdefault((agency, period["sector"]), []).append((row, start, end))
-        if cell_text(period["source"]) == AGENCIES_SOURCE and \
-                cell_text(period["quote"]) not in cell_text(rows.at[agency, "notes"]):
-            raise DataError(file, f"the quote is not found in the notes of {agency} in agencies.csv", row=row,
-                            field="quote")
+        if cell_text(period["source"]) == AGENCIES_SOURCE and cell_text(period["quote"]) not in cell_text(
+            rows.at[agency, "notes"]
+        ):
+            raise DataError(
+                file, f"the quote is not found in the notes of {agency} in agencies.csv", row=row, field="quote"
+            )
 
 
 def sectors_at(agencies: pd.DataFrame, periods: pd.DataFrame | None, agency_ids, dates) -> list[tuple[str, ...]]:
@@ -119,7 +135,8 @@ def sectors_at(agencies: pd.DataFrame, periods: pd.DataFrame | None, agency_ids,
     if periods is not None:
         for period in periods[PERIOD_COLUMNS].to_dict("records"):
             further.setdefault(period["agency_id"], []).append(
-                (period["sector"], pd.Timestamp(period["valid_from"]), pd.Timestamp(period["valid_to"])))
+                (period["sector"], pd.Timestamp(period["valid_from"]), pd.Timestamp(period["valid_to"]))
+            )
     result = []
     for agency, date in zip(agency_ids, dates, strict=True):
         agency = cell_text(agency)

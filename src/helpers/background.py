@@ -26,8 +26,19 @@ def _join(items: list[str]) -> str:
 
 
 def _number_word(n: int) -> str:
-    return {0: "no", 1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight",
-            9: "nine", 10: "ten"}.get(int(n), str(int(n)))
+    return {
+        0: "no",
+        1: "one",
+        2: "two",
+        3: "three",
+        4: "four",
+        5: "five",
+        6: "six",
+        7: "seven",
+        8: "eight",
+        9: "nine",
+        10: "ten",
+    }.get(int(n), str(int(n)))
 
 
 def components(frameworks: pd.DataFrame) -> pd.DataFrame:
@@ -35,13 +46,14 @@ def components(frameworks: pd.DataFrame) -> pd.DataFrame:
     names = frameworks[frameworks["component"] == 0].set_index("framework_id")["label"]
     parts = frameworks[frameworks["component"] > 0]
     return parts.assign(framework=parts["framework_id"].map(names)).sort_values(
-        ["framework_id", "component"], kind="stable")
+        ["framework_id", "component"], kind="stable"
+    )
 
 
 def _source(row, documents: pd.DataFrame, link) -> object:
     if pd.notna(row.doc_id) and row.doc_id is not None:
         return f"{row.doc_id} ({documents.loc[row.doc_id, 'genre']})"
-    return link(f"{row.source_publisher}, \"{row.source_title}\" (reference notes)", row.source_url)
+    return link(f'{row.source_publisher}, "{row.source_title}" (reference notes)', row.source_url)
 
 
 def framework_table(frameworks: pd.DataFrame, documents: pd.DataFrame, order: list[str], link) -> pd.DataFrame:
@@ -52,15 +64,21 @@ def framework_table(frameworks: pd.DataFrame, documents: pd.DataFrame, order: li
     """
     rank = {framework_id: i for i, framework_id in enumerate(order)}
     frame = frameworks.assign(rank=frameworks["framework_id"].map(rank)).sort_values(
-        ["rank", "component"], kind="stable")
+        ["rank", "component"], kind="stable"
+    )
     rows = []
     for row in frame.itertuples():
         # Pillars and goals are numbered as their source numbers them; a phase names itself ("Phase II").
         numbered = row.component > 0 and row.kind != "phase"
         part = f"{row.kind.capitalize()} {row.component}: {row.label}" if numbered else row.label
-        rows.append({"framework": row.label if row.component == 0 else "",
-                     "framework or component": part if row.component else "(the framework)",
-                     "evidence (verbatim)": f"\"{row.quote}\"", "source": _source(row, documents, link)})
+        rows.append(
+            {
+                "framework": row.label if row.component == 0 else "",
+                "framework or component": part if row.component else "(the framework)",
+                "evidence (verbatim)": f'"{row.quote}"',
+                "source": _source(row, documents, link),
+            }
+        )
     return pd.DataFrame(rows, columns=["framework", "framework or component", "evidence (verbatim)", "source"])
 
 
@@ -82,13 +100,21 @@ def meeting_table(meetings: pd.DataFrame, meeting_frameworks: pd.DataFrame, fram
         if links.empty:
             rows.append([meeting.meeting_id, f"{meeting.date:%Y-%m-%d}", NO_FRAMEWORK, "", ""])
         for link in links.itertuples():
-            rows.append([meeting.meeting_id, f"{meeting.date:%Y-%m-%d}", names[link.framework_id],
-                         f"\"{link.quote}\"", link.doc_id])
+            rows.append(
+                [
+                    meeting.meeting_id,
+                    f"{meeting.date:%Y-%m-%d}",
+                    names[link.framework_id],
+                    f'"{link.quote}"',
+                    link.doc_id,
+                ]
+            )
     return pd.DataFrame(rows, columns=["meeting", "date", "framework", "evidence (verbatim)", "text"])
 
 
-def framework_facts(meetings: pd.DataFrame, meeting_frameworks: pd.DataFrame, frameworks: pd.DataFrame,
-                    series_names: dict | None = None) -> dict:
+def framework_facts(
+    meetings: pd.DataFrame, meeting_frameworks: pd.DataFrame, frameworks: pd.DataFrame, series_names: dict | None = None
+) -> dict:
     """The numbers the frameworks section quotes.
 
     Meetings whose texts name a framework or none (with the list of the
@@ -102,15 +128,20 @@ def framework_facts(meetings: pd.DataFrame, meeting_frameworks: pd.DataFrame, fr
     ordered = meetings.sort_values(["date", "meeting_id"], kind="stable")
     none = ordered[~ordered["meeting_id"].isin(named)]
     series = list(dict.fromkeys(none["series_id"]))
-    out = {"n_frameworks": int((frameworks["component"] == 0).sum()), "n_meetings": len(meetings),
-           "n_named": len(named & set(meetings["meeting_id"])), "n_none": len(none),
-           "none_list": _join(none["meeting_id"]),
-           "none_series": _join([(series_names or {}).get(s, s) for s in series])}
+    out = {
+        "n_frameworks": int((frameworks["component"] == 0).sum()),
+        "n_meetings": len(meetings),
+        "n_named": len(named & set(meetings["meeting_id"])),
+        "n_none": len(none),
+        "none_list": _join(none["meeting_id"]),
+        "none_series": _join([(series_names or {}).get(s, s) for s in series]),
+    }
     rank = {m: i for i, m in enumerate(ordered["meeting_id"])}
     for framework_id in dict.fromkeys(frameworks["framework_id"]):
         key = framework_id.replace("-", "_")
-        ids = sorted(meeting_frameworks.loc[meeting_frameworks["framework_id"] == framework_id, "meeting_id"],
-                     key=rank.get)
+        ids = sorted(
+            meeting_frameworks.loc[meeting_frameworks["framework_id"] == framework_id, "meeting_id"], key=rank.get
+        )
         out[f"n_{key}"] = len(ids)
         out[f"{key}_meetings"] = _join(ids)
         parts = frameworks[(frameworks["framework_id"] == framework_id) & (frameworks["component"] > 0)]
@@ -123,14 +154,16 @@ def framework_facts(meetings: pd.DataFrame, meeting_frameworks: pd.DataFrame, fr
 def outcomes(ds) -> pd.DataFrame:
     """Every outcome with its meeting's date and its text's genre, in meeting order."""
     frame = ds.outcomes.merge(ds.meetings[["meeting_id", "date"]], on="meeting_id").merge(
-        ds.documents[["doc_id", "genre"]], on="doc_id")
+        ds.documents[["doc_id", "genre"]], on="doc_id"
+    )
     return frame.sort_values(["date", "meeting_id", "outcome_id"], kind="stable").reset_index(drop=True)
 
 
 def outcome_table(outcomes: pd.DataFrame) -> pd.DataFrame:
     """The outcomes as the chapter prints them: meeting, kind, what, the verbatim evidence and its text."""
-    table = outcomes.assign(quote="\"" + outcomes["quote"] + "\"",
-                            kind=outcomes["kind"].replace({"none": "no outcome recorded"}))
+    table = outcomes.assign(
+        quote='"' + outcomes["quote"] + '"', kind=outcomes["kind"].replace({"none": "no outcome recorded"})
+    )
     table = table[["meeting_id", "kind", "what", "quote", "doc_id"]]
     table.columns = ["meeting", "kind", "what", "evidence (verbatim)", "text"]
     return table
@@ -167,11 +200,16 @@ def outcome_facts(outcomes: pd.DataFrame, documents: pd.DataFrame) -> dict:
     none_genres = sorted(documents.set_index("doc_id").loc[none_docs, "genre"].unique())
     launches = real[real["kind"] == "launch"]
     return {
-        "n_outcomes": len(real), **{f"n_{kind}": int((real["kind"] == kind).sum()) for kind in KINDS},
-        "n_meetings_with": int(per_meeting.size), "n_meetings_none": len(none), "none_list": _join(none),
+        "n_outcomes": len(real),
+        **{f"n_{kind}": int((real["kind"] == kind).sum()) for kind in KINDS},
+        "n_meetings_with": int(per_meeting.size),
+        "n_meetings_none": len(none),
+        "none_list": _join(none),
         "none_genres": _join([f"{g}s" for g in none_genres]),
-        "top_meeting": top, "top_meeting_n": int(per_meeting.max()),
+        "top_meeting": top,
+        "top_meeting_n": int(per_meeting.max()),
         "launches": _join([f"{w} ({m})" for w, m in zip(launches["what"], launches["meeting_id"], strict=True)]),
-        "top_genre": f"{by_genre.index[0]}s", "top_genre_n": int(by_genre.iloc[0]),
+        "top_genre": f"{by_genre.index[0]}s",
+        "top_genre_n": int(by_genre.iloc[0]),
         "top_genre_share": float(100 * by_genre.iloc[0] / len(real)),
     }

@@ -49,8 +49,16 @@ from .text import is_missing
 
 REVIEWER = "U.S.-Mexico Security Dialogues Research Team"
 CLAIMREVIEW_FILE = "claims-claimreview.jsonld"
-REQUIRED_CLAIMREVIEW = ["@context", "@type", "claimReviewed", "datePublished", "itemReviewed", "reviewRating",
-                        "author", "url"]
+REQUIRED_CLAIMREVIEW = [
+    "@context",
+    "@type",
+    "claimReviewed",
+    "datePublished",
+    "itemReviewed",
+    "reviewRating",
+    "author",
+    "url",
+]
 
 #: The page of the verdict table, relative to the site's address.
 CLAIMS_PAGE = "chapters/04_claims.html"
@@ -67,8 +75,19 @@ REVIEW_DATE = "2026-11-29"
 #: contradicted by another number of the same text, or a translation that differs from the official
 #: original). A claim that is not verifiable, or not found in a programme record, has no place on it: its
 #: rating has only its ``alternateName`` and reason.
-RATING_SCALE = {CONSISTENT: 3, APPROXIMATE: 2, OVERSTATED: 1, UNDERSTATED: 1, INTERNAL: 1, TRANSLATION: 1,
-                CONFIRMED: 3, PARTLY_CONFIRMED: 2, DIFFERS: 1, COMMITMENT_MET: 3, COMMITMENT_NOT_MET: 1}
+RATING_SCALE = {
+    CONSISTENT: 3,
+    APPROXIMATE: 2,
+    OVERSTATED: 1,
+    UNDERSTATED: 1,
+    INTERNAL: 1,
+    TRANSLATION: 1,
+    CONFIRMED: 3,
+    PARTLY_CONFIRMED: 2,
+    DIFFERS: 1,
+    COMMITMENT_MET: 3,
+    COMMITMENT_NOT_MET: 1,
+}
 
 #: Verdicts that are no review of the claim (a number that is not rated, a commitment with no later source,
 #: a claim nobody searched): they have no ClaimReview record.
@@ -116,8 +135,9 @@ def rating(verdict: str, explanation: str) -> dict:
     return found
 
 
-def claimreview_records(checked: pd.DataFrame, ds, *, base_url: str | None = None, reviewer: str = REVIEWER,
-                        review_date: str = REVIEW_DATE) -> list[dict]:
+def claimreview_records(
+    checked: pd.DataFrame, ds, *, base_url: str | None = None, reviewer: str = REVIEWER, review_date: str = REVIEW_DATE
+) -> list[dict]:
     """One schema.org ``ClaimReview`` per reviewed claim (every verdict but :data:`UNREVIEWED`), in claim order.
 
     ``url`` is the claim's row in the verdict table on the published site
@@ -141,8 +161,11 @@ def claimreview_records(checked: pd.DataFrame, ds, *, base_url: str | None = Non
             author = {"@type": "Person", "name": people[row.speaker]}
         else:
             author = {"@type": "Organization", "name": doc["publisher"]}
-        appearance = {"@type": "CreativeWork", "headline": doc["title"],
-                      "publisher": {"@type": "Organization", "name": doc["publisher"]}}
+        appearance = {
+            "@type": "CreativeWork",
+            "headline": doc["title"],
+            "publisher": {"@type": "Organization", "name": doc["publisher"]},
+        }
         if not is_missing(doc["source_url"]):
             appearance["url"] = doc["source_url"]
         record = {
@@ -153,9 +176,12 @@ def claimreview_records(checked: pd.DataFrame, ds, *, base_url: str | None = Non
             "datePublished": review_date,
             "claimReviewed": row.quote,
             "author": {"@type": "Organization", "name": reviewer, "url": base_url},
-            "itemReviewed": {"@type": "Claim", "author": author,
-                             "datePublished": pd.Timestamp(doc["publication_date"]).date().isoformat(),
-                             "appearance": appearance},
+            "itemReviewed": {
+                "@type": "Claim",
+                "author": author,
+                "datePublished": pd.Timestamp(doc["publication_date"]).date().isoformat(),
+                "appearance": appearance,
+            },
             "reviewRating": rating(row.verdict, _explained(row)),
         }
         if not is_missing(row.reference_address) and str(row.reference_address).startswith("http"):
@@ -206,9 +232,13 @@ def validate_claimreview(record: dict) -> list[str]:
         if any(key in given for key in ("ratingValue", "bestRating", "worstRating")):
             problems.append(f"reviewRating of a claim {verdict!r} has a numeric rating")
     elif (given.get("ratingValue"), given.get("bestRating"), given.get("worstRating")) != (
-            RATING_SCALE[verdict], BEST_RATING, WORST_RATING):
-        problems.append(f"reviewRating is not {RATING_SCALE[verdict]} on the scale "
-                        f"{WORST_RATING}-{BEST_RATING} for {verdict!r}")
+        RATING_SCALE[verdict],
+        BEST_RATING,
+        WORST_RATING,
+    ):
+        problems.append(
+            f"reviewRating is not {RATING_SCALE[verdict]} on the scale {WORST_RATING}-{BEST_RATING} for {verdict!r}"
+        )
     author = record.get("author") or {}
     if not author.get("name"):
         problems.append("author has no name")
@@ -232,8 +262,14 @@ SCHEMA_ORG_CONTEXT = {
         "datePublished": {"@id": "schema:datePublished", "@type": "schema:Date"},
     }
 }
-_SCHEMA_ORG = {"https://schema.org", "http://schema.org", "https://schema.org/", "http://schema.org/",
-               "https://schema.org/docs/jsonldcontext.jsonld", "https://schema.org/docs/jsonldcontext.json"}
+_SCHEMA_ORG = {
+    "https://schema.org",
+    "http://schema.org",
+    "https://schema.org/",
+    "http://schema.org/",
+    "https://schema.org/docs/jsonldcontext.jsonld",
+    "https://schema.org/docs/jsonldcontext.json",
+}
 SCHEMA = "http://schema.org/"
 
 
@@ -241,8 +277,11 @@ def _document_loader(url: str, options=None) -> dict:
     """PyLD's document loader: schema.org's context from :data:`SCHEMA_ORG_CONTEXT`, nothing from the network."""
     if url in _SCHEMA_ORG:
         return {"contextUrl": None, "documentUrl": url, "document": SCHEMA_ORG_CONTEXT}
-    raise jsonld.JsonLdError(f"no document other than schema.org's context is loaded: {url}", "loading document failed",
-                             code="loading document failed")
+    raise jsonld.JsonLdError(
+        f"no document other than schema.org's context is loaded: {url}",
+        "loading document failed",
+        code="loading document failed",
+    )
 
 
 def expand(records: list[dict]) -> list[dict]:
@@ -260,8 +299,7 @@ def to_nquads(records: list[dict]) -> str:
     Without a base address, a statement whose object is a relative address
     is left out, as RDF has no relative IRIs.
     """
-    return jsonld.to_rdf(records, {"format": "application/n-quads", "documentLoader": _document_loader,
-                                   "base": None})
+    return jsonld.to_rdf(records, {"format": "application/n-quads", "documentLoader": _document_loader, "base": None})
 
 
 def linked_data_problems(records: list[dict]) -> list[str]:
@@ -329,8 +367,10 @@ class ClaimReviewDisplay:
         return claimreview_html(self.records)
 
     def _repr_latex_(self) -> str:
-        return (r"\textit{The " + str(len(self.records)) + r" ClaimReview records are embedded in the HTML "
-                r"edition and exported as " + escape.latex(self.file_name) + ".}")
+        return (
+            r"\textit{The " + str(len(self.records)) + r" ClaimReview records are embedded in the HTML "
+            r"edition and exported as " + escape.latex(self.file_name) + ".}"
+        )
 
     def __repr__(self) -> str:
         return f"ClaimReview JSON-LD: {len(self.records)} records ({self.file_name})"

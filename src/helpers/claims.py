@@ -95,8 +95,13 @@ GROUP_OF = {verdict: group for group, verdicts in VERDICT_GROUPS.items() for ver
 SEVERITY = {CONSISTENT: 0, APPROXIMATE: 1, OVERSTATED: 2, UNDERSTATED: 2}
 
 #: A numeric verdict said of a programme output: its figure against the programme's own record.
-PROGRAMME_VERDICT = {CONSISTENT: CONFIRMED, APPROXIMATE: PARTLY_CONFIRMED, OVERSTATED: DIFFERS, UNDERSTATED: DIFFERS,
-                     NOT_VERIFIABLE: NOT_FOUND}
+PROGRAMME_VERDICT = {
+    CONSISTENT: CONFIRMED,
+    APPROXIMATE: PARTLY_CONFIRMED,
+    OVERSTATED: DIFFERS,
+    UNDERSTATED: DIFFERS,
+    NOT_VERIFIABLE: NOT_FOUND,
+}
 
 #: Verdicts that support the claim (the figure holds, at least approximately).
 SUPPORTING = {CONSISTENT, APPROXIMATE, CONFIRMED, PARTLY_CONFIRMED, COMMITMENT_MET}
@@ -151,8 +156,14 @@ class Tolerance:
 DEFAULT_TOLERANCE = Tolerance()
 
 
-def compare(claim: float, reference: float, qualifier: str = "none", *, precision: float = 0.0,
-            tolerance: Tolerance = DEFAULT_TOLERANCE) -> str:
+def compare(
+    claim: float,
+    reference: float,
+    qualifier: str = "none",
+    *,
+    precision: float = 0.0,
+    tolerance: Tolerance = DEFAULT_TOLERANCE,
+) -> str:
     """Return the numeric verdict of ``claim`` against ``reference`` (same unit).
 
     * "more than X", "over X", "X-plus" (lower bounds) hold when the reference
@@ -207,8 +218,14 @@ def cap(verdict: str, match: str) -> str:
     return APPROXIMATE if match == "approximate" and verdict == CONSISTENT else verdict
 
 
-def compare_range(claim: float, references: list[float], qualifier: str = "none", *, precision: float = 0.0,
-                  tolerance: Tolerance = DEFAULT_TOLERANCE) -> tuple[str, float]:
+def compare_range(
+    claim: float,
+    references: list[float],
+    qualifier: str = "none",
+    *,
+    precision: float = 0.0,
+    tolerance: Tolerance = DEFAULT_TOLERANCE,
+) -> tuple[str, float]:
     """The verdict of a claim against the range of several measures, and the reference it rests on.
 
     Used when the text names neither the measure nor the period and the
@@ -222,8 +239,10 @@ def compare_range(claim: float, references: list[float], qualifier: str = "none"
     if not references:
         raise ValueError("compare_range() needs at least one reference")
     verdicts = [compare(claim, r, qualifier, precision=precision, tolerance=tolerance) for r in references]
-    nearest = sorted(zip(references, verdicts, strict=True),
-                     key=lambda pair: (SEVERITY[pair[1]], abs(math.log(claim / pair[0])) if claim > 0 else 0))
+    nearest = sorted(
+        zip(references, verdicts, strict=True),
+        key=lambda pair: (SEVERITY[pair[1]], abs(math.log(claim / pair[0])) if claim > 0 else 0),
+    )
     if min(references) <= claim <= max(references):
         return APPROXIMATE, nearest[0][0]
     return cap(nearest[0][1], "approximate"), nearest[0][0]
@@ -260,11 +279,38 @@ def format_quantity(value: float, unit: str) -> str:
 # --------------------------------------------------------------------------
 
 CHECK_COLUMNS = [
-    "claim_id", "doc_id", "speaker", "quote", "number_as_written", "value", "unit", "qualifier", "period", "measure",
-    "nature", "reference_id", "reference_qualifier", "reference_value", "reference_unit", "reference_item",
-    "reference_period", "ratio", "verdict", "group", "explanation", "reference_publisher", "official_publisher",
-    "reference_title", "reference_address", "reference_quote", "reference_page", "strength", "cite_key", "context",
-    "notes_assessment", "departure",
+    "claim_id",
+    "doc_id",
+    "speaker",
+    "quote",
+    "number_as_written",
+    "value",
+    "unit",
+    "qualifier",
+    "period",
+    "measure",
+    "nature",
+    "reference_id",
+    "reference_qualifier",
+    "reference_value",
+    "reference_unit",
+    "reference_item",
+    "reference_period",
+    "ratio",
+    "verdict",
+    "group",
+    "explanation",
+    "reference_publisher",
+    "official_publisher",
+    "reference_title",
+    "reference_address",
+    "reference_quote",
+    "reference_page",
+    "strength",
+    "cite_key",
+    "context",
+    "notes_assessment",
+    "departure",
 ]
 
 #: Periods of a count-noun rate ("pounds per month") and how many of each make a year.
@@ -294,8 +340,9 @@ def convert_rate(value: float, from_unit: str, to_unit: str) -> float:
     return convert(value, from_unit, to_unit)
 
 
-def reference_value(ref: pd.Series, claim_unit: str, *, baseline: pd.Series | None = None,
-                    meeting_date: pd.Timestamp | None = None) -> float:
+def reference_value(
+    ref: pd.Series, claim_unit: str, *, baseline: pd.Series | None = None, meeting_date: pd.Timestamp | None = None
+) -> float:
     """Return a reference figure expressed in ``claim_unit``.
 
     * with a ``baseline`` row of the same measure: the percentage reduction
@@ -364,30 +411,47 @@ def _context(links, refs, claim, meeting_date) -> str:
 
 
 def _row(claim, verdict, explanation, *, ref=None, value=None, context="", address=None, strength=None) -> dict:
-    row = {name: getattr(claim, name) for name in
-           ["claim_id", "doc_id", "speaker", "quote", "number_as_written", "value", "unit", "qualifier", "period",
-            "measure", "nature"]}
-    row.update({
-        "reference_id": ref["reference_id"] if ref is not None else None,
-        "reference_qualifier": ref["qualifier"] if ref is not None else None,
-        "reference_value": value,
-        "reference_unit": claim.unit if value is not None else None,
-        "reference_item": ref["item"] if ref is not None else None,
-        "reference_period": ref["period"] if ref is not None else None,
-        "ratio": float(claim.value) / value if value else None,
-        "verdict": verdict,
-        "group": GROUP_OF[verdict],
-        "explanation": re.sub(r"\s+", " ", explanation).strip(),
-        "reference_publisher": ref["publisher"] if ref is not None else None,
-        "official_publisher": ref["official_publisher"] if ref is not None else None,
-        "reference_title": ref["title"] if ref is not None else None,
-        "reference_address": address if address is not None else (ref["url"] if ref is not None else None),
-        "reference_quote": ref["quote"] if ref is not None else None,
-        "reference_page": ref["page"] if ref is not None else None,
-        "strength": strength if strength is not None else (ref["page"] if ref is not None and value is not None else ""),
-        "cite_key": ref["cite_key"] if ref is not None else None,
-        "context": context,
-    })
+    row = {
+        name: getattr(claim, name)
+        for name in [
+            "claim_id",
+            "doc_id",
+            "speaker",
+            "quote",
+            "number_as_written",
+            "value",
+            "unit",
+            "qualifier",
+            "period",
+            "measure",
+            "nature",
+        ]
+    }
+    row.update(
+        {
+            "reference_id": ref["reference_id"] if ref is not None else None,
+            "reference_qualifier": ref["qualifier"] if ref is not None else None,
+            "reference_value": value,
+            "reference_unit": claim.unit if value is not None else None,
+            "reference_item": ref["item"] if ref is not None else None,
+            "reference_period": ref["period"] if ref is not None else None,
+            "ratio": float(claim.value) / value if value else None,
+            "verdict": verdict,
+            "group": GROUP_OF[verdict],
+            "explanation": re.sub(r"\s+", " ", explanation).strip(),
+            "reference_publisher": ref["publisher"] if ref is not None else None,
+            "official_publisher": ref["official_publisher"] if ref is not None else None,
+            "reference_title": ref["title"] if ref is not None else None,
+            "reference_address": address if address is not None else (ref["url"] if ref is not None else None),
+            "reference_quote": ref["quote"] if ref is not None else None,
+            "reference_page": ref["page"] if ref is not None else None,
+            "strength": strength
+            if strength is not None
+            else (ref["page"] if ref is not None and value is not None else ""),
+            "cite_key": ref["cite_key"] if ref is not None else None,
+            "context": context,
+        }
+    )
     return row
 
 
@@ -405,15 +469,32 @@ def _errors_of_the_text(claim, roles, refs, claims, *, precision, tolerance, con
     for link in roles.get("internal", []):
         other = claims.set_index("claim_id").loc[link.other_claim_id]
         implied = convert(float(other["value"]), other["unit"], claim.unit)
-        if compare(float(claim.value), implied, claim.qualifier, precision=precision, tolerance=tolerance) != CONSISTENT:
-            explanation = (f"The same text gives {format_quantity(float(other['value']), other['unit'])} "
-                           f"({link.other_claim_id}), which is {format_quantity(implied, claim.unit)}; the claim of "
-                           f"{said} is {float(claim.value) / implied:,.0f} times that. {_sentence(link.note)}")
-            row = _row(claim, INTERNAL, explanation, value=implied, context=context, address=document_address or "",
-                       strength="same text")
-            row.update(reference_id=link.other_claim_id, reference_qualifier=other["qualifier"],
-                       reference_item=f"{other['measure']} (same text)", reference_period=other["period"],
-                       reference_publisher="the same text", reference_page="same text")
+        if (
+            compare(float(claim.value), implied, claim.qualifier, precision=precision, tolerance=tolerance)
+            != CONSISTENT
+        ):
+            explanation = (
+                f"The same text gives {format_quantity(float(other['value']), other['unit'])} "
+                f"({link.other_claim_id}), which is {format_quantity(implied, claim.unit)}; the claim of "
+                f"{said} is {float(claim.value) / implied:,.0f} times that. {_sentence(link.note)}"
+            )
+            row = _row(
+                claim,
+                INTERNAL,
+                explanation,
+                value=implied,
+                context=context,
+                address=document_address or "",
+                strength="same text",
+            )
+            row.update(
+                reference_id=link.other_claim_id,
+                reference_qualifier=other["qualifier"],
+                reference_item=f"{other['measure']} (same text)",
+                reference_period=other["period"],
+                reference_publisher="the same text",
+                reference_page="same text",
+            )
             return row, ""
     original_note = ""
     for link in roles.get("original", []):
@@ -422,11 +503,15 @@ def _errors_of_the_text(claim, roles, refs, claims, *, precision, tolerance, con
             continue
         original = reference_value(ref, claim.unit)
         if abs(float(claim.value) - original) > precision / 2 + 1e-9 * max(1.0, original):
-            explanation = (f"The English text says {bound}{said}; the official original of the same statement says "
-                           f"{format_quantity(original, claim.unit)} ({ref['publisher']}). {_sentence(link.note)}")
+            explanation = (
+                f"The English text says {bound}{said}; the official original of the same statement says "
+                f"{format_quantity(original, claim.unit)} ({ref['publisher']}). {_sentence(link.note)}"
+            )
             return _row(claim, TRANSLATION, explanation, ref=ref, value=original, context=context), ""
-        original_note = (f"Matches the official original ({format_quantity(original, claim.unit)}, "
-                         f"{ref['publisher']}). {_sentence(link.note)}")
+        original_note = (
+            f"Matches the official original ({format_quantity(original, claim.unit)}, "
+            f"{ref['publisher']}). {_sentence(link.note)}"
+        )
     return None, original_note
 
 
@@ -437,26 +522,45 @@ def _range_row(claim, links, refs, *, meeting_date, precision, tolerance, contex
     for link in links:
         ref = refs.loc[link.reference_id]
         if usable(ref)[0]:
-            values[ref["reference_id"]] = reference_value(ref, claim.unit, baseline=_baseline(refs, link),
-                                                          meeting_date=meeting_date)
+            values[ref["reference_id"]] = reference_value(
+                ref, claim.unit, baseline=_baseline(refs, link), meeting_date=meeting_date
+            )
     if not values:
         return None
-    verdict, nearest = compare_range(float(claim.value), list(values.values()), claim.qualifier,
-                                     precision=precision, tolerance=tolerance)
+    verdict, nearest = compare_range(
+        float(claim.value), list(values.values()), claim.qualifier, precision=precision, tolerance=tolerance
+    )
     ref_id = next(r for r, v in values.items() if v == nearest)
     low, high = min(values.values()), max(values.values())
     pages = {refs.loc[r, "page"] for r in values}
     notes = " ".join(_sentence(link.note) for link in links if link.note)
-    explanation = (f"{prefix}Claimed {bound}{said}; the text does not say which measure or period it uses, and the official "
-                   f"measures give {format_quantity(low, claim.unit)} to {format_quantity(high, claim.unit)} "
-                   f"({len(values)} figures: {', '.join(values)}). {notes}")
+    explanation = (
+        f"{prefix}Claimed {bound}{said}; the text does not say which measure or period it uses, and the official "
+        f"measures give {format_quantity(low, claim.unit)} to {format_quantity(high, claim.unit)} "
+        f"({len(values)} figures: {', '.join(values)}). {notes}"
+    )
     verdict = PROGRAMME_VERDICT.get(verdict, verdict) if claim.nature == "programme output" else verdict
-    return _row(claim, verdict, explanation, ref=refs.loc[ref_id], value=nearest, context=context,
-                strength="official publication" if pages == {"official publication"} else "secondary copy")
+    return _row(
+        claim,
+        verdict,
+        explanation,
+        ref=refs.loc[ref_id],
+        value=nearest,
+        context=context,
+        strength="official publication" if pages == {"official publication"} else "secondary copy",
+    )
 
 
-def check_claim(claim, links: pd.DataFrame, refs: pd.DataFrame, claims: pd.DataFrame, *,
-                meeting_date=None, document_address=None, tolerance: Tolerance = DEFAULT_TOLERANCE) -> dict:
+def check_claim(
+    claim,
+    links: pd.DataFrame,
+    refs: pd.DataFrame,
+    claims: pd.DataFrame,
+    *,
+    meeting_date=None,
+    document_address=None,
+    tolerance: Tolerance = DEFAULT_TOLERANCE,
+) -> dict:
     """Return the verdict row of one claim (see :func:`check` for the rules)."""
     if claim.nature not in NATURES:
         raise ValueError(f"{claim.claim_id}: unknown nature {claim.nature!r}; known: {NATURES}")
@@ -469,8 +573,16 @@ def check_claim(claim, links: pd.DataFrame, refs: pd.DataFrame, claims: pd.DataF
     notes = " ".join(_sentence(link.note) for link in links.itertuples(index=False) if link.note)
 
     # 1-2. Errors of the text, whatever the nature.
-    row, original_note = _errors_of_the_text(claim, roles, refs, claims, precision=precision, tolerance=tolerance,
-                                             context=context, document_address=document_address)
+    row, original_note = _errors_of_the_text(
+        claim,
+        roles,
+        refs,
+        claims,
+        precision=precision,
+        tolerance=tolerance,
+        context=context,
+        document_address=document_address,
+    )
     if row is not None:
         return row
 
@@ -478,7 +590,9 @@ def check_claim(claim, links: pd.DataFrame, refs: pd.DataFrame, claims: pd.DataF
     if claim.nature == "other":
         return _row(claim, NOT_RATED, f"Not rated (not a statistic). {notes}", context=context)
     programme = claim.nature == "programme output"
-    prefix = "A programme figure, checked against the programme's own public record (self-reported). " if programme else ""
+    prefix = (
+        "A programme figure, checked against the programme's own public record (self-reported). " if programme else ""
+    )
 
     # 4. The reference the verdict rests on.
     for link in roles.get("statistic", []):
@@ -491,16 +605,19 @@ def check_claim(claim, links: pd.DataFrame, refs: pd.DataFrame, claims: pd.DataF
             return _row(claim, verdict, f"{prefix}{word}: {why} {_sentence(link.note)}", ref=ref, context=context)
         base = _baseline(refs, link)
         value = reference_value(ref, claim.unit, baseline=base, meeting_date=meeting_date)
-        verdict = cap(compare(float(claim.value), value, claim.qualifier, precision=precision, tolerance=tolerance),
-                      link.match)
+        verdict = cap(
+            compare(float(claim.value), value, claim.qualifier, precision=precision, tolerance=tolerance), link.match
+        )
         what = ref["item"] if base is None else f"{ref['item']}, {int(base['year'])} to {int(ref['year'])}"
         if ref["unit"] == "date":
             day = pd.Timestamp(ref["event_date"])
             what = f"{what}, {day.day} {day:%B %Y}, to or from the date of the meeting"
         scope = " The reference measures only approximately the same thing." if link.match == "approximate" else ""
         ref_bound = "" if ref["qualifier"] in (None, "none") else f"{ref['qualifier']} "
-        explanation = (f"{prefix}Claimed {bound}{said}; {what}: {ref_bound}{format_quantity(value, claim.unit)} "
-                       f"(ratio {float(claim.value) / value:.3f}).{scope} {_sentence(link.note)} {original_note}")
+        explanation = (
+            f"{prefix}Claimed {bound}{said}; {what}: {ref_bound}{format_quantity(value, claim.unit)} "
+            f"(ratio {float(claim.value) / value:.3f}).{scope} {_sentence(link.note)} {original_note}"
+        )
         if claim.nature == "commitment":
             verdict = COMMITMENT_MET if verdict in (CONSISTENT, APPROXIMATE) else COMMITMENT_NOT_MET
             explanation = "A commitment, against a later source. " + explanation
@@ -510,15 +627,25 @@ def check_claim(claim, links: pd.DataFrame, refs: pd.DataFrame, claims: pd.DataF
 
     # 5. The range of the official measures, when the text names neither measure nor period.
     if roles.get("range") and claim.nature != "commitment":
-        row = _range_row(claim, roles["range"], refs, meeting_date=meeting_date, precision=precision,
-                         tolerance=tolerance, context=context, prefix=prefix)
+        row = _range_row(
+            claim,
+            roles["range"],
+            refs,
+            meeting_date=meeting_date,
+            precision=precision,
+            tolerance=tolerance,
+            context=context,
+            prefix=prefix,
+        )
         if row is not None:
             return row
 
     # 6. Nothing to rate it against.
     if claim.nature == "commitment":
         return _row(claim, COMMITMENT, f"A commitment: not true or false. {notes}", context=context)
-    searched = [link.searched for link in links.itertuples(index=False) if not is_missing(getattr(link, "searched", None))]
+    searched = [
+        link.searched for link in links.itertuples(index=False) if not is_missing(getattr(link, "searched", None))
+    ]
     referenced = any(not is_missing(link.reference_id) for link in links.itertuples(index=False))
     if not searched and not referenced:
         return _row(claim, NOT_CHECKED, f"{prefix}Not checked: no search was made. {notes}", context=context)
@@ -536,7 +663,11 @@ def _departure(row: dict, links: pd.DataFrame) -> tuple[str, str]:
     the reference); any other departure needs its reason in the claim's
     ``departure`` column.
     """
-    rated = links[links["notes_assessment"].map(lambda v: not is_missing(v))] if "notes_assessment" in links else links.iloc[0:0]
+    rated = (
+        links[links["notes_assessment"].map(lambda v: not is_missing(v))]
+        if "notes_assessment" in links
+        else links.iloc[0:0]
+    )
     if len(rated) > 1:
         raise ValueError(f"{row['claim_id']}: the notes' assessment is on more than one link")
     if rated.empty:
@@ -549,14 +680,23 @@ def _departure(row: dict, links: pd.DataFrame) -> tuple[str, str]:
     if not is_missing(recorded):
         return notes, recorded
     if row["verdict"] == NOT_RATED:
-        return notes, ("By the rules a number that is not a statistic (a duration or a reference to time) is not rated; "
-                       "the notes rate the figure itself.")
+        return notes, (
+            "By the rules a number that is not a statistic (a duration or a reference to time) is not rated; "
+            "the notes rate the figure itself."
+        )
     if row["verdict"] == COMMITMENT:
         return notes, "By the rules a commitment is not true or false; the notes rate the figure it names."
     if row["verdict"] in SUPPORTING and notes in ("consistent", "approximately consistent"):
-        scope = (" The reference has another scope or period, which caps the verdict."
-                 if (links["match"] == "approximate").any() else "")
-        return notes, f"Both support the claim; by the stated tolerances (ratio {row['ratio']:.3f}) it is {row['verdict']}.{scope}"
+        scope = (
+            " The reference has another scope or period, which caps the verdict."
+            if (links["match"] == "approximate").any()
+            else ""
+        )
+        return (
+            notes,
+            f"Both support the claim; by the stated tolerances (ratio {row['ratio']:.3f}) it is "
+            f"{row['verdict']}.{scope}",
+        )
     raise ValueError(f"{row['claim_id']}: {row['verdict']!r} departs from the notes ({notes!r}) without a reason")
 
 
@@ -604,9 +744,15 @@ def check(ds, tolerance: Tolerance = DEFAULT_TOLERANCE) -> pd.DataFrame:
         mine = links[links["claim_id"] == claim.claim_id]
         if mine.empty:
             raise ValueError(f"claim {claim.claim_id} has no row in claim_checks")
-        row = check_claim(claim, mine, refs, claims, meeting_date=dates.get(claim.doc_id),
-                          document_address=addresses.get(claim.doc_id) or f"corpus text {claim.doc_id}",
-                          tolerance=tolerance)
+        row = check_claim(
+            claim,
+            mine,
+            refs,
+            claims,
+            meeting_date=dates.get(claim.doc_id),
+            document_address=addresses.get(claim.doc_id) or f"corpus text {claim.doc_id}",
+            tolerance=tolerance,
+        )
         row["notes_assessment"], row["departure"] = _departure(row, mine)
         rows.append(row)
     frame = pd.DataFrame(rows, columns=CHECK_COLUMNS)
@@ -640,16 +786,33 @@ def two_accounts(ds) -> pd.DataFrame:
     rows, seen = [], set()
     for (meeting, value), group in claims.groupby(["meeting_id", "value"], sort=False):
         for a in group.itertuples(index=False):
-            mates = [b for b in group.itertuples(index=False)
-                     if b.doc_id != a.doc_id and linked.get(a.claim_id, set()) & linked.get(b.claim_id, set())]
+            mates = [
+                b
+                for b in group.itertuples(index=False)
+                if b.doc_id != a.doc_id and linked.get(a.claim_id, set()) & linked.get(b.claim_id, set())
+            ]
             if mates and a.claim_id not in seen:
                 members = [a, *mates]
                 seen.update(m.claim_id for m in members)
-                rows += [{"meeting_id": meeting, "date": m.date, "value": value, "claim_id": m.claim_id,
-                          "doc_id": m.doc_id, "genre": m.genre, "quote": m.quote, "period": m.period,
-                          "measure": m.measure, "unit": m.unit} for m in members]
-    frame = pd.DataFrame(rows, columns=["meeting_id", "date", "value", "claim_id", "doc_id", "genre", "quote", "period",
-                                        "measure", "unit"])
+                rows += [
+                    {
+                        "meeting_id": meeting,
+                        "date": m.date,
+                        "value": value,
+                        "claim_id": m.claim_id,
+                        "doc_id": m.doc_id,
+                        "genre": m.genre,
+                        "quote": m.quote,
+                        "period": m.period,
+                        "measure": m.measure,
+                        "unit": m.unit,
+                    }
+                    for m in members
+                ]
+    frame = pd.DataFrame(
+        rows,
+        columns=["meeting_id", "date", "value", "claim_id", "doc_id", "genre", "quote", "period", "measure", "unit"],
+    )
     frame = frame.sort_values(["date", "meeting_id", "value", "doc_id"], kind="stable").reset_index(drop=True)
     frame.insert(0, "figure", frame.groupby(["meeting_id", "value"], sort=False).ngroup() + 1)
     return frame.drop(columns="date")
@@ -658,12 +821,20 @@ def two_accounts(ds) -> pd.DataFrame:
 def two_accounts_table(two: pd.DataFrame, checked: pd.DataFrame) -> pd.DataFrame:
     """:func:`two_accounts` as the chapter prints it: the figure, each text's wording, its period and verdict."""
     verdicts = checked.set_index("claim_id")
-    return pd.DataFrame({
-        "figure": [format_quantity(v, u) for v, u in zip(two["value"], two["unit"], strict=True)],
-        "meeting": two["meeting_id"], "claim": two["claim_id"], "text": two["doc_id"], "genre": two["genre"],
-        "as written": two["quote"], "period": two["period"],
-        "verdict": [verdict_label(verdicts.loc[c, "verdict"], verdicts.loc[c, "strength"]) for c in two["claim_id"]],
-    })
+    return pd.DataFrame(
+        {
+            "figure": [format_quantity(v, u) for v, u in zip(two["value"], two["unit"], strict=True)],
+            "meeting": two["meeting_id"],
+            "claim": two["claim_id"],
+            "text": two["doc_id"],
+            "genre": two["genre"],
+            "as written": two["quote"],
+            "period": two["period"],
+            "verdict": [
+                verdict_label(verdicts.loc[c, "verdict"], verdicts.loc[c, "strength"]) for c in two["claim_id"]
+            ],
+        }
+    )
 
 
 def two_accounts_facts(two: pd.DataFrame, checked: pd.DataFrame) -> dict:
@@ -671,8 +842,12 @@ def two_accounts_facts(two: pd.DataFrame, checked: pd.DataFrame) -> dict:
     verdicts = checked.set_index("claim_id")["verdict"]
     same = two.assign(verdict=two["claim_id"].map(verdicts)).groupby("figure")["verdict"].nunique().eq(1)
     periods = two.groupby("figure")["period"].nunique().gt(1)
-    return {"two_n": int(two["figure"].nunique()), "two_meetings": int(two["meeting_id"].nunique()),
-            "two_same_verdict": int(same.sum()), "two_period_differs": int(periods.sum())}
+    return {
+        "two_n": int(two["figure"].nunique()),
+        "two_meetings": int(two["meeting_id"].nunique()),
+        "two_same_verdict": int(same.sum()),
+        "two_period_differs": int(periods.sum()),
+    }
 
 
 def linked_references(ds, claim_id: str) -> pd.DataFrame:
@@ -693,10 +868,22 @@ def linked_references(ds, claim_id: str) -> pd.DataFrame:
                 value = reference_value(ref, claim["unit"], baseline=base, meeting_date=dates.get(claim["doc_id"]))
             except ValueError:
                 value = None  # another unit: shown in the context, not comparable
-        rows.append({"claim_id": claim_id, "role": link.role, "reference_id": ref["reference_id"], "item": ref["item"],
-                     "period": ref["period"], "value": value, "unit": claim["unit"], "confirmed": bool(ref["confirmed"]),
-                     "ratio": float(claim["value"]) / value if value else None, "page": ref["page"],
-                     "publisher": ref["publisher"], "address": ref["url"]})
+        rows.append(
+            {
+                "claim_id": claim_id,
+                "role": link.role,
+                "reference_id": ref["reference_id"],
+                "item": ref["item"],
+                "period": ref["period"],
+                "value": value,
+                "unit": claim["unit"],
+                "confirmed": bool(ref["confirmed"]),
+                "ratio": float(claim["value"]) / value if value else None,
+                "page": ref["page"],
+                "publisher": ref["publisher"],
+                "address": ref["url"],
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -719,8 +906,9 @@ def reduction_scenarios(ds, claim_id: str) -> pd.DataFrame:
     claim = ds.claims.set_index("claim_id").loc[claim_id]
     meeting_year = int(_meeting_dates(ds)[claim["doc_id"]].year)
     refs = ds.reference_stats
-    links = ds.claim_checks[(ds.claim_checks["claim_id"] == claim_id)
-                            & ds.claim_checks["role"].isin(["statistic", "range", "context"])]
+    links = ds.claim_checks[
+        (ds.claim_checks["claim_id"] == claim_id) & ds.claim_checks["role"].isin(["statistic", "range", "context"])
+    ]
     by_id = refs.set_index("reference_id", drop=False)
     series = sorted({by_id.loc[r, "series"] for r in links["reference_id"] if not is_missing(by_id.loc[r, "series"])})
     rows = []
@@ -730,24 +918,42 @@ def reduction_scenarios(ds, claim_id: str) -> pd.DataFrame:
             for end in points.itertuples(index=False):
                 if int(end.year) <= int(base.year):
                     continue
-                rows.append({"measure": name, "label": f"{name.split(' ')[0]} {int(base.year)}-{int(end.year)}",
-                             "baseline_year": int(base.year), "end_year": int(end.year),
-                             "baseline": float(base.value), "end": float(end.value),
-                             "reduction": 100.0 * (1 - float(end.value) / float(base.value)),
-                             "end_status": "preliminary" if "prelim" in end.period else "definitive",
-                             "after_claim": int(end.year) >= meeting_year})
+                rows.append(
+                    {
+                        "measure": name,
+                        "label": f"{name.split(' ')[0]} {int(base.year)}-{int(end.year)}",
+                        "baseline_year": int(base.year),
+                        "end_year": int(end.year),
+                        "baseline": float(base.value),
+                        "end": float(end.value),
+                        "reduction": 100.0 * (1 - float(end.value) / float(base.value)),
+                        "end_status": "preliminary" if "prelim" in end.period else "definitive",
+                        "after_claim": int(end.year) >= meeting_year,
+                    }
+                )
     for link in links.itertuples(index=False):
         ref = by_id.loc[link.reference_id]
         if ref["unit"] == "percent" and is_missing(ref["series"]) and usable(ref)[0]:
-            rows.append({"measure": ref["item"], "label": f"{_acronym(ref['official_publisher'])}: {ref['period']}",
-                         "baseline_year": None, "end_year": int(ref["year"]),
-                         "baseline": None, "end": None, "reduction": float(ref["value"]),
-                         "end_status": "reported", "after_claim": int(ref["year"]) >= meeting_year})
+            rows.append(
+                {
+                    "measure": ref["item"],
+                    "label": f"{_acronym(ref['official_publisher'])}: {ref['period']}",
+                    "baseline_year": None,
+                    "end_year": int(ref["year"]),
+                    "baseline": None,
+                    "end": None,
+                    "reduction": float(ref["value"]),
+                    "end_status": "reported",
+                    "after_claim": int(ref["year"]) >= meeting_year,
+                }
+            )
     frame = pd.DataFrame(rows)
     frame["claimed"] = float(claim["value"])
     precision = stated_precision(claim["number_as_written"])
-    frame["verdict"] = [compare(float(claim["value"]), r, claim["qualifier"], precision=precision) if r > 0 else OVERSTATED
-                        for r in frame["reduction"]]
+    frame["verdict"] = [
+        compare(float(claim["value"]), r, claim["qualifier"], precision=precision) if r > 0 else OVERSTATED
+        for r in frame["reduction"]
+    ]
     return frame
 
 
@@ -759,8 +965,9 @@ def reduction_scenarios(ds, claim_id: str) -> pd.DataFrame:
 def inventory(ds) -> pd.DataFrame:
     """Claims per text by nature, with the text's genre and the total (texts in order of publication, none left out)."""
     docs = ds.documents.sort_values(["publication_date", "doc_id"], kind="stable")
-    per_doc = (ds.claims.pivot_table(index="doc_id", columns="nature", values="claim_id", aggfunc="count", fill_value=0)
-               .reindex(index=docs["doc_id"], columns=NATURES, fill_value=0))
+    per_doc = ds.claims.pivot_table(
+        index="doc_id", columns="nature", values="claim_id", aggfunc="count", fill_value=0
+    ).reindex(index=docs["doc_id"], columns=NATURES, fill_value=0)
     per_doc["claims"] = per_doc.sum(axis=1)
     per_doc = per_doc.reset_index()
     per_doc.columns.name = None
@@ -787,11 +994,16 @@ def genre_facts(by_genre: pd.DataFrame) -> dict:
     and programme outputs."""
     total = by_genre[by_genre["genre"] == "all"].iloc[0]
     top = by_genre[by_genre["genre"] != "all"].iloc[0]
-    return {"top_genre": f"{top['genre']}s", "top_genre_texts": int(top["texts"]), "top_genre_claims": int(top["claims"]),
-            "top_genre_share": 100 * top["claims"] / total["claims"],
-            "top_genre_text_share": 100 * top["texts"] / total["texts"],
-            "top_genre_programme_share": 100 * top["programme output"] / total["programme output"],
-            "n_texts": int(total["texts"]), "n_genres": int((by_genre["genre"] != "all").sum())}
+    return {
+        "top_genre": f"{top['genre']}s",
+        "top_genre_texts": int(top["texts"]),
+        "top_genre_claims": int(top["claims"]),
+        "top_genre_share": 100 * top["claims"] / total["claims"],
+        "top_genre_text_share": 100 * top["texts"] / total["texts"],
+        "top_genre_programme_share": 100 * top["programme output"] / total["programme output"],
+        "n_texts": int(total["texts"]),
+        "n_genres": int((by_genre["genre"] != "all").sum()),
+    }
 
 
 def extra_candidates(ds) -> int:
@@ -802,8 +1014,10 @@ def extra_candidates(ds) -> int:
     extra = 0
     for doc_id in ds.documents["doc_id"]:
         curated = ds.claims.loc[ds.claims["doc_id"] == doc_id, "value"].astype(float).tolist()
-        extra += sum(not any(abs(c.value - v) < 1e-9 * max(1.0, v) for v in curated)
-                     for c in quantities.extract_quantities(ds.text(doc_id)))
+        extra += sum(
+            not any(abs(c.value - v) < 1e-9 * max(1.0, v) for v in curated)
+            for c in quantities.extract_quantities(ds.text(doc_id))
+        )
     return extra
 
 
@@ -857,23 +1071,43 @@ def reference_facts(refs: pd.DataFrame) -> dict:
 
 
 #: Short names of the verdicts in the keys of :func:`verdict_facts`.
-VERDICT_KEYS = {CONSISTENT: "consistent", APPROXIMATE: "approx", OVERSTATED: "over", UNDERSTATED: "under",
-                INTERNAL: "internal", TRANSLATION: "translation", NOT_VERIFIABLE: "nv",
-                CONFIRMED: "confirmed", PARTLY_CONFIRMED: "partly", DIFFERS: "differs", NOT_FOUND: "not_found",
-                COMMITMENT_MET: "met", COMMITMENT_NOT_MET: "not_met", COMMITMENT: "pledges",
-                NOT_RATED: "not_rated", NOT_CHECKED: "not_checked"}
+VERDICT_KEYS = {
+    CONSISTENT: "consistent",
+    APPROXIMATE: "approx",
+    OVERSTATED: "over",
+    UNDERSTATED: "under",
+    INTERNAL: "internal",
+    TRANSLATION: "translation",
+    NOT_VERIFIABLE: "nv",
+    CONFIRMED: "confirmed",
+    PARTLY_CONFIRMED: "partly",
+    DIFFERS: "differs",
+    NOT_FOUND: "not_found",
+    COMMITMENT_MET: "met",
+    COMMITMENT_NOT_MET: "not_met",
+    COMMITMENT: "pledges",
+    NOT_RATED: "not_rated",
+    NOT_CHECKED: "not_checked",
+}
 
 #: Short names of the verdict groups in the keys of :func:`verdict_facts`.
-GROUP_KEYS = {"statistics rated against a reference": "checked", "errors of the text": "errors",
-              "statistics not verifiable": "stat_nv", "programme outputs": "programme_checked",
-              "commitments": "commitments", "not rated": "unrated", "not checked": "unchecked"}
+GROUP_KEYS = {
+    "statistics rated against a reference": "checked",
+    "errors of the text": "errors",
+    "statistics not verifiable": "stat_nv",
+    "programme outputs": "programme_checked",
+    "commitments": "commitments",
+    "not rated": "unrated",
+    "not checked": "unchecked",
+}
 
 
 def verdict_summary(checked: pd.DataFrame) -> pd.DataFrame:
     """The one verdict table every count of the chapter comes from: claims by verdict (rows, in groups) and
     nature (columns), with row totals and a total row. Verdicts no claim has are left out."""
-    counts = (checked.pivot_table(index="verdict", columns="nature", values="claim_id", aggfunc="count", fill_value=0)
-              .reindex(index=VERDICTS, columns=NATURES, fill_value=0))
+    counts = checked.pivot_table(
+        index="verdict", columns="nature", values="claim_id", aggfunc="count", fill_value=0
+    ).reindex(index=VERDICTS, columns=NATURES, fill_value=0)
     counts["all"] = counts.sum(axis=1)
     counts = counts[counts["all"] > 0]
     table = counts.reset_index().rename(columns={"index": "verdict"})
@@ -890,7 +1124,8 @@ def verdict_facts(checked: pd.DataFrame) -> dict:
     for each group (:data:`GROUP_KEYS`; ``n_checked`` is the statistics
     rated against a reference), ``n_supported`` (statistics consistent or
     approximately), ``n_supporting`` (every verdict that supports its claim:
-    :data:`SUPPORTING`), ``n_secondary`` (those resting on a secondary copy), ``n_self_reported`` (programme outputs) and
+    :data:`SUPPORTING`), ``n_secondary`` (those resting on a secondary copy), ``n_self_reported``
+    (programme outputs) and
     ``n_departures`` (verdicts that depart from the notes' assessment). The
     groups add up to all claims.
     """
@@ -989,26 +1224,34 @@ def verdict_table(checked: pd.DataFrame, ds) -> pd.DataFrame:
     """
     names = ds.people.set_index("person_id")["name"]
     genres = ds.documents.set_index("doc_id")["genre"]
-    return pd.DataFrame({
-        "claim": checked["claim_id"],
-        "text": checked["doc_id"],
-        "genre": checked["doc_id"].map(genres),
-        "speaker": checked["speaker"].map(names).fillna(""),
-        "quote": checked["quote"],
-        "nature": checked["nature"],
-        "measure": checked["measure"],
-        "claimed": [_claimed(r) for r in checked.itertuples()],
-        "reference": [_reference_text(q, v, u) for q, v, u in
-                      zip(checked["reference_qualifier"], checked["reference_value"], checked["unit"], strict=True)],
-        "ratio": checked["ratio"].map(_ratio_text),
-        "verdict": [verdict_label(v, s) for v, s in zip(checked["verdict"], checked["strength"], strict=True)],
-        "group": checked["group"],
-        "reason": checked["explanation"],
-        "source": [_source(a, p) for a, p in zip(checked["reference_address"], checked["reference_page"], strict=True)],
-        "context": checked["context"],
-        "notes_assessment": checked["notes_assessment"],
-        "departure": checked["departure"],
-    })
+    return pd.DataFrame(
+        {
+            "claim": checked["claim_id"],
+            "text": checked["doc_id"],
+            "genre": checked["doc_id"].map(genres),
+            "speaker": checked["speaker"].map(names).fillna(""),
+            "quote": checked["quote"],
+            "nature": checked["nature"],
+            "measure": checked["measure"],
+            "claimed": [_claimed(r) for r in checked.itertuples()],
+            "reference": [
+                _reference_text(q, v, u)
+                for q, v, u in zip(
+                    checked["reference_qualifier"], checked["reference_value"], checked["unit"], strict=True
+                )
+            ],
+            "ratio": checked["ratio"].map(_ratio_text),
+            "verdict": [verdict_label(v, s) for v, s in zip(checked["verdict"], checked["strength"], strict=True)],
+            "group": checked["group"],
+            "reason": checked["explanation"],
+            "source": [
+                _source(a, p) for a, p in zip(checked["reference_address"], checked["reference_page"], strict=True)
+            ],
+            "context": checked["context"],
+            "notes_assessment": checked["notes_assessment"],
+            "departure": checked["departure"],
+        }
+    )
 
 
 def _short(text: str, width: int) -> str:
@@ -1018,33 +1261,49 @@ def _short(text: str, width: int) -> str:
 def compact_table(checked: pd.DataFrame) -> pd.DataFrame:
     """The verdict table as the book prints it (it fits the printed page): claim (with its anchor), text, what
     it measures (shortened), claimed figure, verdict and reference (the figure with its official publisher)."""
-    publisher = [("same text" if page == "same text" else _short(_acronym(p), 28)) if isinstance(p, str) or page == "same text"
-                 else "" for p, page in zip(checked["official_publisher"], checked["reference_page"], strict=True)]
-    reference = [f"{_reference_text(q, v, u)} ({p})" if _reference_text(q, v, u) and p else _reference_text(q, v, u)
-                 for q, v, u, p in zip(checked["reference_qualifier"], checked["reference_value"], checked["unit"],
-                                       publisher, strict=True)]
-    return pd.DataFrame({
-        "claim": [Anchor(c, claim_anchor(c)) for c in checked["claim_id"]],
-        "text": checked["doc_id"],
-        "measure": checked["measure"].map(lambda m: _short(m, 48)),
-        "claimed": [_claimed(r) for r in checked.itertuples()],
-        "verdict": [verdict_label(v, s) for v, s in zip(checked["verdict"], checked["strength"], strict=True)],
-        "reference": reference,
-    })
+    publisher = [
+        ("same text" if page == "same text" else _short(_acronym(p), 28))
+        if isinstance(p, str) or page == "same text"
+        else ""
+        for p, page in zip(checked["official_publisher"], checked["reference_page"], strict=True)
+    ]
+    reference = [
+        f"{_reference_text(q, v, u)} ({p})" if _reference_text(q, v, u) and p else _reference_text(q, v, u)
+        for q, v, u, p in zip(
+            checked["reference_qualifier"], checked["reference_value"], checked["unit"], publisher, strict=True
+        )
+    ]
+    return pd.DataFrame(
+        {
+            "claim": [Anchor(c, claim_anchor(c)) for c in checked["claim_id"]],
+            "text": checked["doc_id"],
+            "measure": checked["measure"].map(lambda m: _short(m, 48)),
+            "claimed": [_claimed(r) for r in checked.itertuples()],
+            "verdict": [verdict_label(v, s) for v, s in zip(checked["verdict"], checked["strength"], strict=True)],
+            "reference": reference,
+        }
+    )
 
 
 def departures_table(checked: pd.DataFrame) -> pd.DataFrame:
     """The claims whose verdict departs from the reference notes' own assessment, with the reason."""
     gone = checked[checked["departure"].fillna("") != ""]
-    return pd.DataFrame({"claim": gone["claim_id"], "verdict": gone["verdict"], "notes": gone["notes_assessment"],
-                         "why": gone["departure"]}).reset_index(drop=True)
+    return pd.DataFrame(
+        {
+            "claim": gone["claim_id"],
+            "verdict": gone["verdict"],
+            "notes": gone["notes_assessment"],
+            "why": gone["departure"],
+        }
+    ).reset_index(drop=True)
 
 
 def unchecked_table(checked: pd.DataFrame) -> pd.DataFrame:
     """The claims nobody searched for (:data:`NOT_CHECKED`), with what they say and why they were not checked."""
     left = checked[checked["verdict"] == NOT_CHECKED]
-    return pd.DataFrame({"claim": left["claim_id"], "text": left["doc_id"], "quote": left["quote"],
-                         "why": left["explanation"]}).reset_index(drop=True)
+    return pd.DataFrame(
+        {"claim": left["claim_id"], "text": left["doc_id"], "quote": left["quote"], "why": left["explanation"]}
+    ).reset_index(drop=True)
 
 
 def export_verdicts(table: pd.DataFrame, name: str = "claims-verdicts") -> str:
@@ -1060,8 +1319,17 @@ def export_verdicts(table: pd.DataFrame, name: str = "claims-verdicts") -> str:
 
 
 #: The columns of :func:`ratio_points` exported with the ratio figure.
-RATIO_FIGURE_COLUMNS = ["claim_id", "nature", "measure", "value", "unit", "reference_value", "ratio", "verdict",
-                        "reference_address"]
+RATIO_FIGURE_COLUMNS = [
+    "claim_id",
+    "nature",
+    "measure",
+    "value",
+    "unit",
+    "reference_value",
+    "ratio",
+    "verdict",
+    "reference_address",
+]
 
 
 def ratio_points(checked: pd.DataFrame) -> pd.DataFrame:
@@ -1081,12 +1349,20 @@ def repeated_figure_references(ds, claim_ids) -> pd.DataFrame:
     rows = []
     for claim_id in claim_ids:
         for r in linked_references(ds, claim_id).itertuples():
-            rows.append({"claim": claim_id, "reference_id": r.reference_id, "text": claims.loc[claim_id, "doc_id"],
-                         "quote": claims.loc[claim_id, "quote"], "role": r.role,
-                         "reference": r.item, "period": r.period,
-                         "value": format_quantity(r.value, r.unit) if pd.notna(r.value) else "not used (unconfirmed)",
-                         "ratio": f"{r.ratio:.3f}" if pd.notna(r.ratio) else "",
-                         "address": r.address if isinstance(r.address, str) else ""})
+            rows.append(
+                {
+                    "claim": claim_id,
+                    "reference_id": r.reference_id,
+                    "text": claims.loc[claim_id, "doc_id"],
+                    "quote": claims.loc[claim_id, "quote"],
+                    "role": r.role,
+                    "reference": r.item,
+                    "period": r.period,
+                    "value": format_quantity(r.value, r.unit) if pd.notna(r.value) else "not used (unconfirmed)",
+                    "ratio": f"{r.ratio:.3f}" if pd.notna(r.ratio) else "",
+                    "address": r.address if isinstance(r.address, str) else "",
+                }
+            )
     return pd.DataFrame(rows)
 
 
@@ -1104,8 +1380,9 @@ def repeated_figure_facts(ds, claim_id: str, references: pd.DataFrame) -> dict:
     final = usable_refs[usable_refs["period"].str.contains("final") & ~usable_refs["item"].str.contains("rounded")]
     prelim = usable_refs[usable_refs["period"].str.contains("provisional|preliminary")]
     refs = ds.reference_stats
-    unconfirmed = refs[refs["reference_id"].isin(references["reference_id"])
-                       & ~refs["confirmed"].astype(bool) & refs["value"].notna()]
+    unconfirmed = refs[
+        refs["reference_id"].isin(references["reference_id"]) & ~refs["confirmed"].astype(bool) & refs["value"].notna()
+    ]
     return {
         "od_value": f"{claim['value']:,.0f}",
         "od_final": f"{final['value'].iloc[0]:,.0f}",
@@ -1136,9 +1413,11 @@ def shown_scenarios(scenarios: pd.DataFrame, year: int) -> pd.DataFrame:
     year before the meeting (``year``) and later.
     """
     first_years = scenarios.groupby("measure")["baseline_year"].transform(
-        lambda y: y.isin(sorted(y.dropna().unique())[:2]))
-    shown = scenarios[scenarios["baseline_year"].isna()
-                      | (first_years.astype(bool) & (scenarios["end_year"] >= year - 1))].copy()
+        lambda y: y.isin(sorted(y.dropna().unique())[:2])
+    )
+    shown = scenarios[
+        scenarios["baseline_year"].isna() | (first_years.astype(bool) & (scenarios["end_year"] >= year - 1))
+    ].copy()
     return shown.sort_values(["reduction", "label"], kind="stable").reset_index(drop=True)
 
 
@@ -1149,8 +1428,7 @@ def scenario_series(ds, scenarios: pd.DataFrame) -> pd.DataFrame:
     return refs[refs["series"].isin(names) & refs["confirmed"].astype(bool)]
 
 
-def reduction_facts(ds, checked: pd.DataFrame, claim_id: str, scenarios: pd.DataFrame,
-                    shown: pd.DataFrame) -> dict:
+def reduction_facts(ds, checked: pd.DataFrame, claim_id: str, scenarios: pd.DataFrame, shown: pd.DataFrame) -> dict:
     """The numbers the chapter quotes about a claimed reduction (``hom_*``).
 
     INEGI's reduction from its first year to the last full year before the
@@ -1215,10 +1493,20 @@ def claim_errata(ds, checked: pd.DataFrame) -> pd.DataFrame:
         # The claim the erratum concerns: its quote holds the erratum's text, and its verdict is a translation
         # discrepancy or its reason names the erratum (a quote may hold two claims, "four ... 53").
         named = checked["verdict"].eq(TRANSLATION) | checked["explanation"].str.contains(erratum.erratum_id)
-        mine = checked[(checked["doc_id"] == erratum.doc_id) & named
-                       & checked["quote"].map(lambda q, said=erratum.text_as_written: said in q or q in said)]
+        mine = checked[
+            (checked["doc_id"] == erratum.doc_id)
+            & named
+            & checked["quote"].map(lambda q, said=erratum.text_as_written: said in q or q in said)
+        ]
         for claim in mine.itertuples(index=False):
-            rows.append({"erratum": erratum.erratum_id, "claim": claim.claim_id, "kind": erratum.kind,
-                         "verdict": claim.verdict, "as written": erratum.text_as_written,
-                         "correction": erratum.correction})
+            rows.append(
+                {
+                    "erratum": erratum.erratum_id,
+                    "claim": claim.claim_id,
+                    "kind": erratum.kind,
+                    "verdict": claim.verdict,
+                    "as written": erratum.text_as_written,
+                    "correction": erratum.correction,
+                }
+            )
     return pd.DataFrame(rows, columns=["erratum", "claim", "kind", "verdict", "as written", "correction"])

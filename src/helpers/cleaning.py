@@ -56,7 +56,7 @@ def apply_rules(doc_id: str, raw: str, rules: pd.DataFrame, fmt: str = "text") -
     text = prepare(raw, fmt)
     removals: list[Removal] = []
     own = rules[rules["doc_id"] == doc_id].sort_values("rule_id", kind="stable")
-    for row_number, rule in zip(own.index + 1, own.itertuples(index=False)):
+    for row_number, rule in zip(own.index + 1, own.itertuples(index=False), strict=True):
         count = text.count(rule.text)
         if count != 1:
             found = "does not occur" if count == 0 else f"occurs {count} times"
@@ -73,7 +73,7 @@ def apply_rules(doc_id: str, raw: str, rules: pd.DataFrame, fmt: str = "text") -
             removed, text = text[start:], text[:start]
         else:
             removed = rule.text
-            text = text[:start] + text[start + len(rule.text):]
+            text = text[:start] + text[start + len(rule.text) :]
         removals.append(Removal(rule.rule_id, doc_id, rule.action, removed, rule.reason))
     return _tidy(text), removals
 

@@ -64,7 +64,7 @@ def _compiled(term: str) -> re.Pattern:
     character before the ``c``), but a pattern that starts with a letter
     lets the engine skip to that letter instead of trying every position.
     """
-    body = term_pattern(term)[len(_BEFORE_WORD):-len(_AFTER_WORD)]
+    body = term_pattern(term)[len(_BEFORE_WORD) : -len(_AFTER_WORD)]
     return re.compile(led_by_first(body, r"\w") + _AFTER_WORD)
 
 
@@ -74,14 +74,14 @@ def _any_of(terms: tuple[str, ...]) -> re.Pattern:
     if not terms:
         return re.compile(r"(?!)")
     # The word boundaries are shared, so the regex engine tests them once per position.
-    bodies = [term_pattern(t)[len(_BEFORE_WORD):-len(_AFTER_WORD)] for t in terms]
+    bodies = [term_pattern(t)[len(_BEFORE_WORD) : -len(_AFTER_WORD)] for t in terms]
     return re.compile(_BEFORE_WORD + "(?:" + "|".join(bodies) + ")" + _AFTER_WORD)
 
 
 @lru_cache(maxsize=4096)
 def _term_bodies(terms: tuple[str, ...]) -> tuple[str, ...]:
     """The pattern of each term without its word boundaries (what :func:`_any_of` joins)."""
-    return tuple(term_pattern(t)[len(_BEFORE_WORD):-len(_AFTER_WORD)] for t in terms)
+    return tuple(term_pattern(t)[len(_BEFORE_WORD) : -len(_AFTER_WORD)] for t in terms)
 
 
 @lru_cache(maxsize=64)
@@ -99,7 +99,7 @@ class _TermScan:
 
     def __init__(self, terms_by_theme: tuple[tuple[str, ...], ...], excluded_by_theme: tuple[tuple[str, ...], ...]):
         flat, self.owners = [], []
-        for theme, groups in enumerate(zip(terms_by_theme, excluded_by_theme)):
+        for theme, groups in enumerate(zip(terms_by_theme, excluded_by_theme, strict=True)):
             for kind, terms in enumerate(groups):  # kind 0: terms, 1: excluded terms
                 flat += terms
                 self.owners += [(theme, kind, index) for index in range(len(terms))]
@@ -118,8 +118,9 @@ class _TermScan:
 
 
 @lru_cache(maxsize=64)
-def _term_scan(terms_by_theme: tuple[tuple[str, ...], ...],
-               excluded_by_theme: tuple[tuple[str, ...], ...] | None = None) -> _TermScan:
+def _term_scan(
+    terms_by_theme: tuple[tuple[str, ...], ...], excluded_by_theme: tuple[tuple[str, ...], ...] | None = None
+) -> _TermScan:
     return _TermScan(terms_by_theme, excluded_by_theme or tuple(() for _ in terms_by_theme))
 
 
@@ -160,8 +161,9 @@ def find_terms(text: str, terms, exclude_terms=()) -> list[TermMatch]:
     return _matches_of(text, terms, which_match(_fold_cached(text)[0], _term_bodies(terms)), exclude_terms)
 
 
-def _matches_of(text: str, terms: tuple[str, ...], present: list[int], exclude_terms,
-                excluded_present: list[int] | None = None) -> list[TermMatch]:
+def _matches_of(
+    text: str, terms: tuple[str, ...], present: list[int], exclude_terms, excluded_present: list[int] | None = None
+) -> list[TermMatch]:
     """:func:`find_terms` for the ``terms`` at indexes ``present`` (those with a match somewhere in ``text``).
 
     ``excluded_present``: the indexes of the ``exclude_terms`` with a match, when the caller knows them.
@@ -186,8 +188,19 @@ def _matches_of(text: str, terms: tuple[str, ...], present: list[int], exclude_t
 MATCH_COLUMNS = ["doc_id", "meeting_id", "sentence_no", "sentence", "theme_id", "term", "start", "end", "matched"]
 
 
-HIT_COLUMNS = ["doc_id", "meeting_id", "sentence_no", "sentence", "theme_id", "term", "matched", "start", "end",
-               "terms", "n_terms"]
+HIT_COLUMNS = [
+    "doc_id",
+    "meeting_id",
+    "sentence_no",
+    "sentence",
+    "theme_id",
+    "term",
+    "matched",
+    "start",
+    "end",
+    "terms",
+    "n_terms",
+]
 
 
 def code_sentences(sentence_rows: pd.DataFrame, book: pd.DataFrame) -> pd.DataFrame:
@@ -206,7 +219,7 @@ def code_sentences(sentence_rows: pd.DataFrame, book: pd.DataFrame) -> pd.DataFr
     rows = []
     # Columns as lists: iterating rows of string columns one value at a time is slow in pandas.
     columns = [sentence_rows[c].tolist() for c in ("doc_id", "meeting_id", "sentence_no", "sentence")]
-    for doc_id, meeting_id, sentence_no, sentence in zip(*columns):
+    for doc_id, meeting_id, sentence_no, sentence in zip(*columns, strict=True):
         # Only the terms found in the sentence (one scan for all themes, with their excluded terms) can
         # match: search them, theme by theme.
         found = scan.found(sentence)
@@ -227,18 +240,19 @@ def collapse(match_rows: pd.DataFrame) -> pd.DataFrame:
     """
     if match_rows.empty:
         return pd.DataFrame(columns=HIT_COLUMNS)
-    ordered = match_rows.sort_values(["doc_id", "sentence_no", "theme_id", "start", "end"],
-                                     ascending=[True, True, True, True, False], kind="stable")
+    ordered = match_rows.sort_values(
+        ["doc_id", "sentence_no", "theme_id", "start", "end"], ascending=[True, True, True, True, False], kind="stable"
+    )
     keys = ["doc_id", "sentence_no", "theme_id"]
     first = ordered.drop_duplicates(keys, keep="first")
     # Distinct terms per mention, in order of first appearance (a plain loop:
     # a pandas group-by with a Python function is slow in the robustness checks).
     # Columns are read as lists: iterating rows of string columns one value at a time is slow in pandas.
     terms: dict[tuple, list[str]] = {}
-    for doc_id, sentence_no, theme_id, term in zip(*(ordered[c].tolist() for c in [*keys, "term"])):
+    for doc_id, sentence_no, theme_id, term in zip(*(ordered[c].tolist() for c in [*keys, "term"]), strict=True):
         found = terms.setdefault((doc_id, sentence_no, theme_id), [])
         if term not in found:
             found.append(term)
-    per_row = [terms[key] for key in zip(*(first[c].tolist() for c in keys))]
+    per_row = [terms[key] for key in zip(*(first[c].tolist() for c in keys), strict=True)]
     first = first.assign(terms=["|".join(t) for t in per_row], n_terms=[len(t) for t in per_row])
     return first[HIT_COLUMNS].reset_index(drop=True)

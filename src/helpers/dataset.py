@@ -87,8 +87,12 @@ class Dataset:
         if self.uses is not None and TEXTS not in self.uses:
             raise UndeclaredTable(_undeclared(TEXTS, self.uses))
         rows = [
-            {"doc_id": doc_id, "file": file, "bytes": len(self.raw_texts[doc_id].encode("utf-8")),
-             "sha256": digest(self.raw_texts[doc_id])}
+            {
+                "doc_id": doc_id,
+                "file": file,
+                "bytes": len(self.raw_texts[doc_id].encode("utf-8")),
+                "sha256": digest(self.raw_texts[doc_id]),
+            }
             for doc_id, file in self.files.items()
         ]
         return pd.DataFrame(rows, columns=["doc_id", "file", "bytes", "sha256"])
@@ -135,8 +139,10 @@ class Dataset:
 
 
 def _undeclared(name: str, uses) -> str:
-    return (f"{name!r} is not among the tables this notebook declared, load_dataset(uses={sorted(uses)}): "
-            f"add it, so that the build re-executes the notebook when its data change")
+    return (
+        f"{name!r} is not among the tables this notebook declared, load_dataset(uses={sorted(uses)}): "
+        f"add it, so that the build re-executes the notebook when its data change"
+    )
 
 
 def restrict(ds: Dataset, uses) -> Dataset:
@@ -144,12 +150,20 @@ def restrict(ds: Dataset, uses) -> Dataset:
     uses = frozenset(uses)
     unknown = sorted(uses - set(ds.tables) - {TEXTS})
     if unknown:
-        raise KeyError(f"load_dataset(uses=...) names unknown tables {unknown}; tables: {sorted(ds.tables)} "
-                       f"and {TEXTS!r}")
+        raise KeyError(
+            f"load_dataset(uses=...) names unknown tables {unknown}; tables: {sorted(ds.tables)} and {TEXTS!r}"
+        )
     texts = TEXTS in uses
-    return Dataset(ds.data_dir, ds.package, {k: v for k, v in ds.tables.items() if k in uses},
-                   ds.raw_texts if texts else {}, ds.texts if texts else {}, ds.removals if texts else [],
-                   ds.files if texts else {}, uses=uses)
+    return Dataset(
+        ds.data_dir,
+        ds.package,
+        {k: v for k, v in ds.tables.items() if k in uses},
+        ds.raw_texts if texts else {},
+        ds.texts if texts else {},
+        ds.removals if texts else [],
+        ds.files if texts else {},
+        uses=uses,
+    )
 
 
 def declared_files(package: dict, uses) -> list[str]:
@@ -182,15 +196,13 @@ def _load(data_dir: Path) -> Dataset:
     journal.refuse_if_interrupted(data_dir)
     package = schema.read_package(data_dir)
     schema.require_resources(package, REQUIRED_RESOURCES)
-    tables = {
-        name: schema.read_table(data_dir, resource)
-        for name, resource in schema.resources(package).items()
-    }
+    tables = {name: schema.read_table(data_dir, resource) for name, resource in schema.resources(package).items()}
     schema.check_foreign_keys(package, tables)
     _check_one_source(package, tables)
     if "agency_sectors" in tables:
-        agencies.check_sector_periods(tables["agency_sectors"], tables["agencies"],
-                                      schema.resources(package)["agency_sectors"]["path"])
+        agencies.check_sector_periods(
+            tables["agency_sectors"], tables["agencies"], schema.resources(package)["agency_sectors"]["path"]
+        )
 
     raw_texts = _read_raw_texts(data_dir, tables["documents"])
     texts: dict[str, str] = {}
@@ -203,8 +215,15 @@ def _load(data_dir: Path) -> Dataset:
     normalised_raw = {doc_id: prepare(raw, formats[doc_id]) for doc_id, raw in raw_texts.items()}
     for table, quote_field, doc_field, which in quote_fields(package):
         if table in tables and quote_field in tables[table] and doc_field in tables[table]:
-            _check_quotes(package, tables[table], table, quote_field, doc_field,
-                          texts if which == "cleaned" else normalised_raw, which)
+            _check_quotes(
+                package,
+                tables[table],
+                table,
+                quote_field,
+                doc_field,
+                texts if which == "cleaned" else normalised_raw,
+                which,
+            )
 
     _check_names_in_evidence(package, tables["participants"])
     if "texts_considered" in tables:
@@ -266,8 +285,13 @@ def _check_quotes(package, frame, table, quote_field, doc_field, texts, which) -
             # A quote without a document quotes a reference note (a table with ``x-one-source``).
             continue
         if doc_id not in texts:
-            raise DataError(file, f"unknown doc_id {doc_id!r}: not in documents.csv", row=row, field=doc_field,
-                            line=schema.line_of(frame, row))
+            raise DataError(
+                file,
+                f"unknown doc_id {doc_id!r}: not in documents.csv",
+                row=row,
+                field=doc_field,
+                line=schema.line_of(frame, row),
+            )
         if not contains_quote(texts[doc_id], quote):
             raise DataError(
                 file,
@@ -292,18 +316,29 @@ def _check_one_source(package, tables: dict[str, pd.DataFrame]) -> None:
         for row, values in enumerate(frame[fields].itertuples(index=False, name=None), start=1):
             given = [f for f, v in zip(fields, values, strict=True) if v is not None]
             if len(given) != 1:
-                raise DataError(resource["path"], f"exactly one of {fields} must be given; found {given or 'none'}",
-                                row=row, field=fields[0], line=schema.line_of(frame, row))
+                raise DataError(
+                    resource["path"],
+                    f"exactly one of {fields} must be given; found {given or 'none'}",
+                    row=row,
+                    field=fields[0],
+                    line=schema.line_of(frame, row),
+                )
 
 
 def _check_names_in_evidence(package, participants: pd.DataFrame) -> None:
     """A participant's name as written must stand in their own evidence quote."""
     file = schema.resources(package)["participants"]["path"]
-    for row, (name, quote) in enumerate(zip(participants["name_as_written"], participants["evidence"], strict=True),
-                                            start=1):
+    for row, (name, quote) in enumerate(
+        zip(participants["name_as_written"], participants["evidence"], strict=True), start=1
+    ):
         if not contains_quote(quote, name):
-            raise DataError(file, f"the name {name!r} does not occur in the row's evidence quote",
-                            row=row, field="name_as_written", line=schema.line_of(participants, row))
+            raise DataError(
+                file,
+                f"the name {name!r} does not occur in the row's evidence quote",
+                row=row,
+                field="name_as_written",
+                line=schema.line_of(participants, row),
+            )
 
 
 def _check_texts_considered(package, considered: pd.DataFrame, documents: pd.DataFrame, raw: dict) -> None:
@@ -318,8 +353,13 @@ def _check_texts_considered(package, considered: pd.DataFrame, documents: pd.Dat
         if not included and item.doc_id is not None:
             raise DataError(file, f"an excluded text cannot be document {item.doc_id!r}", field="doc_id", **where)
         if included and digest(raw[item.doc_id]) != item.sha256:
-            raise DataError(file, f"the SHA-256 differs from that of the raw text of {item.doc_id}: the corpus "
-                            "file is not the text as received", field="sha256", **where)
+            raise DataError(
+                file,
+                f"the SHA-256 differs from that of the raw text of {item.doc_id}: the corpus "
+                "file is not the text as received",
+                field="sha256",
+                **where,
+            )
     missing = sorted(set(documents["doc_id"]) - set(considered["doc_id"].dropna()))
     if missing:
         raise DataError(file, f"document {missing[0]!r} of documents.csv is not recorded as a text considered")

@@ -19,9 +19,19 @@ from . import paths
 from .names import same_person
 
 FIRST_TRY = ("drafts", "first-try")
-COLUMNS = ["doc_id", "genre", "participants_right", "participants_proposed", "participants_found",
-           "participants_accepted", "claims_found", "claims_proposed", "claims_accepted", "date_right",
-           "place_right"]
+COLUMNS = [
+    "doc_id",
+    "genre",
+    "participants_right",
+    "participants_proposed",
+    "participants_found",
+    "participants_accepted",
+    "claims_found",
+    "claims_proposed",
+    "claims_accepted",
+    "date_right",
+    "place_right",
+]
 
 
 def first_try_drafts(data_dir=None) -> dict[str, dict]:
@@ -35,8 +45,12 @@ def first_try_drafts(data_dir=None) -> dict[str, dict]:
 
 
 def _matches(forms: list[str], accepted: pd.DataFrame, canonical: pd.Series) -> pd.Series:
-    return accepted.apply(lambda row: any(same_person(f, row["name_as_written"])
-                                          or same_person(f, canonical[row["person_id"]]) for f in forms), axis=1)
+    return accepted.apply(
+        lambda row: any(
+            same_person(f, row["name_as_written"]) or same_person(f, canonical[row["person_id"]]) for f in forms
+        ),
+        axis=1,
+    )
 
 
 def _participants(draft: dict, doc_id: str, meeting_id: str, ds) -> tuple[int, int, int, int]:
@@ -61,8 +75,9 @@ def _claims(draft: dict, doc_id: str, ds) -> tuple[int, int, int]:
     values = list(ds.claims.loc[ds.claims["doc_id"] == doc_id, "value"].astype(float))
     accepted, found = len(values), 0
     for claim in draft["claims"]:
-        same = next((i for i, v in enumerate(values) if abs(v - float(claim["value"])) <= 1e-9 * max(1.0, abs(v))),
-                    None)
+        same = next(
+            (i for i, v in enumerate(values) if abs(v - float(claim["value"])) <= 1e-9 * max(1.0, abs(v))), None
+        )
         if same is not None:
             values.pop(same)
             found += 1
@@ -83,8 +98,16 @@ def scores(ds, data_dir=None) -> pd.DataFrame:
         proposed = draft["meeting"] if isinstance(draft["meeting"], dict) else draft["meeting"][0]
         date_right = proposed.get("date") == meeting["date"].date().isoformat()
         place_right = bool(proposed.get("city")) and proposed.get("city") == meeting["city"]
-        rows.append([doc.doc_id, doc.genre, *_participants(draft, doc.doc_id, doc.meeting_id, ds),
-                     *_claims(draft, doc.doc_id, ds), date_right, place_right])
+        rows.append(
+            [
+                doc.doc_id,
+                doc.genre,
+                *_participants(draft, doc.doc_id, doc.meeting_id, ds),
+                *_claims(draft, doc.doc_id, ds),
+                date_right,
+                place_right,
+            ]
+        )
     return pd.DataFrame(rows, columns=COLUMNS)
 
 
@@ -100,28 +123,40 @@ def totals(table: pd.DataFrame) -> dict:
         "participant_recall": ratio("participants_found", "participants_accepted"),
         "claim_precision": ratio("claims_found", "claims_proposed"),
         "claim_recall": ratio("claims_found", "claims_accepted"),
-        "dates_right": int(table["date_right"].sum()), "places_right": int(table["place_right"].sum()),
+        "dates_right": int(table["date_right"].sum()),
+        "places_right": int(table["place_right"].sum()),
     }
 
 
 def table(scores: pd.DataFrame) -> pd.DataFrame:
     """:func:`scores` as the methods appendix prints it: "right of proposed" and "found of accepted" pairs."""
+
     def pair(a: str, b: str) -> pd.Series:
         return scores[a].astype(str) + " of " + scores[b].astype(str)
 
     yes_no = {True: "right", False: "wrong"}
-    return pd.DataFrame({
-        "document": scores["doc_id"], "genre": scores["genre"],
-        "participants right of proposed": pair("participants_right", "participants_proposed"),
-        "participations found of accepted": pair("participants_found", "participants_accepted"),
-        "claims right of proposed": pair("claims_found", "claims_proposed"),
-        "claims found of accepted": pair("claims_found", "claims_accepted"),
-        "date": scores["date_right"].map(yes_no), "place": scores["place_right"].map(yes_no),
-    })
+    return pd.DataFrame(
+        {
+            "document": scores["doc_id"],
+            "genre": scores["genre"],
+            "participants right of proposed": pair("participants_right", "participants_proposed"),
+            "participations found of accepted": pair("participants_found", "participants_accepted"),
+            "claims right of proposed": pair("claims_found", "claims_proposed"),
+            "claims found of accepted": pair("claims_found", "claims_accepted"),
+            "date": scores["date_right"].map(yes_no),
+            "place": scores["place_right"].map(yes_no),
+        }
+    )
 
 
 def total_facts(totals: dict) -> dict:
     """:func:`totals` as the methods appendix quotes them: ratios as per cent."""
-    return {"n_texts": totals["n_texts"], "dates_right": totals["dates_right"], "places_right": totals["places_right"],
-            **{f"{key}_pct": 100 * totals[key] for key in ("participant_precision", "participant_recall",
-                                                           "claim_precision", "claim_recall")}}
+    return {
+        "n_texts": totals["n_texts"],
+        "dates_right": totals["dates_right"],
+        "places_right": totals["places_right"],
+        **{
+            f"{key}_pct": 100 * totals[key]
+            for key in ("participant_precision", "participant_recall", "claim_precision", "claim_recall")
+        },
+    }

@@ -31,10 +31,10 @@ def corrected_title(title: str, text_as_written: str, correction: str) -> str:
     Raises ``ValueError`` when the correction does not keep those words.
     """
     start = text_as_written.index(title)
-    before, after = text_as_written[:start], text_as_written[start + len(title):]
+    before, after = text_as_written[:start], text_as_written[start + len(title) :]
     if not (correction.startswith(before) and correction.endswith(after)) or len(correction) <= len(before + after):
         raise ValueError(f"the correction {correction!r} does not keep the words around {title!r}")
-    return correction[len(before):len(correction) - len(after)].strip()
+    return correction[len(before) : len(correction) - len(after)].strip()
 
 
 def title_corrections(participants: pd.DataFrame, errata: pd.DataFrame) -> pd.DataFrame:
@@ -51,20 +51,36 @@ def title_corrections(participants: pd.DataFrame, errata: pd.DataFrame) -> pd.Da
         title, name = cell_text(part.get("title_as_written")), cell_text(part.get("name_as_written"))
         if not title:
             continue
-        found = [e for e in titles.to_dict("records") if e["doc_id"] == part["doc_id"]
-                 and title in e["text_as_written"] and name and name in e["text_as_written"]]
+        found = [
+            e
+            for e in titles.to_dict("records")
+            if e["doc_id"] == part["doc_id"] and title in e["text_as_written"] and name and name in e["text_as_written"]
+        ]
         if len(found) > 1:
-            raise DataError("errata.csv", f"{found[0]['erratum_id']} and {found[1]['erratum_id']} both correct the "
-                            f"title of {part['person_id']} in {part['doc_id']}", field="text_as_written")
+            raise DataError(
+                "errata.csv",
+                f"{found[0]['erratum_id']} and {found[1]['erratum_id']} both correct the "
+                f"title of {part['person_id']} in {part['doc_id']}",
+                field="text_as_written",
+            )
         for erratum in found:
             try:
                 fixed = corrected_title(title, erratum["text_as_written"], erratum["correction"])
             except ValueError as exc:
                 raise DataError("errata.csv", f"{erratum['erratum_id']}: {exc}", field="correction") from None
-            rows.append({"meeting_id": part["meeting_id"], "person_id": part["person_id"], "doc_id": part["doc_id"],
-                         "title_as_written": title, "erratum_id": erratum["erratum_id"], "title_corrected": fixed})
-    return pd.DataFrame(rows, columns=["meeting_id", "person_id", "doc_id", "title_as_written", "erratum_id",
-                                       "title_corrected"])
+            rows.append(
+                {
+                    "meeting_id": part["meeting_id"],
+                    "person_id": part["person_id"],
+                    "doc_id": part["doc_id"],
+                    "title_as_written": title,
+                    "erratum_id": erratum["erratum_id"],
+                    "title_corrected": fixed,
+                }
+            )
+    return pd.DataFrame(
+        rows, columns=["meeting_id", "person_id", "doc_id", "title_as_written", "erratum_id", "title_corrected"]
+    )
 
 
 def titles_shown(participants: pd.DataFrame, errata: pd.DataFrame) -> pd.Series:

@@ -11,8 +11,9 @@ class DataError(ValueError):
     straight to the cell to fix.
     """
 
-    def __init__(self, file: str, message: str, *, row: int | None = None, field: str | None = None,
-                 line: int | None = None):
+    def __init__(
+        self, file: str, message: str, *, row: int | None = None, field: str | None = None, line: int | None = None
+    ):
         self.file = file
         self.row = row
         self.field = field

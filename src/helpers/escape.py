@@ -81,4 +81,3 @@ def json_in_html(data, **dumps) -> str:
     """``data`` as JSON safe to place inside an HTML ``<script>`` element."""
     text = json.dumps(data, **dumps)
     return re.sub("[<>&\u2028\u2029]", lambda m: _JSON_IN_HTML[m.group()], text)
-

@@ -82,8 +82,10 @@ def text_width(text: str, fontsize: float, weight: str = "normal") -> float:
     apply_style()
     font = FontProperties(family=mpl.rcParams["font.family"], size=fontsize, weight=weight)
     lines = [line for line in str(text).splitlines() if line.strip()]
-    return max((text_to_path.get_text_width_height_descent(line, font, ismath=False)[0]
-                for line in lines), default=0.0) / 72
+    return (
+        max((text_to_path.get_text_width_height_descent(line, font, ismath=False)[0] for line in lines), default=0.0)
+        / 72
+    )
 
 
 def new_figure(width: float = 6.5, height: float = 3.2, **subplots):
@@ -105,8 +107,17 @@ def publish(fig, name: str, *, data: pd.DataFrame, source: str) -> None:
         raise ValueError(f"figure names start with 'fig-': {name!r}")
     if data is None or data.empty:
         raise ValueError(f"{name}: a figure is exported with the non-empty table it draws")
-    fig.text(0.0, -0.01, f"Source: {source}", ha="left", va="top", fontsize=7,
-             color=SOURCE_COLOUR, transform=fig.transFigure, wrap=True)
+    fig.text(
+        0.0,
+        -0.01,
+        f"Source: {source}",
+        ha="left",
+        va="top",
+        fontsize=7,
+        color=SOURCE_COLOUR,
+        transform=fig.transFigure,
+        wrap=True,
+    )
     out = paths.figures_dir()
     # Fixed metadata keeps the files byte-identical from run to run.
     fig.savefig(out / f"{name}.png", dpi=EXPORT_DPI, bbox_inches="tight", metadata={"Software": None})
@@ -152,7 +163,6 @@ def set_meeting_ticks(ax, positions, meeting_ids, dates, *, top: bool = False, f
     """
     many = len(meeting_ids) > MEETINGS_ACROSS
     labels = [f"{m}, {d:%b %Y}" if many else f"{m}\n{d:%b %Y}" for m, d in zip(meeting_ids, dates, strict=True)]
-    ax.set_xticks(list(positions), labels, fontsize=fontsize - (0.5 if many else 0),
-                  rotation=90 if many else 0)
+    ax.set_xticks(list(positions), labels, fontsize=fontsize - (0.5 if many else 0), rotation=90 if many else 0)
     if top:
         ax.xaxis.tick_top()

@@ -55,10 +55,10 @@ from . import (
     units,
 )
 from . import names as nm
+from .cleaning import prepare
 from .dataset import MANIFEST, RAW_DIR, load_dataset
 from .errors import DataError
-from .cleaning import prepare
-from .text import digest, markdown, normalise, sentence_at, sentences, strip_accents
+from .text import digest, markdown, sentence_at, sentences, strip_accents
 
 DRAFT_VERSION = 1
 #: The prefix of a drafted claim's placeholder id ("NEW-3"): accept numbers it after the claims then known.
@@ -93,8 +93,10 @@ def read_readout(path: str | Path) -> str:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise IngestError(f"{path}: not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
-                          "convert it first, e.g. `iconv -f latin1 -t utf-8`") from None
+        raise IngestError(
+            f"{path}: not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
+            "convert it first, e.g. `iconv -f latin1 -t utf-8`"
+        ) from None
     if not text.strip():
         raise IngestError(f"{path}: the file is empty")
     return text
@@ -163,8 +165,9 @@ def _todo_if_unsure(todo: list[str], field: str, found) -> None:
         todo.append(f"{field} (confidence {found.confidence}; it rests on: {found.evidence[:160]!r})")
 
 
-def _document_and_meeting(text: str, ds, meeting_date: dt.date | None, labels: int,
-                          front: dict | None = None) -> tuple[dict, dict, list[str]]:
+def _document_and_meeting(
+    text: str, ds, meeting_date: dt.date | None, labels: int, front: dict | None = None
+) -> tuple[dict, dict, list[str]]:
     """The documents row and the meetings row (an existing meeting or a new one), and what is left to fill.
 
     The publication date is the document's (front matter, else a dateline at
@@ -196,17 +199,29 @@ def _document_and_meeting(text: str, ds, meeting_date: dt.date | None, labels: i
     year = (published_day or day).year if (published_day or day) else None
     doc_id = readout.doc_id(publisher.value[2] if publisher else None, year, set(ds.documents["doc_id"]))
     document = {
-        "doc_id": doc_id, "file": "", "format": "text", "title": _value(title) or "",
+        "doc_id": doc_id,
+        "file": "",
+        "format": "text",
+        "title": _value(title) or "",
         "publisher": publisher.value[0] if publisher else "",
         "publisher_country": publisher.value[1] if publisher else "",
-        "genre": kind.value, "language": "en", "translation": translated.value,
+        "genre": kind.value,
+        "language": "en",
+        "translation": translated.value,
         "publication_date": published_day.isoformat() if published_day else "",
         "publication_date_status": "stated" if published else "",
         "publication_date_evidence": _evidence(published),
-        "meeting_id": "", "source_url": _value(front.get("source_url")) or "", "notes": "",
-        "_evidence": {"title": _evidence(title), "publisher": _evidence(publisher), "genre": kind.evidence,
-                      "translation": translated.evidence, "publication_date": _evidence(published),
-                      "source_url": _evidence(front.get("source_url"))},
+        "meeting_id": "",
+        "source_url": _value(front.get("source_url")) or "",
+        "notes": "",
+        "_evidence": {
+            "title": _evidence(title),
+            "publisher": _evidence(publisher),
+            "genre": kind.evidence,
+            "translation": translated.evidence,
+            "publication_date": _evidence(published),
+            "source_url": _evidence(front.get("source_url")),
+        },
     }
     if not existing.empty:
         meeting = existing.iloc[0]
@@ -229,16 +244,26 @@ def _document_and_meeting(text: str, ds, meeting_date: dt.date | None, labels: i
     admins = readout.administrations(day, ds.meetings)
     document["meeting_id"] = meeting_id
     meeting = {
-        "meeting_id": meeting_id, "date": day.isoformat() if day else "",
+        "meeting_id": meeting_id,
+        "date": day.isoformat() if day else "",
         "date_status": when.status if when else "",
         "date_evidence": _evidence(when),
-        "city": _value(city) or "", "venue": _value(venue) or "", "venue_evidence": _evidence(venue or city),
-        "forum": forum, "series_id": series.value[0] if series else "",
-        "series_number": _value(number) or "", "host_country": "",
-        "us_administration": admins["us_administration"] or "", "mx_administration": admins["mx_administration"] or "",
-        "notes": "", "_new": True,
-        "_confidence": {"date": when.confidence if when else "", "city": city.confidence if city else "",
-                        "venue": venue.confidence if venue else ""},
+        "city": _value(city) or "",
+        "venue": _value(venue) or "",
+        "venue_evidence": _evidence(venue or city),
+        "forum": forum,
+        "series_id": series.value[0] if series else "",
+        "series_number": _value(number) or "",
+        "host_country": "",
+        "us_administration": admins["us_administration"] or "",
+        "mx_administration": admins["mx_administration"] or "",
+        "notes": "",
+        "_new": True,
+        "_confidence": {
+            "date": when.confidence if when else "",
+            "city": city.confidence if city else "",
+            "venue": venue.confidence if venue else "",
+        },
         "_evidence": {"city": _evidence(city), "series": _evidence(series), "series_number": _evidence(number)},
     }
     _todo_if_unsure(todo, "meeting.date", when)
@@ -247,22 +272,28 @@ def _document_and_meeting(text: str, ds, meeting_date: dt.date | None, labels: i
     _todo_if_unsure(todo, "meeting.series_id", series)
     if not meeting_date:
         for other in readout.other_meeting_dates(text, published_day, day):
-            todo.append(f"the text also reports a meeting on {other.value.isoformat()} ({other.evidence[:120]!r}): "
-                        "if it is another meeting, make 'meeting' a list with a row for it and move its "
-                        "participants to it (their meeting_id)")
+            todo.append(
+                f"the text also reports a meeting on {other.value.isoformat()} ({other.evidence[:120]!r}): "
+                "if it is another meeting, make 'meeting' a list with a row for it and move its "
+                "participants to it (their meeting_id)"
+            )
     for field, value in meeting.items():
         if not field.startswith("_") and value == "" and field not in ("venue", "notes", "series_number"):
             todo.append(f"meeting.{field}")
     return document, meeting, todo
 
 
-def _participants(text: str, ds, lexicon: nm.Lexicon, document: dict, spans: list[tuple[int, int, str]],
-                  year: int | None) -> tuple[list, list, list, list]:
-    """Participant rows, mention rows, new people and aliases, from the people the text names (``spans``: its sentences)."""
+def _participants(
+    text: str, ds, lexicon: nm.Lexicon, document: dict, spans: list[tuple[int, int, str]], year: int | None
+) -> tuple[list, list, list, list]:
+    """Participant rows, mention rows, new people and aliases, from the people the text names.
+
+    ``spans`` are the text's sentences.
+    """
     people = nm.group_people(nm.find_occurrences(text, lexicon, spans), lexicon)
     participants, mentions, new_people, aliases = [], [], [], []
     taken = set(ds.people["person_id"])
-    known_aliases = set(zip(ds.aliases["alias"], ds.aliases["person_id"]))
+    known_aliases = set(zip(ds.aliases["alias"], ds.aliases["person_id"], strict=True))
     for person in people:
         form = next((f for f in person.forms if not f.isupper()), person.forms[0])
         # The evidence is where the text shows the basis, in running text rather than a speaker label
@@ -284,33 +315,89 @@ def _participants(text: str, ds, lexicon: nm.Lexicon, document: dict, spans: lis
         agency = agency_for(title, country, person.person_id, lexicon, year)
         country = country or nm.country_of(person, agency, lexicon) or ""
         if person.person_id is None and person.basis:
-            new_people.append({"person_id": person_id, "name": canonical, "country": country,
-                               "notes": f"Added from {document['doc_id']}.", "_status": "new"})
+            new_people.append(
+                {
+                    "person_id": person_id,
+                    "name": canonical,
+                    "country": country,
+                    "notes": f"Added from {document['doc_id']}.",
+                    "_status": "new",
+                }
+            )
         if person.basis is None:
-            mentions.append({"doc_id": document["doc_id"], "name_as_written": first.form, "person_id": person_id,
-                             "role": "head of state referred to" if re.search(r"\bPresident\b", first.evidence)
-                             else "official referred to",
-                             "evidence": first.evidence, "notes": "", "_status": status})
+            mentions.append(
+                {
+                    "doc_id": document["doc_id"],
+                    "name_as_written": first.form,
+                    "person_id": person_id,
+                    "role": "head of state referred to"
+                    if re.search(r"\bPresident\b", first.evidence)
+                    else "official referred to",
+                    "evidence": first.evidence,
+                    "notes": "",
+                    "_status": status,
+                }
+            )
             continue
         name_as_written = first.form
-        if (person.person_id and nm.name_tokens(name_as_written) != nm.name_tokens(canonical)
-                and (name_as_written, person_id) not in known_aliases):
-            aliases.append({"alias": name_as_written, "person_id": person_id, "kind": "short form",
-                            "doc_id": document["doc_id"], "note": "Added with the readout.",
-                            "_status": "check the kind"})
-        participants.append({
-            "meeting_id": document["meeting_id"], "person_id": person_id, "name_as_written": name_as_written,
-            "country": country, "title_as_written": title or "", "agency_id": agency or "",
-            "level": nm.guess_level(title, person.basis), "basis": person.basis, "doc_id": document["doc_id"],
-            "evidence": first.evidence, "notes": "",
-            "_status": status, "_organisation": "known" if agency else "new: add it to agencies.csv or pick one",
-            "_forms": person.forms,
-        })
+        if (
+            person.person_id
+            and nm.name_tokens(name_as_written) != nm.name_tokens(canonical)
+            and (name_as_written, person_id) not in known_aliases
+        ):
+            aliases.append(
+                {
+                    "alias": name_as_written,
+                    "person_id": person_id,
+                    "kind": "short form",
+                    "doc_id": document["doc_id"],
+                    "note": "Added with the readout.",
+                    "_status": "check the kind",
+                }
+            )
+        participants.append(
+            {
+                "meeting_id": document["meeting_id"],
+                "person_id": person_id,
+                "name_as_written": name_as_written,
+                "country": country,
+                "title_as_written": title or "",
+                "agency_id": agency or "",
+                "level": nm.guess_level(title, person.basis),
+                "basis": person.basis,
+                "doc_id": document["doc_id"],
+                "evidence": first.evidence,
+                "notes": "",
+                "_status": status,
+                "_organisation": "known" if agency else "new: add it to agencies.csv or pick one",
+                "_forms": person.forms,
+            }
+        )
     return participants, mentions, _unique(new_people, "person_id"), _unique(aliases, "alias")
 
 
-_TITLE_STOP = {"the", "of", "for", "and", "to", "in", "at", "us", "u.s.", "united", "states", "mexican", "mexico",
-               "mexico's", "american", "de", "del", "la", "y", "el"}
+_TITLE_STOP = {
+    "the",
+    "of",
+    "for",
+    "and",
+    "to",
+    "in",
+    "at",
+    "us",
+    "u.s.",
+    "united",
+    "states",
+    "mexican",
+    "mexico",
+    "mexico's",
+    "american",
+    "de",
+    "del",
+    "la",
+    "y",
+    "el",
+}
 
 
 @functools.lru_cache(maxsize=4096)
@@ -335,14 +422,18 @@ def country_from_titles(title: str | None, lexicon: nm.Lexicon) -> str | None:
     if not words:
         return None
     history = lexicon.history.dropna(subset=["title_as_written"])
-    like = history[history["title_as_written"].map(
-        lambda t: title_words(t) == words or len(words & title_words(t)) / len(words | title_words(t)) >= 0.5)]
+    like = history[
+        history["title_as_written"].map(
+            lambda t: title_words(t) == words or len(words & title_words(t)) / len(words | title_words(t)) >= 0.5
+        )
+    ]
     countries = set(like["country"])
     return countries.pop() if len(countries) == 1 else None
 
 
-def agency_for(title: str | None, country: str | None, person_id: str | None, lexicon: nm.Lexicon,
-               year: int | None) -> str | None:
+def agency_for(
+    title: str | None, country: str | None, person_id: str | None, lexicon: nm.Lexicon, year: int | None
+) -> str | None:
     """The agency of a participant, by the first rule that gives one.
 
     1. a known person's latest agency, unless the title names an institution of another lineage;
@@ -355,8 +446,6 @@ def agency_for(title: str | None, country: str | None, person_id: str | None, le
     """
     found = _agency_by_rules(title, country, person_id, lexicon, year)
     return agencies.as_of(found, year, lexicon.agencies) if found else None
-
-
 
 
 def _agency_by_rules(title, country, person_id, lexicon, year) -> str | None:
@@ -405,27 +494,47 @@ def _unique(rows: list[dict], key: str) -> list[dict]:
 
 
 def _claims(text: str, ds, document: dict, spans: list[tuple[int, int, str]]) -> tuple[list, list]:
-    """Candidate claims (with the sentence of ``spans`` they stand in) and a not-yet-checked claim_checks row for each."""
+    """Candidate claims (with the sentence of ``spans`` they stand in), and a not-yet-checked claim_checks row
+    for each."""
     rows, checks = [], []
     for offset, candidate in enumerate(quantities.extract_quantities(text)):
         found = sentence_at(spans, candidate.start)
         sentence = found[2] if found else candidate.text
         # A placeholder: accept gives the claim its number (the next free one when it is accepted).
         claim_id = f"{NEW_CLAIM}{offset + 1}"
-        unit, noun = candidate.unit, counted_noun(text[candidate.end:candidate.end + 60])
+        unit, noun = candidate.unit, counted_noun(text[candidate.end : candidate.end + 60])
         if not unit and noun:
             unit = noun  # a count of what the noun names: its own unit
-        rows.append({
-            "claim_id": claim_id, "doc_id": document["doc_id"], "speaker": "", "quote": sentence,
-            "number_as_written": candidate.text if candidate.qualifier == "none" else _number_only(candidate.text),
-            "value": candidate.value, "unit": unit, "qualifier": candidate.qualifier,
-            "period": "", "measure": "", "kind": _kind(unit), "nature": "",
-            "_todo": "fill period, measure and nature (statistic, programme output, commitment or other), check "
-                     "the unit; delete the row if it is not a claim",
-        })
-        checks.append({"check_id": f"{claim_id}-1", "claim_id": claim_id, "role": "none", "reference_id": "",
-                       "baseline_reference_id": "", "other_claim_id": "", "match": "same",
-                       "note": "Added with the readout; not yet checked against a reference."})
+        rows.append(
+            {
+                "claim_id": claim_id,
+                "doc_id": document["doc_id"],
+                "speaker": "",
+                "quote": sentence,
+                "number_as_written": candidate.text if candidate.qualifier == "none" else _number_only(candidate.text),
+                "value": candidate.value,
+                "unit": unit,
+                "qualifier": candidate.qualifier,
+                "period": "",
+                "measure": "",
+                "kind": _kind(unit),
+                "nature": "",
+                "_todo": "fill period, measure and nature (statistic, programme output, commitment or other), check "
+                "the unit; delete the row if it is not a claim",
+            }
+        )
+        checks.append(
+            {
+                "check_id": f"{claim_id}-1",
+                "claim_id": claim_id,
+                "role": "none",
+                "reference_id": "",
+                "baseline_reference_id": "",
+                "other_claim_id": "",
+                "match": "same",
+                "note": "Added with the readout; not yet checked against a reference.",
+            }
+        )
     return rows, checks
 
 
@@ -452,22 +561,42 @@ def _kind(unit: str) -> str:
         dimension = units.dimension(unit)
     except (KeyError, ValueError):
         return ""
-    return {"mass": "mass", "money": "money", "money per time": "rate", "length": "length", "time": "duration",
-            "percent": "percent"}.get(dimension, "count")
+    return {
+        "mass": "mass",
+        "money": "money",
+        "money per time": "rate",
+        "length": "length",
+        "time": "duration",
+        "percent": "percent",
+    }.get(dimension, "count")
 
 
 def _themes(ds, document: dict, spans: list[tuple[int, int, str]]) -> list[dict]:
     """The theme hits of the sentences ``spans``."""
     if not spans:
         return []
-    rows = pd.DataFrame({"doc_id": document["doc_id"], "meeting_id": document["meeting_id"],
-                         "sentence_no": range(1, len(spans) + 1), "sentence": [s for _, _, s in spans]})
+    rows = pd.DataFrame(
+        {
+            "doc_id": document["doc_id"],
+            "meeting_id": document["meeting_id"],
+            "sentence_no": range(1, len(spans) + 1),
+            "sentence": [s for _, _, s in spans],
+        }
+    )
     hits = coding.collapse(coding.code_sentences(rows, ds.theme_codebook.reset_index(drop=True)))
-    labels = dict(zip(ds.theme_codebook["theme_id"], ds.theme_codebook["label"]))  # theme ids are unique
+    labels = dict(zip(ds.theme_codebook["theme_id"], ds.theme_codebook["label"], strict=True))  # theme ids are unique
     # Columns as lists: reading a table of strings row by row is slow in pandas.
     columns = (hits[c].tolist() for c in ("theme_id", "sentence_no", "terms", "sentence"))
-    return [{"theme_id": theme_id, "label": labels[theme_id], "sentence_no": int(number), "terms": terms,
-             "sentence": sentence} for theme_id, number, terms, sentence in zip(*columns)]
+    return [
+        {
+            "theme_id": theme_id,
+            "label": labels[theme_id],
+            "sentence_no": int(number),
+            "terms": terms,
+            "sentence": sentence,
+        }
+        for theme_id, number, terms, sentence in zip(*columns, strict=True)
+    ]
 
 
 def draft(path: str | Path, meeting_date: str | dt.date | None = None, ds=None, hold_out: str | None = None) -> dict:
@@ -494,8 +623,14 @@ def draft(path: str | Path, meeting_date: str | dt.date | None = None, ds=None, 
     year = int(dated[:4]) if dated else None
     participants, mentions, people, aliases = _participants(text, ds, lexicon, document, spans, year)
     claims, checks = _claims(text, ds, document, spans)
-    for field in ("title", "publisher", "publisher_country", "publication_date", "publication_date_evidence",
-                  "source_url"):
+    for field in (
+        "title",
+        "publisher",
+        "publisher_country",
+        "publication_date",
+        "publication_date_evidence",
+        "source_url",
+    ):
         if not document[field]:
             todo.append(f"document.{field}")
     # An English text from a Mexican publisher is most often a translation the text does not announce.
@@ -506,11 +641,18 @@ def draft(path: str | Path, meeting_date: str | dt.date | None = None, ds=None, 
     todo += [f"claims[{i}].period, measure and nature" for i in range(len(claims))]
     return {
         "draft_version": DRAFT_VERSION,
-        "source": {"path": str(path), "file": Path(path).name, "sha256": digest(raw),
-                   "characters": len(raw)},
-        "document": document, "meeting": meeting, "people": people, "aliases": aliases,
-        "participants": participants, "mentions": mentions, "claims": claims, "claim_checks": checks,
-        "themes": _themes(ds, document, spans), "todo": todo, "warnings": screen.findings(raw, fmt),
+        "source": {"path": str(path), "file": Path(path).name, "sha256": digest(raw), "characters": len(raw)},
+        "document": document,
+        "meeting": meeting,
+        "people": people,
+        "aliases": aliases,
+        "participants": participants,
+        "mentions": mentions,
+        "claims": claims,
+        "claim_checks": checks,
+        "themes": _themes(ds, document, spans),
+        "todo": todo,
+        "warnings": screen.findings(raw, fmt),
     }
 
 
@@ -545,11 +687,12 @@ def read_draft(path: str | Path) -> dict:
     if missing:
         raise IngestError(f"{path}: not a draft of helpers.ingest (missing {', '.join(missing)})")
     if data["draft_version"] != DRAFT_VERSION:
-        raise IngestError(f"{path}: draft_version {data['draft_version']!r}; this command reads version "
-                          f"{DRAFT_VERSION}: draft the text again")
+        raise IngestError(
+            f"{path}: draft_version {data['draft_version']!r}; this command reads version "
+            f"{DRAFT_VERSION}: draft the text again"
+        )
     source = data["source"]
-    if not (isinstance(source, dict) and isinstance(source.get("path"), str)
-            and isinstance(source.get("sha256"), str)):
+    if not (isinstance(source, dict) and isinstance(source.get("path"), str) and isinstance(source.get("sha256"), str)):
         raise IngestError(f"{path}: source must be an object with the readout's path and sha256")
     _check_entry(path, "document", data["document"])
     meetings = data["meeting"] if isinstance(data["meeting"], list) else [data["meeting"]]
@@ -573,8 +716,9 @@ def _check_entry(path: Path, where: str, row) -> None:
         if field.startswith("_"):
             continue
         if value is not None and not isinstance(value, (str, int, float)):
-            raise IngestError(f"{path}: {where}, field '{field}': {type(value).__name__} where text or a number "
-                              "is expected")
+            raise IngestError(
+                f"{path}: {where}, field '{field}': {type(value).__name__} where text or a number is expected"
+            )
         if isinstance(value, float) and not math.isfinite(value):
             raise IngestError(f"{path}: {where}, field '{field}': {value} is not a finite number")
 
@@ -598,8 +742,9 @@ def _csv_rows(path: Path, fields: list[str], rows: list[dict], table: str) -> st
     for number, row in enumerate(rows):
         unknown = sorted(set(row) - set(fields))
         if unknown:
-            raise IngestError(f"draft {_draft_entry(table, number)}: field {unknown[0]!r} is not a column of "
-                              f"{path.name}")
+            raise IngestError(
+                f"draft {_draft_entry(table, number)}: field {unknown[0]!r} is not a column of {path.name}"
+            )
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=fields, lineterminator="\n")
     for row in rows:
@@ -619,8 +764,10 @@ def _from_draft(exc: DataError, counts: dict[str, int], resources: dict, draft_p
     if table in counts and exc.row is not None and exc.row > counts[table]:
         index = exc.row - counts[table] - 1
         field = f", field '{exc.field}'" if exc.field else ""
-        return (f"{draft_path}: draft entry {_draft_entry(table, index)}{field} (would be {exc.file} row "
-                f"{exc.row}): {exc.detail}")
+        return (
+            f"{draft_path}: draft entry {_draft_entry(table, index)}{field} (would be {exc.file} row "
+            f"{exc.row}): {exc.detail}"
+        )
     return f"the reviewed draft {draft_path} does not fit the dataset: {exc}"
 
 
@@ -644,7 +791,7 @@ def _number_new_claims(rows: dict[str, list[dict]], taken) -> None:
         old_id = str(check.get("check_id", ""))
         for placeholder, number in renamed.items():
             if old_id.startswith(placeholder + "-"):
-                check["check_id"] = number + old_id[len(placeholder):]
+                check["check_id"] = number + old_id[len(placeholder) :]
 
 
 def accept(draft_path: str | Path, data_dir: str | Path | None = None, raw_path: str | Path | None = None) -> dict:
@@ -665,8 +812,10 @@ def accept(draft_path: str | Path, data_dir: str | Path | None = None, raw_path:
     raw = read_readout(raw_file)
     sha = digest(raw)
     if sha != data["source"]["sha256"]:
-        raise IngestError(f"{raw_file}: its SHA-256 differs from the draft's source.sha256: the text changed "
-                          "after drafting; draft it again")
+        raise IngestError(
+            f"{raw_file}: its SHA-256 differs from the draft's source.sha256: the text changed "
+            "after drafting; draft it again"
+        )
     rows = draft_rows(data)
     with journal.lock(data_dir, wait_message=f"waiting for another change of {data_dir.name}/ to finish"):
         recovered = journal.recover(data_dir)
@@ -679,8 +828,10 @@ def accept(draft_path: str | Path, data_dir: str | Path | None = None, raw_path:
         listed = dict(reversed(line.split()) for line in manifest.splitlines() if len(line.split()) == 2)
         if sha in listed.values():
             file = next(f for f, d in listed.items() if d == sha)
-            raise IngestError(f"{raw_file}: this text is already in the dataset, as {RAW_DIR}/{file.lstrip('*')} "
-                              f"(listed in {MANIFEST}): an earlier accept added it; nothing to do")
+            raise IngestError(
+                f"{raw_file}: this text is already in the dataset, as {RAW_DIR}/{file.lstrip('*')} "
+                f"(listed in {MANIFEST}): an earlier accept added it; nothing to do"
+            )
         _number_new_claims(rows, schema.read_table(data_dir, resources["claims"])["claim_id"])
         extension = "md" if rows["documents"][0].get("format") == "markdown" else "txt"
         file_name = f"{len(listed):03d}_{sha[:16]}.{extension}"
@@ -689,14 +840,23 @@ def accept(draft_path: str | Path, data_dir: str | Path | None = None, raw_path:
         if "texts_considered" in resources:
             # The record of texts considered grows with the corpus: the text as received, included.
             tables.append("texts_considered")
-            rows["texts_considered"] = [{"original_file": raw_file.name, "collection": "added", "sha256": sha,
-                                         "decision": "included", "doc_id": rows["documents"][0]["doc_id"],
-                                         "reason": "Added through the drafting workflow (drafted, reviewed, "
-                                                   "accepted)."}]
+            rows["texts_considered"] = [
+                {
+                    "original_file": raw_file.name,
+                    "collection": "added",
+                    "sha256": sha,
+                    "decision": "included",
+                    "doc_id": rows["documents"][0]["doc_id"],
+                    "reason": "Added through the drafting workflow (drafted, reviewed, accepted).",
+                }
+            ]
 
-        new_files = {f"{RAW_DIR}/{file_name}": raw.encode("utf-8"),
-                     MANIFEST: (manifest + ("" if manifest.endswith("\n") or not manifest else "\n")
-                                + f"{sha}  {file_name}\n").encode("utf-8")}
+        new_files = {
+            f"{RAW_DIR}/{file_name}": raw.encode("utf-8"),
+            MANIFEST: (
+                manifest + ("" if manifest.endswith("\n") or not manifest else "\n") + f"{sha}  {file_name}\n"
+            ).encode("utf-8"),
+        }
         counts = {}
         for table in tables:
             if rows[table]:
@@ -705,8 +865,9 @@ def accept(draft_path: str | Path, data_dir: str | Path | None = None, raw_path:
                 counts[table] = len(schema.read_table(data_dir, resource))
                 fields = [f["name"] for f in resource["schema"]["fields"]]
                 added = _csv_rows(data_dir / resource["path"], fields, rows[table], table)
-                new_files[resource["path"]] = (existing + ("" if existing.endswith("\n") else "\n")
-                                               + added).encode("utf-8")
+                new_files[resource["path"]] = (existing + ("" if existing.endswith("\n") else "\n") + added).encode(
+                    "utf-8"
+                )
         with tempfile.TemporaryDirectory() as scratch:
             trial = Path(scratch) / "data"
             shutil.copytree(data_dir, trial, ignore=shutil.ignore_patterns(".*"))
@@ -717,11 +878,15 @@ def accept(draft_path: str | Path, data_dir: str | Path | None = None, raw_path:
             try:
                 load_dataset(trial)
             except DataError as exc:
-                raise IngestError(_from_draft(exc, counts, resources, draft_path)
-                                  + " (nothing was written to data/)") from None
+                raise IngestError(
+                    _from_draft(exc, counts, resources, draft_path) + " (nothing was written to data/)"
+                ) from None
         journal.commit(data_dir, new_files)
-    return {"file": file_name, "doc_id": rows["documents"][0]["doc_id"],
-            "rows": {t: len(rows[t]) for t in tables if rows[t]}}
+    return {
+        "file": file_name,
+        "doc_id": rows["documents"][0]["doc_id"],
+        "rows": {t: len(rows[t]) for t in tables if rows[t]},
+    }
 
 
 def recover(data_dir: str | Path | None = None) -> str:
@@ -765,8 +930,11 @@ def main(argv: list[str] | None = None) -> int:
             print(recover(), file=sys.stderr)
         else:
             done = accept(args.draft, raw_path=args.raw)
-            print(f"added {done['doc_id']} as data/{RAW_DIR}/{done['file']}: "
-                  + ", ".join(f"{n} {t}" for t, n in done["rows"].items()), file=sys.stderr)
+            print(
+                f"added {done['doc_id']} as data/{RAW_DIR}/{done['file']}: "
+                + ", ".join(f"{n} {t}" for t, n in done["rows"].items()),
+                file=sys.stderr,
+            )
     except (IngestError, DataError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -135,9 +135,12 @@ def recover(data_dir: Path) -> str | None:
         try:
             _finish(data_dir)
         except (OSError, ValueError, KeyError) as exc:
-            raise DataError(JOURNAL, f"an interrupted change of {data_dir.name}/ could not be completed ({exc}); "
-                            f"restore the folder from version control (git checkout -- {data_dir.name}) and "
-                            "delete the journal") from None
+            raise DataError(
+                JOURNAL,
+                f"an interrupted change of {data_dir.name}/ could not be completed ({exc}); "
+                f"restore the folder from version control (git checkout -- {data_dir.name}) and "
+                "delete the journal",
+            ) from None
         done = "completed an accept that was interrupted after its commit point"
     leftovers = [p for p in data_dir.iterdir() if p.name.startswith(STAGING_PREFIX) or p.name == JOURNAL + ".part"]
     for path in leftovers:
@@ -150,5 +153,8 @@ def recover(data_dir: Path) -> str | None:
 def refuse_if_interrupted(data_dir: Path) -> None:
     """Stop a reader before it reads a dataset whose change a crash interrupted."""
     if (Path(data_dir) / JOURNAL).exists():
-        raise DataError(JOURNAL, f"an accept into {Path(data_dir).name}/ was interrupted while it replaced files; "
-                        "run `python -m helpers.ingest recover` to complete it (or run the accept again)")
+        raise DataError(
+            JOURNAL,
+            f"an accept into {Path(data_dir).name}/ was interrupted while it replaced files; "
+            "run `python -m helpers.ingest recover` to complete it (or run the accept again)",
+        )

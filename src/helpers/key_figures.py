@@ -60,8 +60,10 @@ def from_glue_file(path: Path) -> pd.DataFrame:
     """Return the values of a build's ``<chapter>.glue.json`` (MyST-NB keeps them apart)."""
     chapter = f"chapters/{Path(path).name.removesuffix('.glue.json')}.ipynb"
     glued = json.loads(Path(path).read_text(encoding="utf-8"))
-    rows = [{"chapter": chapter, "name": name, "value": _plain_text(output.get("data", {}), name, str(path))}
-            for name, output in glued.items()]
+    rows = [
+        {"chapter": chapter, "name": name, "value": _plain_text(output.get("data", {}), name, str(path))}
+        for name, output in glued.items()
+    ]
     return pd.DataFrame(rows, columns=COLUMNS)
 
 
@@ -98,8 +100,9 @@ def read_record(path: Path | None = None) -> pd.DataFrame:
 
 def differences(expected: pd.DataFrame, actual: pd.DataFrame) -> list[str]:
     """Describe every key figure added, removed or changed, one line each."""
-    merged = expected.merge(actual, on=["chapter", "name"], how="outer", suffixes=("_recorded", "_now"),
-                            indicator="presence")
+    merged = expected.merge(
+        actual, on=["chapter", "name"], how="outer", suffixes=("_recorded", "_now"), indicator="presence"
+    )
     lines = []
     for row in merged.itertuples(index=False):
         where = f"{row.chapter}::{row.name}"

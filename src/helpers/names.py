@@ -55,7 +55,8 @@ from .vocabulary import BASES
 # --------------------------------------------------------------------------
 
 #: Words that make a phrase a title (folded: lower case, no accents).
-TITLE_HEADS = frozenset("""
+TITLE_HEADS = frozenset(
+    """
 secretary secretaries attorney general ambassador ambassadors admiral director directors administrator
 adviser advisor chancellor president minister ministers undersecretary under-secretary commissioner governor
 senator representative deputy assistant acting chief head counsel attache coordinator spokesperson envoy
@@ -63,9 +64,11 @@ prosecutor officer commander lieutenant colonel captain vice consul charge dr. m
 clerk associate executive special interim counselor counsellor manager advisers advisors representative
 secretario secretaria subsecretario subsecretaria canciller embajador embajadora almirante fiscal procurador
 presidente presidenta director directora gobernador titular jefe jefa
-""".split())
+""".split()
+)
 #: Words of institution names, also when written in lower case ("the legal counsel for the presidency").
-INSTITUTIONS = frozenset("""
+INSTITUTIONS = frozenset(
+    """
 department departments office offices ministry secretariat agency agencies administration bureau service
 services council commission committee unit center centre institute division command force forces guard police
 army navy marine marines military defense defence state states homeland security national federal public
@@ -78,23 +81,29 @@ directorate division counterterrorism counternarcotics narcotics trafficking mig
 human rights civil liberties legislative intergovernmental international global regional investment economic
 development cooperation privy prosecutors prosecution attorneys judicial court courts secretariats ministries
 communications affairs public-health cyber digital infrastructure transportation commerce oversight
-""".split())
+""".split()
+)
 #: Places and nationalities.
-PLACES = frozenset("""
+PLACES = frozenset(
+    """
 united america american americans americas mexico mexican mexicans washington city north south east west
 northern southern western eastern central hemisphere canada latin caribbean pacific atlantic gulf u.s. us
 usa d.c. dc
-""".split())
+""".split()
+)
 #: Words of meetings, documents and their page furniture.
-EVENTS = frozenset("""
+EVENTS = frozenset(
+    """
 high high-level level top round group meeting meetings dialogue dialogues summit session conference
 consultative strategic bilateral binational initiative framework agreement declaration plan strategy act
 law treaty accord program programme coalition palace press release statement joint fact sheet readout
 remarks transcript media note photo blog editor article articles related reply question answer moderator
 operator interpreter participant participants delegation delegations opening closing
-""".split())
+""".split()
+)
 #: Words that start sentences and greetings, and calendar words.
-FUNCTION_WORDS = frozenset("""
+FUNCTION_WORDS = frozenset(
+    """
 welcome thank thanks good morning afternoon evening greetings dear colleagues friends ladies gentlemen
 the a an for of in on at and or by with from to as this that these those our their his her its we they i
 he she it you your my today yesterday tomorrow tonight during after before also both each all every first
@@ -104,7 +113,8 @@ since thus therefore please no yes not many more most some such other another ne
 only even still via
 january february march april may june july august september october november december monday tuesday
 wednesday thursday friday saturday sunday
-""".split())
+""".split()
+)
 #: Generic vocabulary: a capitalised word from here is never part of a personal name.
 VOCABULARY = TITLE_HEADS | INSTITUTIONS | PLACES | EVENTS | FUNCTION_WORDS
 #: Lower-case words allowed inside a name ("Juan Ramón de la Fuente").
@@ -122,18 +132,27 @@ _VERB_BASES = {
     "led": "led leads headed heads chaired chairs co-chaired co-chairs presided",
     "hosted": "received receives welcomed welcomes hosted hosts greeted greets",
     "listed": "participated participates attended attends joined joins accompanied visited travelled traveled",
-    "spoke": ("said says noted notes stated added stressed underscored highlighted emphasized emphasised "
-              "acknowledged affirmed reaffirmed reiterated remarked commented explained expressed announced "
-              "delivered delivers spoke speaks told thanked praised urged opened closed concluded presented "
-              "recalled indicated mentioned asserted declared insisted assured warned proposed recognized "
-              "recognised underlined signed discussed met agreed"),
+    "spoke": (
+        "said says noted notes stated added stressed underscored highlighted emphasized emphasised "
+        "acknowledged affirmed reaffirmed reiterated remarked commented explained expressed announced "
+        "delivered delivers spoke speaks told thanked praised urged opened closed concluded presented "
+        "recalled indicated mentioned asserted declared insisted assured warned proposed recognized "
+        "recognised underlined signed discussed met agreed"
+    ),
 }
 _VERB_BASIS = {verb: basis for basis, verbs in _VERB_BASES.items() for verb in verbs.split()}
-_MULTIWORD_VERBS = {"pointed out": "spoke", "took part": "listed", "was in": "listed", "were in": "listed",
-                    "was present": "listed", "were present": "listed"}
+_MULTIWORD_VERBS = {
+    "pointed out": "spoke",
+    "took part": "listed",
+    "was in": "listed",
+    "were in": "listed",
+    "was present": "listed",
+    "were present": "listed",
+}
 _AFTER_NAME = re.compile(
     r"^\s*(?:,[^,;.]{1,80},\s*|,\s*)?(?:(?:also|then|further|later|again|first|finally|jointly)\s+)?"
-    r"(?P<verb>pointed out|took part|was in|were in|was present|were present|[a-z-]+)\b")
+    r"(?P<verb>pointed out|took part|was in|were in|was present|were present|[a-z-]+)\b"
+)
 _LED_BY = re.compile(r"\b(?:led|headed|chaired|co-chaired|presided over)\s+by\b", re.IGNORECASE)
 _LIST_CUE = re.compile(
     r"\b(?:delegations?|participants|attendees|attended|attending|participated|took part|"
@@ -142,31 +161,48 @@ _LIST_CUE = re.compile(
     # "the agreement includes support from Secretary X" lists nobody.
     r"|\b(?:delegations?|participants|attendees|team|group|representatives|officials|members)\b[^.;:]{0,80}?"
     r"\b(?:included|includes|including|composed of|consisted of|consisting of|comprised|comprising|comprises|"
-    r"made up of)\b", re.IGNORECASE)
+    r"made up of)\b",
+    re.IGNORECASE,
+)
 #: Where the people a delegation head is "led by" end and the others begin.
-_REST_OF_LIST = re.compile(r"\b(?:and\s+)?(?:included|includes|including|comprised|comprising|accompanied by|"
-                           r"joined by|as well as|along with)\b", re.IGNORECASE)
+_REST_OF_LIST = re.compile(
+    r"\b(?:and\s+)?(?:included|includes|including|comprised|comprising|accompanied by|"
+    r"joined by|as well as|along with)\b",
+    re.IGNORECASE,
+)
 #: A line of a participants list that starts with its country ("U.S.: ...", "Mexican delegation: ...").
-_COUNTRY_LINE = re.compile(r"(?:(?P<us>U\.S\.|US|United States|American)|(?P<mx>Mexico|Mexican))"
-                           r"(?:\s+(?:delegation|participants|side|officials))?\s*:\s*")
+_COUNTRY_LINE = re.compile(
+    r"(?:(?P<us>U\.S\.|US|United States|American)|(?P<mx>Mexico|Mexican))"
+    r"(?:\s+(?:delegation|participants|side|officials))?\s*:\s*"
+)
 #: The marker of a bulleted or numbered line ("- ", "• ", "2. ").
 _BULLET = re.compile(r"(?:[-–—•*·]|\d{1,2}[.)])\s+")
 _GREETING = re.compile(
     r"^(?:welcome|thank you|thanks|good (?:morning|afternoon|evening)|greetings|dear|hello)\b"
     r"|\b(?:here with us|are here|is here|with us today|joining us|present here|are present|is present)\b",
-    re.IGNORECASE)
-_MEETING_VERB = re.compile(r"\b(?:met|meet|meets|welcomed|welcomes|received|hosted|hosts)\s+(?:with\s+)?"
-                           r"(?:the\s+)?(?:[A-Z]|their|his|her|Mexican|U\.S\.|American)")
+    re.IGNORECASE,
+)
+_MEETING_VERB = re.compile(
+    r"\b(?:met|meet|meets|welcomed|welcomes|received|hosted|hosts)\s+(?:with\s+)?"
+    r"(?:the\s+)?(?:[A-Z]|their|his|her|Mexican|U\.S\.|American)"
+)
 _FLOOR = re.compile(r"\b(?:intervention|intervene|the floor|turn over the program|next speaker)\b", re.IGNORECASE)
 #: The countries a readout may name, with the words that name them (ISO codes as in the dataset).
 COUNTRY_WORDS = {"US": r"U\.S\.|US|United States|American", "MX": r"Mexico|Mexican", "CA": r"Canada|Canadian"}
 _COUNTRY_CUES = [
-    (code, re.compile(rf"(?<!\w)(?:{words})(?:['’]s)?\s+(?:delegation|attendees|participants|side|officials|team|"
-                      rf"cabinet|counterparts)\b|\bfor (?:the )?(?:{words})(?!\w)"))
+    (
+        code,
+        re.compile(
+            rf"(?<!\w)(?:{words})(?:['’]s)?\s+(?:delegation|attendees|participants|side|officials|team|"
+            rf"cabinet|counterparts)\b|\bfor (?:the )?(?:{words})(?!\w)"
+        ),
+    )
     for code, words in COUNTRY_WORDS.items()
 ]
-_TITLE_COUNTRY = [(code, re.compile(rf"^(?:the\s+)?(?:{words})(?:['’]s)?(?!\w)|\bof (?:the )?(?:{words})(?!\w)"))
-                  for code, words in COUNTRY_WORDS.items()]
+_TITLE_COUNTRY = [
+    (code, re.compile(rf"^(?:the\s+)?(?:{words})(?:['’]s)?(?!\w)|\bof (?:the )?(?:{words})(?!\w)"))
+    for code, words in COUNTRY_WORDS.items()
+]
 #: A verb between a name and a delegation named after it: "A received the U.S. delegation" makes A its host.
 _HOSTING_BETWEEN = re.compile(r"\b(?:received|receives|welcomed|welcomes|hosted|hosts|met with|meets with)\b")
 _WORD = re.compile(r"\w+")
@@ -177,8 +213,6 @@ _LABEL = re.compile(r"([A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.\-]*(?: [A-ZÀ-ÖØ-Þ]
 #: A following "(Via interpreter)" marks a speaker rendered from Spanish,
 #: which in U.S.-Mexico meetings is the Mexican side.
 _INTERPRETED = re.compile(r"^\s*\(via interpreter", re.IGNORECASE)
-
-
 
 
 @lru_cache(maxsize=1 << 16)
@@ -211,8 +245,9 @@ class Lexicon:
     agencies: pd.DataFrame
     history: pd.DataFrame
     #: :func:`match_known`'s answer for each name (its tokens) already looked up.
-    known: dict[tuple[str, ...], tuple[str | None, str]] = field(default_factory=dict, init=False, repr=False,
-                                                                 compare=False)
+    known: dict[tuple[str, ...], tuple[str | None, str]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
     #: The pattern of each written form (by its index in ``forms``) compiled so far.
     compiled: dict[int, re.Pattern] = field(default_factory=dict, init=False, repr=False, compare=False)
 
@@ -249,7 +284,7 @@ class Lexicon:
         return self.compiled[index]
 
     @classmethod
-    def from_dataset(cls, ds, hold_out: str | None = None) -> "Lexicon":
+    def from_dataset(cls, ds, hold_out: str | None = None) -> Lexicon:
         """Build the lexicon of ``ds``.
 
         ``hold_out`` names a document whose people (those named in no other
@@ -261,17 +296,29 @@ class Lexicon:
             aliases, history = aliases[aliases["doc_id"] != hold_out], history[history["doc_id"] != hold_out]
             mentions = mentions[mentions["doc_id"] != hold_out]
         named_elsewhere = set(aliases["person_id"]) | set(history["person_id"]) | set(mentions["person_id"])
-        named_anywhere = set(ds.aliases["person_id"]) | set(ds.participants["person_id"]) | set(ds.mentions["person_id"])
-        people = {row.person_id: {"name": row.name, "country": row.country}
-                  for row in ds.people.itertuples(index=False)
-                  if row.person_id in named_elsewhere or row.person_id not in named_anywhere}
+        named_anywhere = (
+            set(ds.aliases["person_id"]) | set(ds.participants["person_id"]) | set(ds.mentions["person_id"])
+        )
+        people = {
+            row.person_id: {"name": row.name, "country": row.country}
+            for row in ds.people.itertuples(index=False)
+            if row.person_id in named_elsewhere or row.person_id not in named_anywhere
+        }
         forms = [(name_tokens(p["name"]), p["name"], pid) for pid, p in people.items()]
-        forms += [(name_tokens(a.alias), a.alias, a.person_id) for a in aliases.itertuples(index=False)
-                  if a.person_id in people]
+        forms += [
+            (name_tokens(a.alias), a.alias, a.person_id)
+            for a in aliases.itertuples(index=False)
+            if a.person_id in people
+        ]
         dates = ds.meetings.set_index("meeting_id")["date"]
         history = history.assign(date=history["meeting_id"].map(dates))
-        return cls(people, sorted(forms, key=lambda f: (-len(f[0]), f[1], f[2])),
-                   _dataset_vocabulary(ds, history, people), ds.agencies, history)
+        return cls(
+            people,
+            sorted(forms, key=lambda f: (-len(f[0]), f[1], f[2])),
+            _dataset_vocabulary(ds, history, people),
+            ds.agencies,
+            history,
+        )
 
 
 def _dataset_vocabulary(ds, history: pd.DataFrame, people: dict) -> frozenset[str]:
@@ -311,9 +358,9 @@ def _one_edit(a: str, b: str) -> bool:
     if abs(len(a) - len(b)) > 1:
         return False
     if len(a) == len(b):
-        return sum(x != y for x, y in zip(a, b)) <= 1
+        return sum(x != y for x, y in zip(a, b, strict=True)) <= 1
     short, long_ = sorted((a, b), key=len)
-    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
 
 
 def _word_match(a: str, b: str, fuzzy: bool) -> bool:
@@ -332,7 +379,7 @@ def part_of(short: tuple[str, ...], full: tuple[str, ...], fuzzy: bool = False) 
     for start in range(len(full) - len(short) + 1):
         if len(short) == 1 and start == 0 and len(full) > 1:
             continue
-        if all(_word_match(a, b, fuzzy) for a, b in zip(short, full[start:start + len(short)])):
+        if all(_word_match(a, b, fuzzy) for a, b in zip(short, full[start : start + len(short)], strict=False)):
             return True
     return False
 
@@ -358,9 +405,11 @@ def match_known(form: str, lexicon: Lexicon) -> tuple[str | None, str]:
 
 
 def _match_known(tokens: tuple[str, ...], lexicon: Lexicon) -> tuple[str | None, str]:
-    for how, test in (("exact", lambda full: full == tokens),
-                      ("partial", lambda full: part_of(tokens, full)),
-                      ("fuzzy", lambda full: part_of(tokens, full, fuzzy=True))):
+    for how, test in (
+        ("exact", lambda full: full == tokens),
+        ("partial", lambda full: part_of(tokens, full)),
+        ("fuzzy", lambda full: part_of(tokens, full, fuzzy=True)),
+    ):
         found = {pid for full, _, pid in lexicon.forms if test(full)}
         if len(found) == 1:
             return found.pop(), how
@@ -410,8 +459,8 @@ def _split_run(raw: str) -> tuple[int, str, str, bool]:
     """
     lead = len(raw) - len(raw.lstrip("(\"'[-“‘"))
     core = raw[lead:]
-    trail = core[len(core.rstrip(",;:.!?)\"']”’")):]
-    core = core[:len(core) - len(trail)]
+    trail = core[len(core.rstrip(",;:.!?)\"']”’")) :]
+    core = core[: len(core) - len(trail)]
     if trail.startswith(".") and (_CAPITAL.fullmatch(core) or is_abbreviation(core)):
         core, trail = core + ".", trail[1:]
     possessive = core.endswith(("'s", "’s"))
@@ -434,8 +483,9 @@ def may_name(text: str, start: int, end: int, vocabulary: frozenset[str]) -> boo
     """
     for word in _WORDISH.findall(text, start, end):
         # A name word is capitalised: most words are not, and are passed over at once.
-        if word[0].isupper() and (_is_name_word(word, vocabulary)
-                                  or (word.endswith(("'s", "’s")) and _is_name_word(word[:-2], vocabulary))):
+        if word[0].isupper() and (
+            _is_name_word(word, vocabulary) or (word.endswith(("'s", "’s")) and _is_name_word(word[:-2], vocabulary))
+        ):
             return True
     return False
 
@@ -462,8 +512,12 @@ _INITIAL = re.compile(r"[A-Z]\.")
 @lru_cache(maxsize=1 << 16)
 def _is_name_word(word: str, vocabulary: frozenset[str]) -> bool:
     """A capitalised word of letters (with inner hyphens or apostrophes) outside the vocabulary."""
-    return (bool(_LETTERS.fullmatch(word)) and word[0].isupper()
-            and any(c.islower() for c in word) and not _is_vocabulary(word, vocabulary))
+    return (
+        bool(_LETTERS.fullmatch(word))
+        and word[0].isupper()
+        and any(c.islower() for c in word)
+        and not _is_vocabulary(word, vocabulary)
+    )
 
 
 @dataclass(frozen=True)
@@ -492,8 +546,9 @@ def name_spans(tokens: list[Token], vocabulary: frozenset[str]) -> list[Span]:
         run.clear()
 
     for i, token in enumerate(tokens):
-        if _is_name_word(token.word, vocabulary) or (run and (_INITIAL.fullmatch(token.word)
-                                                              or token.word in PARTICLES)):
+        if _is_name_word(token.word, vocabulary) or (
+            run and (_INITIAL.fullmatch(token.word) or token.word in PARTICLES)
+        ):
             run.append(i)
             if token.trail or token.possessive:
                 close()
@@ -516,10 +571,9 @@ def title_before(tokens: list[Token], span: Span, vocabulary: frozenset[str]) ->
         first = j
     if first is None:
         return None
-    while first < span.first and (tokens[first].word in CONNECTORS
-                                  or fold_word(tokens[first].word) in FUNCTION_WORDS):
+    while first < span.first and (tokens[first].word in CONNECTORS or fold_word(tokens[first].word) in FUNCTION_WORDS):
         first += 1
-    chosen = tokens[first:span.first]
+    chosen = tokens[first : span.first]
     if not any(fold_word(t.word) in TITLE_HEADS for t in chosen):
         return None
     if len(chosen) > 1 and fold_word(chosen[-1].word) in HONORIFICS:
@@ -532,7 +586,8 @@ HONORIFICS = frozenset({"dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "m
 
 
 def _title_word(word: str, vocabulary: frozenset[str]) -> bool:
-    """A word that can stand in a title: capitalised vocabulary, an acronym, a connector, a title word or an honorific."""
+    """A word that can stand in a title: capitalised vocabulary, an acronym, a connector, a title word or an
+    honorific."""
     if fold_word(word) in HONORIFICS:
         return True
     word = re.sub(r"['’]s$", "", word.rstrip("."))
@@ -549,8 +604,9 @@ _SEGMENT_TOKEN = re.compile(r"\([^)]*\)|[,;:]|[^\s,;:()]+")
 
 def _is_title(words: list[str]) -> bool:
     """A title has a title word, or (elliptical: "Interior", "the Navy") a capitalised word."""
-    return any(fold_word(w.rstrip(".")) in TITLE_HEADS or fold_word(w) in TITLE_HEADS for w in words) \
-        or any(w[0].isupper() for w in words)
+    return any(fold_word(w.rstrip(".")) in TITLE_HEADS or fold_word(w) in TITLE_HEADS for w in words) or any(
+        w[0].isupper() for w in words
+    )
 
 
 def title_ending_at(segment: str, vocabulary: frozenset[str]) -> tuple[int, str] | None:
@@ -581,7 +637,7 @@ def title_ending_at(segment: str, vocabulary: frozenset[str]) -> tuple[int, str]
     words = [m.group() for m in kept if m.group() != ","]
     if not words or not _is_title(words):
         return None
-    return kept[0].start(), tidy_title(segment[kept[0].start():kept[-1].end()])
+    return kept[0].start(), tidy_title(segment[kept[0].start() : kept[-1].end()])
 
 
 def title_starting_at(segment: str, vocabulary: frozenset[str]) -> tuple[int, str] | None:
@@ -602,7 +658,7 @@ def title_starting_at(segment: str, vocabulary: frozenset[str]) -> tuple[int, st
     if not words or not _is_title(words):
         return None
     end = kept[-1].end() - (1 if kept[-1].group().endswith(".") and len(kept[-1].group()) > 2 else 0)
-    return end, tidy_title(segment[kept[0].start():end])
+    return end, tidy_title(segment[kept[0].start() : end])
 
 
 def tidy_title(title: str) -> str:
@@ -698,20 +754,24 @@ def sentence_occurrences(text: str, start: int, end: int, lexicon: Lexicon) -> l
     found = []
     for span in spans:
         where = title_before(tokens, span, lexicon.vocabulary)
-        is_known = match_known(text[span.start:span.end], lexicon)[0] is not None
+        is_known = match_known(text[span.start : span.end], lexicon)[0] is not None
         if span.words < 2 and not _surname_after_title(tokens, span, lexicon) and not is_known:
             continue
         found.append(_occurrence(text, start, end, (span.start, span.end), span.possessive, where))
     for a, b in known:
-        found.append(_occurrence(text, start, end, (a, b), text[b:b + 2] in ("'s", "’s"), None))
-    return [o for o in found if o.basis is not None or o.title is not None
-            or match_known(o.form, lexicon)[0] is not None]
+        found.append(_occurrence(text, start, end, (a, b), text[b : b + 2] in ("'s", "’s"), None))
+    return [
+        o for o in found if o.basis is not None or o.title is not None or match_known(o.form, lexicon)[0] is not None
+    ]
 
 
 def _surname_after_title(tokens: list[Token], span: Span, lexicon: Lexicon) -> bool:
     """A one-word name right after a title ("Secretary Blinken"), not after "to" ("Ambassador to Haiti")."""
-    return (span.first > 0 and tokens[span.first - 1].word not in CONNECTORS
-            and title_before(tokens, span, lexicon.vocabulary) is not None)
+    return (
+        span.first > 0
+        and tokens[span.first - 1].word not in CONNECTORS
+        and title_before(tokens, span, lexicon.vocabulary) is not None
+    )
 
 
 def _occurrence(text, start, end, name, possessive, where) -> Occurrence:
@@ -721,11 +781,15 @@ def _occurrence(text, start, end, name, possessive, where) -> Occurrence:
     """
     a, b = name
     sentence = text[start:end]
-    title = text[where[0]:where[1]] if where else None
+    title = text[where[0] : where[1]] if where else None
     basis = None
     if not possessive:
-        basis = ("led" if _led_by_before(text, start, a) else _verb_basis(text[b:end])
-                 or ("greeted" if _GREETING.search(sentence) else "spoke" if _FLOOR.search(sentence) else None))
+        basis = (
+            "led"
+            if _led_by_before(text, start, a)
+            else _verb_basis(text[b:end])
+            or ("greeted" if _GREETING.search(sentence) else "spoke" if _FLOOR.search(sentence) else None)
+        )
         # An official named with a title in a sentence that reports the meeting itself
         # ("A, B and C welcomed D and E") took part in it, wherever the verb stands.
         if basis is None and title and _MEETING_VERB.search(sentence):
@@ -738,7 +802,7 @@ def _led_by_before(text: str, start: int, a: int) -> bool:
     found = list(_LED_BY.finditer(text, start, a))
     if not found:
         return False
-    between = text[found[-1].end():a]
+    between = text[found[-1].end() : a]
     return ";" not in between and len(between.split()) <= 12
 
 
@@ -752,8 +816,10 @@ def _list_occurrences(text, start, end, spans, known, lexicon, tokens, one_per_l
     a bulleted line (``one_per_line``) the office after the name wins over a
     bare rank before it ("General X, Secretary of National Defense").
     """
-    names = sorted([(s.start, s.end, s.possessive, s.words >= 2 or _surname_after_title(tokens, s, lexicon))
-                    for s in spans] + [(a, b, False, True) for a, b in known])
+    names = sorted(
+        [(s.start, s.end, s.possessive, s.words >= 2 or _surname_after_title(tokens, s, lexicon)) for s in spans]
+        + [(a, b, False, True) for a, b in known]
+    )
     led = _led_clause(text, start, end)
     found, pos = [], start
     for index, (a, b, possessive, name_like) in enumerate(names):
@@ -774,8 +840,17 @@ def _list_occurrences(text, start, end, spans, known, lexicon, tokens, one_per_l
         if title is None and not is_known:
             continue
         basis = "led" if led[0] <= a < led[1] else "hosted" if _verb_basis(text[b:end]) == "hosted" else "listed"
-        found.append(Occurrence(a, b, text[a:b], title, basis, text[first:last].strip(" ,;:"),
-                                _country_cue(text[start:end], a - start, title)))
+        found.append(
+            Occurrence(
+                a,
+                b,
+                text[a:b],
+                title,
+                basis,
+                text[first:last].strip(" ,;:"),
+                _country_cue(text[start:end], a - start, title),
+            )
+        )
     # Names with their titles as the subject of one verb ("A, Secretary of X, and B, Secretary of Y,
     # received the delegation"): the verb after the last of them is everyone's.
     if found and not _LIST_CUE.search(text, start, found[0].start):
@@ -811,7 +886,7 @@ def label_occurrence(text: str, line_start: int, lexicon: Lexicon) -> Occurrence
         surname.insert(0, word)
     if not surname or not any(len(re.sub(r"\W", "", w)) >= 3 for w in surname):
         return None
-    title = " ".join(words[:len(words) - len(surname)]) or None
+    title = " ".join(words[: len(words) - len(surname)]) or None
     form = " ".join(surname)
     a = line_start + label.rindex(form)
     country = "MX" if _INTERPRETED.match(text, m.end()) else None
@@ -842,8 +917,7 @@ def find_occurrences(text: str, lexicon: Lexicon, spans: list[tuple[int, int, st
             line_end = text.find("\n", start)
             read_to = line_end if line_end != -1 else len(text)
             country = "US" if country_line.group("us") else "MX"
-            found.extend(list_item_occurrences(text, country_line.end(), read_to, lexicon, country,
-                                               one_per_line=False))
+            found.extend(list_item_occurrences(text, country_line.end(), read_to, lexicon, country, one_per_line=False))
             continue
         sentence = text[start:end].rstrip()
         in_list = sentence.endswith(":") and _LIST_CUE.search(sentence) is not None
@@ -857,8 +931,9 @@ def find_occurrences(text: str, lexicon: Lexicon, spans: list[tuple[int, int, st
     return sorted(found, key=lambda o: (o.start, o.end))
 
 
-def list_item_occurrences(text: str, start: int, end: int, lexicon: Lexicon, country: str | None,
-                          one_per_line: bool = True) -> list[Occurrence]:
+def list_item_occurrences(
+    text: str, start: int, end: int, lexicon: Lexicon, country: str | None, one_per_line: bool = True
+) -> list[Occurrence]:
     """The people of one line of a delegation list, in the country its heading or label names."""
     tokens = _name_tokens(text, start, end, lexicon.vocabulary)
     spans = name_spans(tokens, lexicon.vocabulary)
@@ -883,8 +958,10 @@ class Person:
     @property
     def forms(self) -> list[str]:
         """Written forms, longest first (speaker labels last)."""
-        return sorted(dict.fromkeys(o.form for o in self.occurrences),
-                      key=lambda f: (f.isupper(), -len(name_tokens(f)), -len(f), f))
+        return sorted(
+            dict.fromkeys(o.form for o in self.occurrences),
+            key=lambda f: (f.isupper(), -len(name_tokens(f)), -len(f), f),
+        )
 
     @property
     def basis(self) -> str | None:
@@ -947,8 +1024,9 @@ class _Grouping:
     def in_text(self, tokens: tuple[str, ...], position: int) -> int | None:
         """The person already named whose name ``tokens`` is (part of), nearest to ``position``."""
         if tokens not in self.hits:
-            self.hits[tokens] = [i for i, names in enumerate(self.names)
-                                 if any(self._same_name(tokens, n) for n in names)]
+            self.hits[tokens] = [
+                i for i, names in enumerate(self.names) if any(self._same_name(tokens, n) for n in names)
+            ]
         return self.nearest(self.hits[tokens], position)
 
     def nearest(self, hits: list[int], position: int) -> int | None:
@@ -1004,9 +1082,33 @@ def group_people(occurrences: list[Occurrence], lexicon: Lexicon) -> list[Person
 # Organisations and levels
 # --------------------------------------------------------------------------
 
-_GENERIC_ORG_WORDS = frozenset({"department", "office", "secretariat", "secretaria", "the", "of", "and", "for",
-                                "de", "del", "la", "los", "las", "y", "el", "staff", "white", "house", "federal",
-                                "director", "oficina", "in", "en"})
+_GENERIC_ORG_WORDS = frozenset(
+    {
+        "department",
+        "office",
+        "secretariat",
+        "secretaria",
+        "the",
+        "of",
+        "and",
+        "for",
+        "de",
+        "del",
+        "la",
+        "los",
+        "las",
+        "y",
+        "el",
+        "staff",
+        "white",
+        "house",
+        "federal",
+        "director",
+        "oficina",
+        "in",
+        "en",
+    }
+)
 
 
 def _agency_keys(name: str) -> frozenset[str]:
@@ -1044,8 +1146,9 @@ def agency_from_history(title: str | None, country: str | None, lexicon: Lexicon
     """The agency the same title (as written) was recorded with most recently."""
     if not title:
         return None
-    rows = lexicon.history[lexicon.history["title_as_written"].map(
-        lambda t: isinstance(t, str) and fold_word(t) == fold_word(title))]
+    rows = lexicon.history[
+        lexicon.history["title_as_written"].map(lambda t: isinstance(t, str) and fold_word(t) == fold_word(title))
+    ]
     if country:
         rows = rows[rows["country"] == country]
     if rows.empty:
@@ -1064,13 +1167,15 @@ def guess_level(title: str | None, basis: str | None) -> str:
     words = [fold_word(w) for w in re.findall(r"[^\W\d_][\w.-]*", title or "")]
     if basis == "led":
         return "head_of_delegation"
-    if any(w in {"deputy", "under-secretary", "undersecretary", "assistant", "vice", "subsecretario"} for w in words) \
-            or "chief of staff" in " ".join(words):
+    if any(
+        w in {"deputy", "under-secretary", "undersecretary", "assistant", "vice", "subsecretario"} for w in words
+    ) or "chief of staff" in " ".join(words):
         return "deputy"
     if "president" in words or "presidente" in words:
         return "head_of_state"
-    if any(w in {"secretary", "secretaries", "minister", "chancellor", "secretario", "canciller"} for w in words) \
-            or "attorney general" in " ".join(words):
+    if any(
+        w in {"secretary", "secretaries", "minister", "chancellor", "secretario", "canciller"} for w in words
+    ) or "attorney general" in " ".join(words):
         return "cabinet"
     if any(w.startswith("ambassador") or w.startswith("embajador") for w in words):
         return "ambassador"

@@ -164,9 +164,17 @@ def write_exports(ds, out_dir: str | Path | None = None) -> pd.DataFrame:
         _write_gexf(graph, out / f"{name}.gexf")
         node_table(graph).to_csv(out / f"{name}_nodes.csv", index=False, lineterminator="\n")
         edge_table(graph).to_csv(out / f"{name}_edges.csv", index=False, lineterminator="\n")
-        rows.append({"graph": name, "nodes": graph.number_of_nodes(), "edges": graph.number_of_edges(),
-                     "graphml": f"{name}.graphml", "gexf": f"{name}.gexf",
-                     "nodes_csv": f"{name}_nodes.csv", "edges_csv": f"{name}_edges.csv"})
+        rows.append(
+            {
+                "graph": name,
+                "nodes": graph.number_of_nodes(),
+                "edges": graph.number_of_edges(),
+                "graphml": f"{name}.graphml",
+                "gexf": f"{name}.gexf",
+                "nodes_csv": f"{name}_nodes.csv",
+                "edges_csv": f"{name}_edges.csv",
+            }
+        )
     manifest = pd.DataFrame(rows)
     verify_exports(manifest, out)
     return manifest

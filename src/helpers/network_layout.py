@@ -19,8 +19,7 @@ from .networks import LEVELS, MEETING
 
 def _column_widths(graph: nx.Graph, label_widths: Mapping[str, float]) -> list[tuple[str, float]]:
     """Meetings in ``order``, each with the widest label of its column."""
-    meetings = sorted((attrs["order"], node) for node, attrs in graph.nodes(data=True)
-                      if attrs.get("kind") == MEETING)
+    meetings = sorted((attrs["order"], node) for node, attrs in graph.nodes(data=True) if attrs.get("kind") == MEETING)
     width = {node: label_widths.get(node, 0.0) for _, node in meetings}
     for node, attrs in graph.nodes(data=True):
         linked = [n for n in graph.neighbors(node) if n in width]
@@ -29,8 +28,7 @@ def _column_widths(graph: nx.Graph, label_widths: Mapping[str, float]) -> list[t
     return [(node, width[node]) for _, node in meetings]
 
 
-def timeline_columns(graph: nx.Graph, label_widths: Mapping[str, float],
-                     gap: float = 0.1) -> dict[str, float]:
+def timeline_columns(graph: nx.Graph, label_widths: Mapping[str, float], gap: float = 0.1) -> dict[str, float]:
     """x of each meeting, so that no label of a meeting's column reaches the next meeting.
 
     A meeting's column holds the meeting and every node linked to that meeting
@@ -47,8 +45,9 @@ def timeline_columns(graph: nx.Graph, label_widths: Mapping[str, float],
     return columns
 
 
-def fit_timeline(graph: nx.Graph, label_widths: Mapping[str, float], available: float,
-                 top: str = "US", gap: float = 0.1) -> tuple[float, dict[str, tuple[float, float]]]:
+def fit_timeline(
+    graph: nx.Graph, label_widths: Mapping[str, float], available: float, top: str = "US", gap: float = 0.1
+) -> tuple[float, dict[str, tuple[float, float]]]:
     """Lay out a timeline whose columns and labels fit in ``available`` x-units.
 
     ``label_widths`` are the labels' widths at full size (e.g. in inches).
@@ -66,9 +65,15 @@ def fit_timeline(graph: nx.Graph, label_widths: Mapping[str, float], available: 
     return scale, timeline_layout(graph, top, meeting_x=meeting_x, label_widths=widths)
 
 
-def timeline_layout(graph: nx.Graph, top: str = "US", label_width: float = 0.85,
-                    row_gap: float = 1.0, *, meeting_x: Mapping[str, float] | None = None,
-                    label_widths: Mapping[str, float] | None = None) -> dict[str, tuple[float, float]]:
+def timeline_layout(
+    graph: nx.Graph,
+    top: str = "US",
+    label_width: float = 0.85,
+    row_gap: float = 1.0,
+    *,
+    meeting_x: Mapping[str, float] | None = None,
+    label_widths: Mapping[str, float] | None = None,
+) -> dict[str, tuple[float, float]]:
     """Meetings in time order along x at y = 0; other nodes above or below.
 
     Meeting nodes need an ``order`` attribute (as built here) and sit at x =
@@ -110,8 +115,9 @@ def timeline_layout(graph: nx.Graph, top: str = "US", label_width: float = 0.85,
     return {node: positions[node] for node in graph.nodes}
 
 
-def two_column_layout(graph: nx.Graph, attribute: str = "country", left: str = "US",
-                      sort_by: tuple[str, ...] = ("sector", "label")) -> dict[str, tuple[float, float]]:
+def two_column_layout(
+    graph: nx.Graph, attribute: str = "country", left: str = "US", sort_by: tuple[str, ...] = ("sector", "label")
+) -> dict[str, tuple[float, float]]:
     """Nodes with ``attribute == left`` at x = 0, the others at x = 1.
 
     Each column is sorted by ``sort_by`` (then node id) from top to bottom
@@ -131,8 +137,9 @@ def two_column_layout(graph: nx.Graph, attribute: str = "country", left: str = "
     return {node: positions[node] for node in graph.nodes}
 
 
-def spring_layout(graph: nx.Graph, seed: int = 20101, weight: str | None = "weight",
-                  iterations: int = 200) -> dict[str, tuple[float, float]]:
+def spring_layout(
+    graph: nx.Graph, seed: int = 20101, weight: str | None = "weight", iterations: int = 200
+) -> dict[str, tuple[float, float]]:
     """A seeded force-directed layout, rounded to 6 decimals (same result on every run)."""
     ordered = nx.Graph()
     ordered.add_nodes_from(sorted(graph.nodes))

@@ -104,6 +104,7 @@ def sector_family(sector: str) -> str:
 # Identifiers and tidy inputs
 # --------------------------------------------------------------------------
 
+
 def node_id(kind: str, key: str) -> str:
     """Return the graph id of a ``person``, ``meeting`` or ``institution``."""
     if kind not in {PERSON, MEETING, INSTITUTION}:
@@ -123,9 +124,17 @@ def meeting_table(ds) -> pd.DataFrame:
 
 
 _ABBREVIATIONS = {
-    "Embassy": "Emb.", "Office": "Off.", "President": "Pres.", "Republic": "Rep.",
-    "Secretariat": "Secr.", "Technical": "Tech.", "National": "Nat.", "Security": "Sec.",
-    "Department": "Dept.", "Administration": "Admin.", "Federal": "Fed.",
+    "Embassy": "Emb.",
+    "Office": "Off.",
+    "President": "Pres.",
+    "Republic": "Rep.",
+    "Secretariat": "Secr.",
+    "Technical": "Tech.",
+    "National": "Nat.",
+    "Security": "Sec.",
+    "Department": "Dept.",
+    "Administration": "Admin.",
+    "Federal": "Fed.",
 }
 
 
@@ -191,19 +200,22 @@ def institutions(ds) -> pd.DataFrame:
         group = sorted(lineages[lineage_id], key=newest_first)
         newest, oldest_first = group[0], group[::-1]
         names = [short_label(a["name_en"], a["acronym"]) for a in oldest_first]
-        rows.append({
-            "lineage_id": lineage_id,
-            "name": cell_text(newest["name_en"]),
-            "name_es": cell_text(newest["name_es"]),
-            "acronym": cell_text(newest["acronym"]),
-            "label": short_label(newest["name_en"], newest["acronym"]),
-            "country": cell_text(newest["country"]),
-            "sector": cell_text(newest["sector"]) or UNKNOWN,
-            "members": ";".join(a["agency_id"] for a in oldest_first),
-            "names": " / ".join(dict.fromkeys(names)),
-        })
-    return pd.DataFrame(rows, columns=["lineage_id", "name", "name_es", "acronym", "label", "country",
-                                       "sector", "members", "names"])
+        rows.append(
+            {
+                "lineage_id": lineage_id,
+                "name": cell_text(newest["name_en"]),
+                "name_es": cell_text(newest["name_es"]),
+                "acronym": cell_text(newest["acronym"]),
+                "label": short_label(newest["name_en"], newest["acronym"]),
+                "country": cell_text(newest["country"]),
+                "sector": cell_text(newest["sector"]) or UNKNOWN,
+                "members": ";".join(a["agency_id"] for a in oldest_first),
+                "names": " / ".join(dict.fromkeys(names)),
+            }
+        )
+    return pd.DataFrame(
+        rows, columns=["lineage_id", "name", "name_es", "acronym", "label", "country", "sector", "members", "names"]
+    )
 
 
 def optional_table(ds, name: str) -> pd.DataFrame | None:
@@ -236,18 +248,19 @@ def participations(ds) -> pd.DataFrame:
     parts = ds.participants.copy()
     parts["_basis_rank"] = parts["basis"].map({b: i for i, b in enumerate(BASES)}).fillna(len(BASES))
     parts["_level_rank"] = parts["level"].map({lv: i for i, lv in enumerate(LEVELS)}).fillna(len(LEVELS))
-    parts = (parts.sort_values(["meeting_id", "person_id", "_basis_rank", "_level_rank", "doc_id"], kind="stable")
-             .drop_duplicates(["meeting_id", "person_id"], keep="first"))
+    parts = parts.sort_values(
+        ["meeting_id", "person_id", "_basis_rank", "_level_rank", "doc_id"], kind="stable"
+    ).drop_duplicates(["meeting_id", "person_id"], keep="first")
 
     people = ds.people.set_index("person_id")
     parts["person_name"] = parts["person_id"].map(people["name"])
-    parts["person_country"] = parts["person_id"].map(people["country"]).where(
-        lambda s: s.notna(), parts["country"])
+    parts["person_country"] = parts["person_id"].map(people["country"]).where(lambda s: s.notna(), parts["country"])
 
     agencies = ds.agencies.set_index("agency_id")
     inst = institutions(ds).set_index("lineage_id")
-    labels = {a: short_label(row.name_en, row.acronym)
-              for a, row in zip(agencies.index, agencies.itertuples(), strict=True)}
+    labels = {
+        a: short_label(row.name_en, row.acronym) for a, row in zip(agencies.index, agencies.itertuples(), strict=True)
+    }
     parts["agency_label"] = [labels.get(cell_text(a), "") for a in parts["agency_id"]]
     parts["lineage_id"] = parts["agency_id"].map(agency_lineages(ds.agencies))
     parts["institution"] = parts["lineage_id"].map(inst["label"])
@@ -259,8 +272,10 @@ def participations(ds) -> pd.DataFrame:
     parts["order"] = parts["meeting_id"].map(meetings["order"]).astype(int)
     own = agencies["sector"].map(cell_text)
     held = sectors_at(ds.agencies, optional_table(ds, "agency_sectors"), parts["agency_id"], parts["date"])
-    parts["sectors"] = [(sector, *(h for h in held_then if h != own.get(cell_text(agency)) and h != sector))
-                        for sector, agency, held_then in zip(parts["sector"], parts["agency_id"], held, strict=True)]
+    parts["sectors"] = [
+        (sector, *(h for h in held_then if h != own.get(cell_text(agency)) and h != sector))
+        for sector, agency, held_then in zip(parts["sector"], parts["agency_id"], held, strict=True)
+    ]
     parts = parts.sort_values(["order", "country", "_level_rank", "person_id"], kind="stable")
     return parts.drop(columns=["_basis_rank", "_level_rank"]).reset_index(drop=True)
 
@@ -269,15 +284,24 @@ def participations(ds) -> pd.DataFrame:
 # Graphs
 # --------------------------------------------------------------------------
 
+
 def _add_meetings(graph: nx.Graph, ds) -> None:
     """Add every meeting, in time order; its ``label`` is its id and date ("HLCG-2010 (2010-03-23)")."""
     for m in meeting_table(ds).itertuples():
         date = m.date.date().isoformat() if pd.notna(m.date) else ""
         graph.add_node(
-            node_id(MEETING, m.meeting_id), kind=MEETING, name=m.label, bipartite=0, date=date,
-            year=int(m.date.year) if pd.notna(m.date) else 0, order=int(m.order),
-            forum=cell_text(getattr(m, "forum", "")), host_country=cell_text(getattr(m, "host_country", "")),
-            city=cell_text(getattr(m, "city", "")), country="", sector="",
+            node_id(MEETING, m.meeting_id),
+            kind=MEETING,
+            name=m.label,
+            bipartite=0,
+            date=date,
+            year=int(m.date.year) if pd.notna(m.date) else 0,
+            order=int(m.order),
+            forum=cell_text(getattr(m, "forum", "")),
+            host_country=cell_text(getattr(m, "host_country", "")),
+            city=cell_text(getattr(m, "city", "")),
+            country="",
+            sector="",
             label=f"{m.label} ({date})" if date else m.label,
         )
 
@@ -288,9 +312,14 @@ def _person_attributes(parts: pd.DataFrame) -> dict[str, dict]:
     for person_id, group in parts.groupby("person_id", sort=True):
         latest = group.sort_values("order", kind="stable").iloc[-1]
         attributes[person_id] = dict(
-            kind=PERSON, name=cell_text(latest["person_name"]), label=cell_text(latest["person_name"]),
-            bipartite=1, country=cell_text(latest["person_country"]), sector=cell_text(latest["sector"]),
-            institution=cell_text(latest["institution"]), level=cell_text(latest["level"]),
+            kind=PERSON,
+            name=cell_text(latest["person_name"]),
+            label=cell_text(latest["person_name"]),
+            bipartite=1,
+            country=cell_text(latest["person_country"]),
+            sector=cell_text(latest["sector"]),
+            institution=cell_text(latest["institution"]),
+            level=cell_text(latest["level"]),
             meetings=int(group["meeting_id"].nunique()),
             names_as_written=" / ".join(sorted(set(group["name_as_written"].map(cell_text)))),
         )
@@ -310,21 +339,32 @@ def person_meeting_graph(ds) -> nx.Graph:
     """
     parts = participations(ds)
     errata = optional_table(ds, "errata")
-    fixes = ({} if errata is None else
-             {(f["meeting_id"], f["person_id"], f["doc_id"]): f
-              for f in title_corrections(ds.participants, errata).to_dict("records")})
+    fixes = (
+        {}
+        if errata is None
+        else {
+            (f["meeting_id"], f["person_id"], f["doc_id"]): f
+            for f in title_corrections(ds.participants, errata).to_dict("records")
+        }
+    )
     graph = nx.Graph(name="person_meeting")
     _add_meetings(graph, ds)
     for person_id, attrs in _person_attributes(parts).items():
         graph.add_node(node_id(PERSON, person_id), **attrs)
     for row in parts.sort_values(["person_id", "order"], kind="stable").itertuples():
         graph.add_edge(
-            node_id(PERSON, row.person_id), node_id(MEETING, row.meeting_id),
-            basis=cell_text(row.basis), level=cell_text(row.level), institution=cell_text(row.institution),
-            agency=cell_text(row.agency_label), sector=cell_text(row.sector), title=cell_text(row.title_as_written),
+            node_id(PERSON, row.person_id),
+            node_id(MEETING, row.meeting_id),
+            basis=cell_text(row.basis),
+            level=cell_text(row.level),
+            institution=cell_text(row.institution),
+            agency=cell_text(row.agency_label),
+            sector=cell_text(row.sector),
+            title=cell_text(row.title_as_written),
             title_corrected=fixes.get((row.meeting_id, row.person_id, row.doc_id), {}).get("title_corrected", ""),
             erratum_id=fixes.get((row.meeting_id, row.person_id, row.doc_id), {}).get("erratum_id", ""),
-            doc_id=cell_text(row.doc_id), weight=1,
+            doc_id=cell_text(row.doc_id),
+            weight=1,
         )
     return graph
 
@@ -349,8 +389,15 @@ def institution_meeting_graph(ds) -> nx.Graph:
         if inst.lineage_id not in meetings_attended.index:
             continue
         graph.add_node(
-            node_id(INSTITUTION, inst.lineage_id), kind=INSTITUTION, name=inst.name, label=inst.label,
-            bipartite=1, country=inst.country, sector=inst.sector, names=inst.names, members=inst.members,
+            node_id(INSTITUTION, inst.lineage_id),
+            kind=INSTITUTION,
+            name=inst.name,
+            label=inst.label,
+            bipartite=1,
+            country=inst.country,
+            sector=inst.sector,
+            names=inst.names,
+            members=inst.members,
             meetings=int(meetings_attended[inst.lineage_id]),
         )
     level_rank = {lv: i for i, lv in enumerate(LEVELS)}
@@ -362,8 +409,10 @@ def institution_meeting_graph(ds) -> nx.Graph:
         ties.setdefault((row.lineage_id, row.meeting_id), []).append(row)
     for (lineage_id, meeting_id), rows in sorted(ties.items()):
         graph.add_edge(
-            node_id(INSTITUTION, lineage_id), node_id(MEETING, meeting_id),
-            weight=len(rows), people=";".join(sorted(r.person_id for r in rows)),
+            node_id(INSTITUTION, lineage_id),
+            node_id(MEETING, meeting_id),
+            weight=len(rows),
+            people=";".join(sorted(r.person_id for r in rows)),
             agency=" / ".join(sorted({r.agency_label for r in rows})),
             sectors="; ".join(dict.fromkeys(s for r in rows for s in r.sectors)),
             level=min((cell_text(r.level) for r in rows), key=lambda lv: level_rank.get(lv, len(LEVELS))),
@@ -414,8 +463,9 @@ def co_attendance_graph(ds) -> nx.Graph:
     for node, attrs in bipartite.nodes(data=True):
         if attrs["kind"] == PERSON:
             graph.add_node(node, **attrs)
-    meetings = sorted((n for n, a in bipartite.nodes(data=True) if a["kind"] == MEETING),
-                      key=lambda n: bipartite.nodes[n]["order"])
+    meetings = sorted(
+        (n for n, a in bipartite.nodes(data=True) if a["kind"] == MEETING), key=lambda n: bipartite.nodes[n]["order"]
+    )
     for meeting in meetings:
         present = sorted(bipartite.neighbors(meeting))
         for a, b in combinations(present, 2):
@@ -440,14 +490,14 @@ GRAPHS = {
 # Measures
 # --------------------------------------------------------------------------
 
+
 def by_sector(parts: pd.DataFrame) -> pd.DataFrame:
     """``parts`` (:func:`participations`) with one row per participation and sector held (``sector``).
 
     A participation whose agency held a further remit that day (SEGOB's
     public security from 2013 to 2018) gives a row for each sector.
     """
-    return (parts.drop(columns="sector").rename(columns={"sectors": "sector"}).explode("sector")
-            .reset_index(drop=True))
+    return parts.drop(columns="sector").rename(columns={"sectors": "sector"}).explode("sector").reset_index(drop=True)
 
 
 def delegation_size(ds) -> pd.DataFrame:
@@ -475,17 +525,21 @@ def composition(ds) -> pd.DataFrame:
     than its size.
     """
     parts = by_sector(participations(ds))
-    table = (parts.groupby(["order", "meeting_id", "country", "sector"], sort=True)
-             .agg(people=("person_id", "nunique"), institutions=("lineage_id", "nunique"))
-             .reset_index().drop(columns="order"))
+    table = (
+        parts.groupby(["order", "meeting_id", "country", "sector"], sort=True)
+        .agg(people=("person_id", "nunique"), institutions=("lineage_id", "nunique"))
+        .reset_index()
+        .drop(columns="order")
+    )
     return table
 
 
 def representation(ds) -> pd.DataFrame:
     """People per meeting, country and level of representation (wide, levels in rank order)."""
     parts = participations(ds)
-    table = parts.pivot_table(index=["order", "meeting_id", "country"], columns="level", values="person_id",
-                              aggfunc="nunique", fill_value=0)
+    table = parts.pivot_table(
+        index=["order", "meeting_id", "country"], columns="level", values="person_id", aggfunc="nunique", fill_value=0
+    )
     levels = [lv for lv in LEVELS if lv in table.columns] + [c for c in table.columns if c not in LEVELS]
     table = table[levels].reset_index().drop(columns="order")
     table.columns.name = None
@@ -500,16 +554,23 @@ def recurring_people(ds, minimum: int = 2) -> pd.DataFrame:
         group = group.sort_values("order", kind="stable")
         if group["meeting_id"].nunique() < minimum:
             continue
-        rows.append({
-            "person_id": person_id, "name": group["person_name"].iloc[-1], "country": group["country"].iloc[-1],
-            "meetings": int(group["meeting_id"].nunique()), "meeting_ids": ", ".join(group["meeting_id"]),
-            "institutions": " -> ".join(dict.fromkeys(group["agency_label"].replace("", UNKNOWN))),
-            "levels": " -> ".join(dict.fromkeys(group["level"].map(cell_text))),
-        })
-    frame = pd.DataFrame(rows, columns=["person_id", "name", "country", "meetings", "meeting_ids",
-                                        "institutions", "levels"])
-    return frame.sort_values(["meetings", "country", "name"], ascending=[False, True, True],
-                             kind="stable").reset_index(drop=True)
+        rows.append(
+            {
+                "person_id": person_id,
+                "name": group["person_name"].iloc[-1],
+                "country": group["country"].iloc[-1],
+                "meetings": int(group["meeting_id"].nunique()),
+                "meeting_ids": ", ".join(group["meeting_id"]),
+                "institutions": " -> ".join(dict.fromkeys(group["agency_label"].replace("", UNKNOWN))),
+                "levels": " -> ".join(dict.fromkeys(group["level"].map(cell_text))),
+            }
+        )
+    frame = pd.DataFrame(
+        rows, columns=["person_id", "name", "country", "meetings", "meeting_ids", "institutions", "levels"]
+    )
+    return frame.sort_values(["meetings", "country", "name"], ascending=[False, True, True], kind="stable").reset_index(
+        drop=True
+    )
 
 
 def continuity(ds) -> pd.DataFrame:
@@ -528,13 +589,22 @@ def continuity(ds) -> pd.DataFrame:
         if graph.nodes[inst]["kind"] != INSTITUTION:
             inst, meeting = meeting, inst
         node = graph.nodes[inst]
-        rows.append({
-            "lineage_id": inst.split(":", 1)[1], "label": node["label"], "country": node["country"],
-            "sector": node["sector"], "meetings": node["meetings"], "meeting_id": graph.nodes[meeting]["name"],
-            "order": graph.nodes[meeting]["order"], "as_named": data["agency"], "people": data["weight"],
-            "sectors": data["sectors"],
-            "basis": data["basis"], "level": data["level"],
-        })
+        rows.append(
+            {
+                "lineage_id": inst.split(":", 1)[1],
+                "label": node["label"],
+                "country": node["country"],
+                "sector": node["sector"],
+                "meetings": node["meetings"],
+                "meeting_id": graph.nodes[meeting]["name"],
+                "order": graph.nodes[meeting]["order"],
+                "as_named": data["agency"],
+                "people": data["weight"],
+                "sectors": data["sectors"],
+                "basis": data["basis"],
+                "level": data["level"],
+            }
+        )
     frame = pd.DataFrame(rows)
     return frame.sort_values(["country", "sector", "label", "order"], kind="stable").reset_index(drop=True)
 
@@ -547,17 +617,23 @@ def recurring_institutions(ds, minimum: int = 2) -> pd.DataFrame:
         group = group.sort_values("order", kind="stable")
         if len(group) < minimum:
             continue
-        rows.append({
-            "institution": group["label"].iloc[0], "country": group["country"].iloc[0],
-            "sector": group["sector"].iloc[0], "meetings": int(len(group)),
-            "meeting_ids": ", ".join(group["meeting_id"]),
-            "as_named": " -> ".join(dict.fromkeys(group["as_named"])),
-            "people": int(group["people"].sum()),
-        })
-    out = pd.DataFrame(rows, columns=["institution", "country", "sector", "meetings", "meeting_ids",
-                                      "as_named", "people"])
-    return out.sort_values(["meetings", "country", "institution"], ascending=[False, True, True],
-                           kind="stable").reset_index(drop=True)
+        rows.append(
+            {
+                "institution": group["label"].iloc[0],
+                "country": group["country"].iloc[0],
+                "sector": group["sector"].iloc[0],
+                "meetings": int(len(group)),
+                "meeting_ids": ", ".join(group["meeting_id"]),
+                "as_named": " -> ".join(dict.fromkeys(group["as_named"])),
+                "people": int(group["people"].sum()),
+            }
+        )
+    out = pd.DataFrame(
+        rows, columns=["institution", "country", "sector", "meetings", "meeting_ids", "as_named", "people"]
+    )
+    return out.sort_values(
+        ["meetings", "country", "institution"], ascending=[False, True, True], kind="stable"
+    ).reset_index(drop=True)
 
 
 def centrality(graph: nx.Graph, weight: str | None = None) -> pd.DataFrame:
@@ -569,15 +645,22 @@ def centrality(graph: nx.Graph, weight: str | None = None) -> pd.DataFrame:
     a higher weight means a *stronger* tie, not a longer path.
     """
     betweenness = nx.betweenness_centrality(graph, normalized=True)
-    rows = [{
-        "node": node, "kind": attrs.get("kind", ""), "name": attrs.get("name", ""),
-        "country": attrs.get("country", ""), "degree": int(graph.degree(node)),
-        "weighted_degree": float(graph.degree(node, weight=weight)) if weight else float(graph.degree(node)),
-        "betweenness": round(float(betweenness[node]), 6),
-    } for node, attrs in graph.nodes(data=True)]
+    rows = [
+        {
+            "node": node,
+            "kind": attrs.get("kind", ""),
+            "name": attrs.get("name", ""),
+            "country": attrs.get("country", ""),
+            "degree": int(graph.degree(node)),
+            "weighted_degree": float(graph.degree(node, weight=weight)) if weight else float(graph.degree(node)),
+            "betweenness": round(float(betweenness[node]), 6),
+        }
+        for node, attrs in graph.nodes(data=True)
+    ]
     frame = pd.DataFrame(rows)
-    return frame.sort_values(["betweenness", "degree", "node"], ascending=[False, False, True],
-                             kind="stable").reset_index(drop=True)
+    return frame.sort_values(
+        ["betweenness", "degree", "node"], ascending=[False, False, True], kind="stable"
+    ).reset_index(drop=True)
 
 
 def parity(ds, countries: tuple[str, str] = BILATERAL) -> pd.DataFrame:
@@ -591,8 +674,9 @@ def parity(ds, countries: tuple[str, str] = BILATERAL) -> pd.DataFrame:
     a, b = countries
     table = composition(ds)
     table = table[(table["sector"] != UNKNOWN) & table["country"].isin(countries)]
-    wide = table.pivot_table(index=["meeting_id", "sector"], columns="country", values="people",
-                             aggfunc="sum", fill_value=0)
+    wide = table.pivot_table(
+        index=["meeting_id", "sector"], columns="country", values="people", aggfunc="sum", fill_value=0
+    )
     for country in countries:
         if country not in wide.columns:
             wide[country] = 0
@@ -613,8 +697,9 @@ def coverage(ds) -> pd.DataFrame:
     ``share_in_delegation_list`` (per cent named as led or listed).
     """
     parts = participations(ds)
-    table = parts.pivot_table(index=["order", "meeting_id", "country"], columns="basis", values="person_id",
-                              aggfunc="nunique", fill_value=0)
+    table = parts.pivot_table(
+        index=["order", "meeting_id", "country"], columns="basis", values="person_id", aggfunc="nunique", fill_value=0
+    )
     for basis in BASES:
         if basis not in table.columns:
             table[basis] = 0
@@ -629,6 +714,7 @@ def coverage(ds) -> pd.DataFrame:
 # --------------------------------------------------------------------------
 # Genre: how each text names the people at the table
 # --------------------------------------------------------------------------
+
 
 def naming_of(bases) -> str:
     """How a set of bases names a delegation: a list, its principals only, or its speakers only.
@@ -660,14 +746,22 @@ def delegation_naming(ds) -> pd.DataFrame:
     """
     rows = ds.participants.merge(ds.documents[["doc_id", "genre"]], on="doc_id", how="left")
     meetings = meeting_table(ds).set_index("meeting_id")
-    table = (rows.groupby(["meeting_id", "country"])
-             .agg(naming=("basis", naming_of), people=("person_id", "nunique"),
-                  genres=("genre", lambda g: ", ".join(sorted(set(g.dropna())))))
-             .reset_index())
+    table = (
+        rows.groupby(["meeting_id", "country"])
+        .agg(
+            naming=("basis", naming_of),
+            people=("person_id", "nunique"),
+            genres=("genre", lambda g: ", ".join(sorted(set(g.dropna())))),
+        )
+        .reset_index()
+    )
     all_genres = ds.documents.groupby("meeting_id")["genre"].agg(lambda g: ", ".join(sorted(set(g))))
-    missing = [{"meeting_id": m, "country": c, "naming": NOBODY, "people": 0, "genres": all_genres.get(m, "")}
-               for m in meetings.index for c in BILATERAL
-               if not ((table["meeting_id"] == m) & (table["country"] == c)).any()]
+    missing = [
+        {"meeting_id": m, "country": c, "naming": NOBODY, "people": 0, "genres": all_genres.get(m, "")}
+        for m in meetings.index
+        for c in BILATERAL
+        if not ((table["meeting_id"] == m) & (table["country"] == c)).any()
+    ]
     table = pd.concat([table, pd.DataFrame(missing, columns=table.columns)], ignore_index=True)
     table["series_id"] = table["meeting_id"].map(meetings["series_id"]) if "series_id" in meetings else ""
     table["_o"] = table["meeting_id"].map(meetings["order"])
@@ -693,15 +787,25 @@ def genre_table(ds) -> pd.DataFrame:
     (hosted, met), ``speaking or greeted`` (spoke, greeted).
     """
     rows = ds.participants.merge(ds.documents[["doc_id", "genre"]], on="doc_id")
-    groups = {"in a list or leading": {"listed", "led"}, "hosting or meeting": {"hosted", "met"},
-              "speaking or greeted": {"spoke", "greeted"}}
+    groups = {
+        "in a list or leading": {"listed", "led"},
+        "hosting or meeting": {"hosted", "met"},
+        "speaking or greeted": {"spoke", "greeted"},
+    }
     table = []
     for genre, docs in ds.documents.groupby("genre", sort=True)["doc_id"]:
         mine = rows[rows["genre"] == genre]
         listing = mine[mine["basis"] == "listed"]["doc_id"].nunique()
-        table.append({"genre": genre, "texts": len(docs), "naming nobody": len(set(docs) - set(mine["doc_id"])),
-                      "with a delegation list": listing, "people named": len(mine),
-                      **{name: int(mine["basis"].isin(bases).sum()) for name, bases in groups.items()}})
+        table.append(
+            {
+                "genre": genre,
+                "texts": len(docs),
+                "naming nobody": len(set(docs) - set(mine["doc_id"])),
+                "with a delegation list": listing,
+                "people named": len(mine),
+                **{name: int(mine["basis"].isin(bases).sum()) for name, bases in groups.items()},
+            }
+        )
     frame = pd.DataFrame(table)
     return frame.sort_values(["texts", "genre"], ascending=[False, True], kind="stable").reset_index(drop=True)
 
@@ -732,24 +836,46 @@ def genre_facts(genres: pd.DataFrame, naming: pd.DataFrame, listed: list[str], n
     every = genres[genres["with a delegation list"] == genres["texts"]]["genre"]
     never = genres[genres["with a delegation list"] == 0]["genre"]
     partly = genres[(genres["with a delegation list"] > 0) & (genres["with a delegation list"] < genres["texts"])]
-    partly = [f"{genre} ({n} of {texts})" for genre, n, texts
-              in zip(partly["genre"], partly["with a delegation list"], partly["texts"], strict=True)]
+    partly = [
+        f"{genre} ({n} of {texts})"
+        for genre, n, texts in zip(partly["genre"], partly["with a delegation list"], partly["texts"], strict=True)
+    ]
     return {
-        "n_texts": int(genres["texts"].sum()), "n_texts_nobody": int(genres["naming nobody"].sum()),
+        "n_texts": int(genres["texts"].sum()),
+        "n_texts_nobody": int(genres["naming nobody"].sum()),
         "n_texts_listing": int(genres["with a delegation list"].sum()),
-        "genres_always_list": _join(every), "genres_never_list": _join(never), "genres_partly_list": _join(partly),
-        "n_listed_meetings": len(listed), "listed_meetings": _join(listed),
-        "listed_genres": _join(sorted({g for genres in naming.loc[naming["meeting_id"].isin(listed), "genres"]
-                                       for g in genres.split(", ") if g})),
+        "genres_always_list": _join(every),
+        "genres_never_list": _join(never),
+        "genres_partly_list": _join(partly),
+        "n_listed_meetings": len(listed),
+        "listed_meetings": _join(listed),
+        "listed_genres": _join(
+            sorted(
+                {
+                    g
+                    for genres in naming.loc[naming["meeting_id"].isin(listed), "genres"]
+                    for g in genres.split(", ")
+                    if g
+                }
+            )
+        ),
         "n_unlisted_meetings": n_meetings - len(listed),
         "n_delegations": len(naming),
         "n_principals_only": int((naming["naming"] == PRINCIPALS).sum()),
         "n_speakers_only": int((naming["naming"] == SPEAKERS).sum()),
         "n_nobody_named": int((naming["naming"] == NOBODY).sum()),
-        "nobody_named": _count(int((naming["naming"] == NOBODY).sum()), "side") + (
-            " (" + _join(naming.loc[naming["naming"] == NOBODY, "meeting_id"] + " "
-                         + naming.loc[naming["naming"] == NOBODY, "country"]) + ")"
-            if (naming["naming"] == NOBODY).any() else ""),
+        "nobody_named": _count(int((naming["naming"] == NOBODY).sum()), "side")
+        + (
+            " ("
+            + _join(
+                naming.loc[naming["naming"] == NOBODY, "meeting_id"]
+                + " "
+                + naming.loc[naming["naming"] == NOBODY, "country"]
+            )
+            + ")"
+            if (naming["naming"] == NOBODY).any()
+            else ""
+        ),
         "n_list_delegations": int((naming["naming"] == LIST).sum()),
     }
 
@@ -785,9 +911,9 @@ def size_table(ds) -> pd.DataFrame:
     naming = delegation_naming(ds)
     table = naming.merge(delegation_size(ds).drop(columns="people"), on=["meeting_id", "country"], how="left")
     table[["institutions", "sectors"]] = table[["institutions", "sectors"]].fillna(0).astype(int)
-    return table.rename(columns={"meeting_id": "meeting id", "naming": "named by",
-                                 "genres": "genre of the texts"})[
-        ["meeting id", "country", "named by", "genre of the texts", "people", "institutions", "sectors"]]
+    return table.rename(columns={"meeting_id": "meeting id", "naming": "named by", "genres": "genre of the texts"})[
+        ["meeting id", "country", "named by", "genre of the texts", "people", "institutions", "sectors"]
+    ]
 
 
 def naming_facts(naming: pd.DataFrame, levels: pd.DataFrame) -> dict:
@@ -812,11 +938,14 @@ def naming_facts(naming: pd.DataFrame, levels: pd.DataFrame) -> dict:
         return 100 * float(mine[top].to_numpy().sum()) / float(total) if total else float("nan")
 
     return {
-        "max_listed": int(listed["people"].max()), "max_listed_label": label[listed["people"].idxmax()],
-        "min_listed": int(listed["people"].min()), "min_listed_label": label[listed["people"].idxmin()],
+        "max_listed": int(listed["people"].max()),
+        "max_listed_label": label[listed["people"].idxmax()],
+        "min_listed": int(listed["people"].min()),
+        "min_listed_label": label[listed["people"].idxmin()],
         "median_listed": float(listed["people"].median()),
         "median_principals": float(naming.loc[naming["naming"] == PRINCIPALS, "people"].median()),
-        "senior_listed_pct": senior(LIST), "senior_principals_pct": senior(PRINCIPALS),
+        "senior_listed_pct": senior(LIST),
+        "senior_principals_pct": senior(PRINCIPALS),
     }
 
 
@@ -831,13 +960,20 @@ def remit_facts(ds) -> dict:
     periods = optional_table(ds, "agency_sectors")
     if periods is None or periods.empty:
         return {"remits": "none", "remit_meetings": "none"}
-    labels = {a: short_label(n, c) for a, n, c in zip(ds.agencies["agency_id"], ds.agencies["name_en"],
-                                                        ds.agencies["acronym"], strict=True)}
-    phrases = [f"{labels[p.agency_id]} held {p.sector} from {pd.Timestamp(p.valid_from):%B %Y} to "
-               f"{pd.Timestamp(p.valid_to):%B %Y}" for p in periods.itertuples()]
+    labels = {
+        a: short_label(n, c)
+        for a, n, c in zip(ds.agencies["agency_id"], ds.agencies["name_en"], ds.agencies["acronym"], strict=True)
+    }
+    phrases = [
+        f"{labels[p.agency_id]} held {p.sector} from {pd.Timestamp(p.valid_from):%B %Y} to "
+        f"{pd.Timestamp(p.valid_to):%B %Y}"
+        for p in periods.itertuples()
+    ]
     parts = participations(ds)
-    return {"remits": "; ".join(phrases),
-            "remit_meetings": _join(dict.fromkeys(parts.loc[parts["sectors"].map(len) > 1, "meeting_id"]))}
+    return {
+        "remits": "; ".join(phrases),
+        "remit_meetings": _join(dict.fromkeys(parts.loc[parts["sectors"].map(len) > 1, "meeting_id"])),
+    }
 
 
 def third_country_facts(parts: pd.DataFrame, countries: tuple[str, str] = BILATERAL) -> dict:
@@ -849,17 +985,26 @@ def third_country_facts(parts: pd.DataFrame, countries: tuple[str, str] = BILATE
     """
     third = parts[~parts["country"].isin(countries)]
     names = {"CA": "Canada"}
-    return {"n_third_people": len(third), "third_participations": _count(len(third), "participation"),
-            "third_countries": _join(dict.fromkeys(names.get(c, c) for c in third["country"])),
-            "third_meetings": _join(dict.fromkeys(third["meeting_id"]))}
+    return {
+        "n_third_people": len(third),
+        "third_participations": _count(len(third), "participation"),
+        "third_countries": _join(dict.fromkeys(names.get(c, c) for c in third["country"])),
+        "third_meetings": _join(dict.fromkeys(third["meeting_id"])),
+    }
 
 
 # --------------------------------------------------------------------------
 # The chapter's tables and quoted numbers
 # --------------------------------------------------------------------------
 
-def overview_facts(parts: pd.DataFrame, meetings: pd.DataFrame, people: pd.DataFrame,
-                   institutions: pd.DataFrame, co_attendance: nx.Graph) -> dict:
+
+def overview_facts(
+    parts: pd.DataFrame,
+    meetings: pd.DataFrame,
+    people: pd.DataFrame,
+    institutions: pd.DataFrame,
+    co_attendance: nx.Graph,
+) -> dict:
     """The counts the chapter opens with.
 
     ``parts`` is :func:`participations`, ``meetings`` :func:`meeting_table`,
@@ -883,15 +1028,21 @@ def overview_facts(parts: pd.DataFrame, meetings: pd.DataFrame, people: pd.DataF
     return {
         "most_frequent": _join(sorted(people.loc[people["meetings"] == most, "name"])) if most else "none",
         "most_frequent_n": most,
-        "agency_recorded": ("every participation has a recorded institution" if not no_agency else
-                            f"{_count(no_agency, 'participation')} {'has' if no_agency == 1 else 'have'} "
-                            "no recorded institution"),
-        "isolated_meetings": _join(isolated), "n_isolated_meetings": len(isolated),
+        "agency_recorded": (
+            "every participation has a recorded institution"
+            if not no_agency
+            else f"{_count(no_agency, 'participation')} {'has' if no_agency == 1 else 'have'} no recorded institution"
+        ),
+        "isolated_meetings": _join(isolated),
+        "n_isolated_meetings": len(isolated),
         "n_meetings": len(meetings),
         "recurring_people_pct": 100 * len(people) / n_people if n_people else 0.0,
         "recurring_institutions_pct": 100 * len(institutions) / n_institutions if n_institutions else 0.0,
-        "more_recurring": ("institutions than by people" if len(institutions) * n_people >= len(people) * n_institutions
-                           else "people than by institutions"),
+        "more_recurring": (
+            "institutions than by people"
+            if len(institutions) * n_people >= len(people) * n_institutions
+            else "people than by institutions"
+        ),
         "n_people": n_people,
         "n_participations": len(parts),
         "n_institutions": n_institutions,
@@ -907,8 +1058,10 @@ def size_facts(size: pd.DataFrame) -> dict:
     """The largest and the smallest delegation of :func:`delegation_size`, with their labels ("<meeting> <country>")."""
     label = size["meeting_id"] + " " + size["country"]
     return {
-        "max_delegation": int(size["people"].max()), "max_delegation_label": label[size["people"].idxmax()],
-        "min_delegation": int(size["people"].min()), "min_delegation_label": label[size["people"].idxmin()],
+        "max_delegation": int(size["people"].max()),
+        "max_delegation_label": label[size["people"].idxmax()],
+        "min_delegation": int(size["people"].min()),
+        "min_delegation_label": label[size["people"].idxmin()],
     }
 
 
@@ -933,8 +1086,11 @@ def family_composition(ds) -> pd.DataFrame:
     """
     parts = by_sector(participations(ds))
     parts["family"] = parts["sector"].map(sector_family)
-    drawn = (parts.groupby(["meeting_id", "country", "family"], sort=False)["person_id"].nunique()
-             .unstack("family", fill_value=0))
+    drawn = (
+        parts.groupby(["meeting_id", "country", "family"], sort=False)["person_id"]
+        .nunique()
+        .unstack("family", fill_value=0)
+    )
     families = [f for f in FAMILIES if f in drawn.columns]
     naming = delegation_naming(ds).set_index(["meeting_id", "country"])["naming"]
     table = drawn.reindex(naming.index, fill_value=0)[families].astype(int)
@@ -954,12 +1110,17 @@ def continuity_rows(ds) -> pd.DataFrame:
     """
     presence = continuity(ds)
     rank = {f: i for i, f in enumerate(FAMILIES)}
-    rows = (presence.assign(family=presence["sector"].map(sector_family)).drop_duplicates("lineage_id")
-            .assign(_c=lambda t: t["country"].map(COUNTRY_ORDER), _f=lambda t: t["family"].map(rank))
-            .sort_values(["_c", "_f", "label"], kind="stable"))
+    rows = (
+        presence.assign(family=presence["sector"].map(sector_family))
+        .drop_duplicates("lineage_id")
+        .assign(_c=lambda t: t["country"].map(COUNTRY_ORDER), _f=lambda t: t["family"].map(rank))
+        .sort_values(["_c", "_f", "label"], kind="stable")
+    )
     names = institutions(ds).set_index("lineage_id")["names"]
-    rows["row_label"] = [f"{label} (earlier {names[lineage].split(' / ')[0]})" if " / " in names[lineage] else label
-                         for label, lineage in zip(rows["label"], rows["lineage_id"], strict=True)]
+    rows["row_label"] = [
+        f"{label} (earlier {names[lineage].split(' / ')[0]})" if " / " in names[lineage] else label
+        for label, lineage in zip(rows["label"], rows["lineage_id"], strict=True)
+    ]
     return rows[["lineage_id", "label", "row_label", "country", "sector", "family", "meetings"]].reset_index(drop=True)
 
 
@@ -983,7 +1144,8 @@ def continuity_facts(grid: pd.DataFrame, rows: pd.DataFrame, n_meetings: int) ->
     single = grid[grid["meetings"] == 1].groupby("meeting_id").size()
     most = int(rows["meetings"].max()) if len(rows) else 0
     return {
-        "most_meetings": most, "most_persistent": _join(sorted(rows.loc[rows["meetings"] == most, "label"])),
+        "most_meetings": most,
+        "most_persistent": _join(sorted(rows.loc[rows["meetings"] == most, "label"])),
         "renamed_example": ", ".join(renamed["row_label"].head(2)) or "none",
         "n_all_meetings": int((rows["meetings"] == n_meetings).sum()),
         "n_single_institutions": int((rows["meetings"] == 1).sum()),
@@ -998,8 +1160,12 @@ def counterpart_facts(graph: nx.Graph) -> dict:
     weights = [d["weight"] for *_, d in graph.edges(data=True)]
     strongest = max(weights, default=0)
     strong = sum(w == strongest for w in weights)
-    return {"n_counterpart_edges": len(weights), "max_counterpart_weight": strongest,
-            "n_counterpart_strong": strong, "strong_pairs": _count(strong, "pair")}
+    return {
+        "n_counterpart_edges": len(weights),
+        "max_counterpart_weight": strongest,
+        "n_counterpart_strong": strong,
+        "strong_pairs": _count(strong, "pair"),
+    }
 
 
 def counterpart_pairs(graph: nx.Graph, minimum: int = 2) -> pd.DataFrame:
@@ -1011,11 +1177,18 @@ def counterpart_pairs(graph: nx.Graph, minimum: int = 2) -> pd.DataFrame:
     rows = []
     for u, v, data in graph.edges(data=True):
         us, mx = (u, v) if graph.nodes[u]["country"] == "US" else (v, u)
-        rows.append({"U.S. institution": graph.nodes[us]["label"], "Mexican institution": graph.nodes[mx]["label"],
-                     "weight": data["weight"], "meetings": data["meetings"]})
+        rows.append(
+            {
+                "U.S. institution": graph.nodes[us]["label"],
+                "Mexican institution": graph.nodes[mx]["label"],
+                "weight": data["weight"],
+                "meetings": data["meetings"],
+            }
+        )
     columns = ["U.S. institution", "Mexican institution", "weight", "meetings"]
     pairs = pd.DataFrame(rows, columns=columns).sort_values(
-        ["weight", "U.S. institution", "Mexican institution"], ascending=[False, True, True], kind="stable")
+        ["weight", "U.S. institution", "Mexican institution"], ascending=[False, True, True], kind="stable"
+    )
     return pairs[pairs["weight"] >= minimum].reset_index(drop=True)
 
 
@@ -1030,8 +1203,10 @@ def parity_facts(table: pd.DataFrame, countries: tuple[str, str] = BILATERAL, pr
     ``prefix`` (``"listed_"`` for the meetings whose texts list both sides).
     """
     counts = table["status"].value_counts()
-    facts = {"parity_both": int(counts.get("both", 0)),
-             "parity_both_pct": 100 * float(counts.get("both", 0)) / len(table) if len(table) else 0.0}
+    facts = {
+        "parity_both": int(counts.get("both", 0)),
+        "parity_both_pct": 100 * float(counts.get("both", 0)) / len(table) if len(table) else 0.0,
+    }
     for country in countries:
         facts[f"parity_{country.lower()}_only"] = int(counts.get(f"{country} only", 0))
     one_sided = table[table["status"] != "both"].groupby(["status", "sector"]).size()
@@ -1064,8 +1239,13 @@ def one_sided_unlisted(table: pd.DataFrame, naming: pd.DataFrame, countries: tup
     """
     named = naming.set_index(["meeting_id", "country"])["naming"]
     other = {f"{a} only": b for a, b in (countries, countries[::-1])}
-    return int(sum(named.get((m, other[status]), NOBODY) != LIST
-                   for m, status in zip(table["meeting_id"], table["status"], strict=True) if status in other))
+    return int(
+        sum(
+            named.get((m, other[status]), NOBODY) != LIST
+            for m, status in zip(table["meeting_id"], table["status"], strict=True)
+            if status in other
+        )
+    )
 
 
 def parity_summary(ds, countries: tuple[str, str] = BILATERAL) -> pd.DataFrame:
@@ -1078,14 +1258,21 @@ def parity_summary(ds, countries: tuple[str, str] = BILATERAL) -> pd.DataFrame:
     the other side's ``named by``.
     """
     statuses = ["both"] + [f"{country} only" for country in countries]
-    summary = (parity(ds, countries).groupby(["meeting_id", "status"], sort=False)["sector"]
-               .agg(lambda s: ", ".join(s)).unstack("status")
-               .reindex(index=meeting_table(ds)["meeting_id"], columns=statuses).fillna("").reset_index())
+    summary = (
+        parity(ds, countries)
+        .groupby(["meeting_id", "status"], sort=False)["sector"]
+        .agg(lambda s: ", ".join(s))
+        .unstack("status")
+        .reindex(index=meeting_table(ds)["meeting_id"], columns=statuses)
+        .fillna("")
+        .reset_index()
+    )
     summary.columns.name = None
     naming = delegation_naming(ds).set_index(["meeting_id", "country"])["naming"]
     for position, country in enumerate(countries, start=1):
-        summary.insert(position, f"{country} named by",
-                       [naming.get((m, country), NOBODY) for m in summary["meeting_id"]])
+        summary.insert(
+            position, f"{country} named by", [naming.get((m, country), NOBODY) for m in summary["meeting_id"]]
+        )
     return summary
 
 
@@ -1096,9 +1283,11 @@ def centrality_facts(table: pd.DataFrame) -> dict:
     and the meetings they attended (``top_person_degree``).
     """
     people = table[table["kind"] == PERSON]
-    return {"n_bridging_people": int((people["betweenness"] > 0).sum()),
-            "top_person": people["name"].iloc[0] if len(people) else "none",
-            "top_person_degree": int(people["degree"].iloc[0]) if len(people) else 0}
+    return {
+        "n_bridging_people": int((people["betweenness"] > 0).sum()),
+        "top_person": people["name"].iloc[0] if len(people) else "none",
+        "top_person_degree": int(people["degree"].iloc[0]) if len(people) else 0,
+    }
 
 
 def centrality_table(people: nx.Graph, counterparts: nx.Graph, top: tuple[int, int] = (8, 6)) -> pd.DataFrame:
@@ -1109,8 +1298,12 @@ def centrality_table(people: nx.Graph, counterparts: nx.Graph, top: tuple[int, i
     the meetings a pair shared) are kept; the column ``network`` says which
     network a row belongs to. Betweenness is rounded to 3 decimals.
     """
-    shown = pd.concat([centrality(people).head(top[0]).assign(network="people-meetings"),
-                       centrality(counterparts, weight="weight").head(top[1]).assign(network="counterparts")])
+    shown = pd.concat(
+        [
+            centrality(people).head(top[0]).assign(network="people-meetings"),
+            centrality(counterparts, weight="weight").head(top[1]).assign(network="counterparts"),
+        ]
+    )
     shown["betweenness"] = shown["betweenness"].round(3)
     return shown[["network", "name", "kind", "country", "degree", "weighted_degree", "betweenness"]]
 
@@ -1128,14 +1321,19 @@ def coverage_facts(table: pd.DataFrame) -> dict:
     return {
         "n_meetings_no_list": int((share == 0).sum()),
         "share_listed": 100 * float(totals["led"] + totals["listed"]) / float(totals["total"]),
-        "weakest_meeting": share.idxmin(), "weakest_share": float(share.min()),
+        "weakest_meeting": share.idxmin(),
+        "weakest_share": float(share.min()),
     }
 
 
 def coverage_table(ds) -> pd.DataFrame:
     """:func:`coverage` with, second, the genres of the texts each meeting's participants come from."""
-    genres = (participations(ds).merge(ds.documents[["doc_id", "genre"]], on="doc_id").groupby("meeting_id")["genre"]
-              .agg(lambda g: ", ".join(sorted(set(g)))))
+    genres = (
+        participations(ds)
+        .merge(ds.documents[["doc_id", "genre"]], on="doc_id")
+        .groupby("meeting_id")["genre"]
+        .agg(lambda g: ", ".join(sorted(set(g))))
+    )
     table = coverage(ds)
     table.insert(1, "genre of the text", table["meeting_id"].map(genres))
     return table
@@ -1149,7 +1347,8 @@ def label_table(ds) -> pd.DataFrame:
     lineages = institutions(ds)
     legend = lineages[lineages["lineage_id"].isin(participations(ds)["lineage_id"])]
     legend = legend[["label", "name", "names", "country", "sector"]].sort_values(
-        ["country", "label"], ascending=[False, True], kind="stable")
+        ["country", "label"], ascending=[False, True], kind="stable"
+    )
     return legend.rename(columns={"names": "names over time"})
 
 
@@ -1165,21 +1364,28 @@ def chapter_facts(ds) -> dict:
     :func:`centrality_facts` and :func:`coverage_facts` on the dataset ``ds``.
     """
     meetings, parts, naming, levels = meeting_table(ds), participations(ds), delegation_naming(ds), representation(ds)
-    overview = overview_facts(parts, meetings, recurring_people(ds), recurring_institutions(ds),
-                              co_attendance_graph(ds))
+    overview = overview_facts(
+        parts, meetings, recurring_people(ds), recurring_institutions(ds), co_attendance_graph(ds)
+    )
     listed = listed_meetings(ds)
     sides = parity(ds)
     return {
-        **overview, **size_facts(delegation_size(ds)), **level_facts(levels),
-        **genre_facts(genre_table(ds), naming, listed, len(meetings)), **naming_facts(naming, levels),
+        **overview,
+        **size_facts(delegation_size(ds)),
+        **level_facts(levels),
+        **genre_facts(genre_table(ds), naming, listed, len(meetings)),
+        **naming_facts(naming, levels),
         **{f"series_{key}": series_sizes(naming, series) for key, series in SERIES_COMPARED.items()},
         **continuity_facts(continuity_grid(ds), continuity_rows(ds), len(meetings)),
-        **counterpart_facts(counterpart_graph(ds)), **parity_facts(sides),
+        **counterpart_facts(counterpart_graph(ds)),
+        **parity_facts(sides),
         "one_sided_unlisted": one_sided_unlisted(sides, naming),
         "listed_parity_change": parity_change(sides, listed),
         **parity_facts(sides[sides["meeting_id"].isin(listed)], prefix="listed_"),
-        **third_country_facts(parts), **remit_facts(ds),
-        **centrality_facts(centrality(person_meeting_graph(ds))), **coverage_facts(coverage(ds)),
+        **third_country_facts(parts),
+        **remit_facts(ds),
+        **centrality_facts(centrality(person_meeting_graph(ds))),
+        **coverage_facts(coverage(ds)),
     }
 
 
@@ -1194,12 +1400,20 @@ def recurring_people_grid(parts: pd.DataFrame, minimum: int = 2) -> pd.DataFrame
     kept = parts[parts["person_id"].isin(counts[counts >= minimum].index)].copy()
     country_rank = {"US": 0, "MX": 1}
     first = kept.groupby("person_id")["order"].min()
-    people = (kept.drop_duplicates("person_id")[["person_id", "person_name", "person_country"]]
-              .assign(_country=lambda t: t["person_country"].map(country_rank).fillna(2),
-                      _first=lambda t: t["person_id"].map(first))
-              .sort_values(["_country", "_first", "person_name"], kind="stable").reset_index(drop=True))
+    people = (
+        kept.drop_duplicates("person_id")[["person_id", "person_name", "person_country"]]
+        .assign(
+            _country=lambda t: t["person_country"].map(country_rank).fillna(2),
+            _first=lambda t: t["person_id"].map(first),
+        )
+        .sort_values(["_country", "_first", "person_name"], kind="stable")
+        .reset_index(drop=True)
+    )
     rows = {p: i for i, p in enumerate(people["person_id"])}
-    return (kept.assign(row=kept["person_id"].map(rows))
-            .sort_values(["row", "order"], kind="stable")[["row", "person_id", "person_name", "person_country",
-                                                           "meeting_id", "order", "basis", "agency_label"]]
-            .reset_index(drop=True))
+    return (
+        kept.assign(row=kept["person_id"].map(rows))
+        .sort_values(["row", "order"], kind="stable")[
+            ["row", "person_id", "person_name", "person_country", "meeting_id", "order", "basis", "agency_label"]
+        ]
+        .reset_index(drop=True)
+    )

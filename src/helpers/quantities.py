@@ -20,14 +20,35 @@ from .text.dates import MONTH_NAMES
 from .text.numbers import NUMBER_WORDS, SCALES, WORD_NUMBER, word_value
 
 _UNIT_WORDS = {
-    "tons": "tonnes", "tonnes": "tonnes", "kilograms": "kg", "kg": "kg", "kilometers": "km", "km": "km",
-    "miles": "miles", "minutes": "minutes", "weeks": "weeks", "months": "months", "years": "years",
-    "days": "days", "percent": "percent", "per cent": "percent", "%": "percent",
+    "tons": "tonnes",
+    "tonnes": "tonnes",
+    "kilograms": "kg",
+    "kg": "kg",
+    "kilometers": "km",
+    "km": "km",
+    "miles": "miles",
+    "minutes": "minutes",
+    "weeks": "weeks",
+    "months": "months",
+    "years": "years",
+    "days": "days",
+    "percent": "percent",
+    "per cent": "percent",
+    "%": "percent",
 }
-_QUALIFIER_WORDS = [("more than", "more than"), ("over", "over"), ("about", "about"), ("nearly", "nearly"),
-                    ("almost", "almost"), ("at least", "at least"),
-                    # Other ways to say "about" ("some 3,000 firearms").
-                    ("some", "about"), ("approximately", "about"), ("around", "about"), ("roughly", "about")]
+_QUALIFIER_WORDS = [
+    ("more than", "more than"),
+    ("over", "over"),
+    ("about", "about"),
+    ("nearly", "nearly"),
+    ("almost", "almost"),
+    ("at least", "at least"),
+    # Other ways to say "about" ("some 3,000 firearms").
+    ("some", "about"),
+    ("approximately", "about"),
+    ("around", "about"),
+    ("roughly", "about"),
+]
 
 
 #: Each qualifier as the words that end the text before a number (compiled once: read for every number).
@@ -62,23 +83,30 @@ def _case_variants(letters: str) -> str:
 _QUANTITY_START = re.compile(
     r"[$\d" + re.escape(_case_variants("".join(sorted({w[0] for w in NUMBER_WORDS})))) + r"]"
     r"(?:(?<=[$\d])|(?<!\w.)(?i:"
-    + "|".join(f"(?<={re.escape(p[0])})(?={re.escape(p[1:])})" for p in sorted({w[:3] for w in NUMBER_WORDS})) + "))")
+    + "|".join(f"(?<={re.escape(p[0])})(?={re.escape(p[1:])})" for p in sorted({w[:3] for w in NUMBER_WORDS}))
+    + "))"
+)
 
 
 #: What excludes a number (compiled once: read for every number of a long text): more digits after a
 #: dot (an identifier), an ordinal suffix, a year.
-_DECIMAL_AFTER, _ORDINAL_SUFFIX, _YEAR = re.compile(r"\.\d"), re.compile(r"(?:st|nd|rd|th)\b"), re.compile(r"(19|20)\d\d")
+_DECIMAL_AFTER, _ORDINAL_SUFFIX, _YEAR = (
+    re.compile(r"\.\d"),
+    re.compile(r"(?:st|nd|rd|th)\b"),
+    re.compile(r"(19|20)\d\d"),
+)
 
 
 #: Party references ("the two countries", "both nations") name the parties, not a quantity.
 _PARTY = re.compile(r"^\s*(?:countries|nations|governments|sides|delegations|presidents|peoples)\b", re.IGNORECASE)
 #: A section label before a number ("GOAL 1", "Pillar 2", "Section 3"): a name, not a quantity.
-_LABEL_BEFORE = re.compile(r"(?:\b[A-Z]{2,}|\b(?:Goal|Pillar|Phase|Section|Article|Chapter|Item|Step|Annex|Part|"
-                           r"Objective|Priority|Point|Line|Title|Appendix|Table|Figure|No\.?|Number))\s*$")
+_LABEL_BEFORE = re.compile(
+    r"(?:\b[A-Z]{2,}|\b(?:Goal|Pillar|Phase|Section|Article|Chapter|Item|Step|Annex|Part|"
+    r"Objective|Priority|Point|Line|Title|Appendix|Table|Figure|No\.?|Number))\s*$"
+)
 #: A determiner before a small number refers back to a set already named ("the three leaders",
 #: "all three goals", "these two agencies"): a reference, not a statement of quantity.
-_REFERENTIAL_BEFORE = re.compile(r"\b(?:the|these|those|our|their|its|his|her|all|both|each of the)\s+$",
-                                 re.IGNORECASE)
+_REFERENTIAL_BEFORE = re.compile(r"\b(?:the|these|those|our|their|its|his|her|all|both|each of the)\s+$", re.IGNORECASE)
 #: Below this a number after a determiner is a reference; a statistic is rarely so small.
 REFERENTIAL_BELOW = 20
 _DATE_BEFORE = re.compile(rf"(?:{MONTH_NAMES})\.?\s*$")
@@ -108,7 +136,7 @@ def _precision(number: str, scale: float) -> float:
         return 10.0 ** -len(digits.split(".")[1]) * scale
     stripped = digits.rstrip("0")
     zeros = len(digits) - len(stripped) if stripped else 0
-    return 10.0 ** zeros * scale
+    return 10.0**zeros * scale
 
 
 def _quantity_matches(text: str):
@@ -147,7 +175,7 @@ def extract_quantities(text: str) -> list[Candidate]:
     found: list[Candidate] = []
     for match in _quantity_matches(text):
         start, end = match.span()
-        before, after = text[max(0, start - 12):start], text[end:end + 20]
+        before, after = text[max(0, start - 12) : start], text[end : end + 20]
         if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_/.-"):
             continue
         if end < len(text) and (text[end].isalnum() or text[end] in "_/") or _DECIMAL_AFTER.match(after):
@@ -164,8 +192,7 @@ def extract_quantities(text: str) -> list[Candidate]:
             continue
         if number is not None:
             plain = number.replace(",", "")
-            if (_YEAR.fullmatch(number) and not match.group("dollar") and not unit_word
-                    and not match.group("plus")):
+            if _YEAR.fullmatch(number) and not match.group("dollar") and not unit_word and not match.group("plus"):
                 continue
             if (_DATE_BEFORE.search(before) or _DATE_AFTER.match(after)) and not match.group("dollar"):
                 continue

@@ -21,20 +21,33 @@ import pandas as pd
 from .text import fold_word, markdown, normalise, sentences
 from .text.dates import MONTH_NAMES, MONTHS, find_dates
 
-_ORDINALS = {w: i for i, w in enumerate(
-    ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"], start=1)}
-_ORDINAL = re.compile(r"\b(?P<n>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th))"
-                      r"\b(?P<rest>(?:\s+[\w-]+){0,4}?\s+(?:edition|meeting|dialogue|round|session))\b", re.IGNORECASE)
+_ORDINALS = {
+    w: i
+    for i, w in enumerate(
+        ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"], start=1
+    )
+}
+_ORDINAL = re.compile(
+    r"\b(?P<n>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th))"
+    r"\b(?P<rest>(?:\s+[\w-]+){0,4}?\s+(?:edition|meeting|dialogue|round|session))\b",
+    re.IGNORECASE,
+)
 #: Lines at the top of a page that give its genre, mapped onto the genres of the schema.
 #: Words at the top of a page (or in its title) that give its genre, with the schema's genres they
 #: map to, most specific first: a schema without "fact sheet" files one as a press release.
-_GENRE_WORDS = [("transcript", ["transcript"]), ("press call", ["transcript"]), ("remarks", ["transcript"]),
-                ("blog", ["blog post"]), ("read time", ["blog post"]),
-                ("fact sheet", ["fact sheet", "press release"]),
-                ("joint statement", ["joint statement", "press release"]),
-                ("joint communique", ["joint statement", "press release"]),
-                ("readout", ["readout", "press release"]), ("media note", ["press release"]),
-                ("press release", ["press release"])]
+_GENRE_WORDS = [
+    ("transcript", ["transcript"]),
+    ("press call", ["transcript"]),
+    ("remarks", ["transcript"]),
+    ("blog", ["blog post"]),
+    ("read time", ["blog post"]),
+    ("fact sheet", ["fact sheet", "press release"]),
+    ("joint statement", ["joint statement", "press release"]),
+    ("joint communique", ["joint statement", "press release"]),
+    ("readout", ["readout", "press release"]),
+    ("media note", ["press release"]),
+    ("press release", ["press release"]),
+]
 
 
 @dataclass(frozen=True)
@@ -58,7 +71,7 @@ def _line_at(text: str, position: int) -> str:
     """The whole line of ``text`` around ``position`` (the evidence of a value found there)."""
     begin = text.rfind("\n", 0, position) + 1
     end = text.find("\n", position)
-    return text[begin:end if end != -1 else len(text)].strip()
+    return text[begin : end if end != -1 else len(text)].strip()
 
 
 class Lines:
@@ -95,7 +108,7 @@ def publication_date(text: str) -> Found | None:
     Press Release") or a dateline sentence in its first paragraphs ("Washington, D.C., March 14, 2024.")."""
     lines = text.strip().split("\n")
     filled = [i for i, line in enumerate(lines) if line.strip()]
-    head = len("\n".join(lines[:filled[2] + 1])) if len(filled) >= 3 else len(text)
+    head = len("\n".join(lines[: filled[2] + 1])) if len(filled) >= 3 else len(text)
     # A header line, not a sentence of the statement that happens to give a date.
     early = [f for f in dates_in(text) if f.start <= head and len(f.evidence.split()) <= 12]
     if early:
@@ -139,8 +152,13 @@ def title_and_dateline(text: str) -> tuple[Found | None, Found | None]:
     label = re.match(r"([A-ZÀ-Þ .'-]+):", line)
     # "FACT SHEET: ..." opens a title; "SECRETARY BLINKEN: ..." a speaker's turn.
     genre_label = label is not None and any(fold_word(label.group(1).strip()) == word for word, _ in _GENRE_WORDS)
-    is_heading = (len(line) <= 200 and len(line.split()) >= 2 and not line.endswith((".", ":", ";"))
-                  and (label is None or genre_label) and not dates_in(line))
+    is_heading = (
+        len(line) <= 200
+        and len(line.split()) >= 2
+        and not line.endswith((".", ":", ";"))
+        and (label is None or genre_label)
+        and not dates_in(line)
+    )
     return (Found(line, line, start) if is_heading else None), dateline
 
 
@@ -252,8 +270,12 @@ def series(text: str, meetings: pd.DataFrame, minimum: int = 3, lead: str | None
     # A forum named in the title or in the sentence that reports the meeting is the meeting's; named
     # elsewhere, it may be another meeting's ("next steps toward ... a High-Level Security Dialogue").
     sure = whole and lead is not None and _shared_run(forums[forum], _words(lead)) == len(forums[forum])
-    return Found((series_id, forum, meeting_id.rsplit("-", 1)[0]), f"{run} words of the forum name of {meeting_id}", 0,
-                 confidence="high" if sure else "medium")
+    return Found(
+        (series_id, forum, meeting_id.rsplit("-", 1)[0]),
+        f"{run} words of the forum name of {meeting_id}",
+        0,
+        confidence="high" if sure else "medium",
+    )
 
 
 def series_number(text: str) -> Found | None:
@@ -330,25 +352,33 @@ def front_matter(raw: str) -> dict[str, Found]:
 _MEETING_WORDS = re.compile(
     r"\b(?:met|meet|meets|meeting|meetings|dialogue|talks|visit|visited|visits|travell?ed|trip|hosted|hosts|"
     r"received|receives|welcom\w*|convened|gathered|held|took part|participated|consultations?|concluded)\b",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 #: A later meeting ("will meet again", "the next meeting"): its date and place are not this one's.
 _LATER_MEETING = re.compile(r"\b(?:again|next|upcoming|subsequent|follow-on|follow-up)\b", re.IGNORECASE)
 #: A sentence that refers back to an earlier meeting ("followed up on his December 5 visit"): its dates are
 #: that meeting's unless the sentence dates this one otherwise.
-_EARLIER_MEETING = re.compile(r"\b(?:follow(?:ed|s|ing)? up on|follow-up to|following up|previous|prior|earlier|"
-                              r"last year's)\b", re.IGNORECASE)
+_EARLIER_MEETING = re.compile(
+    r"\b(?:follow(?:ed|s|ing)? up on|follow-up to|following up|previous|prior|earlier|"
+    r"last year's)\b",
+    re.IGNORECASE,
+)
 #: Events that are not a meeting: a date beside them is theirs.
 _OTHER_EVENT = re.compile(
     r"\b(?:extradit\w*|arrest\w*|captur\w*|sentenc\w*|convict\w*|indict\w*|charg(?:ed|es)|seiz\w*|signed|"
     r"enact\w*|released|publish\w*|designat\w*|sanction\w*|killed|died|adopted|launched|decree\w*|"
-    r"announced|passed|born|elected)\b", re.IGNORECASE)
+    r"announced|passed|born|elected)\b",
+    re.IGNORECASE,
+)
 #: Words before a date that make it a bound or a reference, not the meeting's day.
 _NOT_THE_DAY = re.compile(r"\b(?:since|until|till|through|by|before|after|from|as of|between)\s+$", re.IGNORECASE)
 _MONTH_DAY = re.compile(rf"\b(?P<month>{MONTH_NAMES})\.?\s+(?P<day>\d{{1,2}})\b(?!,?\s+(?:19|20)\d{{2}})(?!\d)")
-_RELATIVE = re.compile(r"\b(?P<word>today|this morning|this afternoon|this evening|tonight|yesterday|last night)\b",
-                       re.IGNORECASE)
-_WEEKDAY = re.compile(r"\b(?:on|this|last)\s+(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
-                      re.IGNORECASE)
+_RELATIVE = re.compile(
+    r"\b(?P<word>today|this morning|this afternoon|this evening|tonight|yesterday|last night)\b", re.IGNORECASE
+)
+_WEEKDAY = re.compile(
+    r"\b(?:on|this|last)\s+(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", re.IGNORECASE
+)
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _QUOTED = re.compile(r"\"[^\"]*\"")
 
@@ -405,7 +435,7 @@ def _dates_of(sentence: str, published: dt.date | None) -> list[tuple[dt.date, i
     for m in _MONTH_DAY.finditer(sentence):
         if any(a <= m.start() < b for a, b in taken) or _inside(quoted, m.start()):
             continue
-        if _NOT_THE_DAY.search(sentence[:m.start()]):
+        if _NOT_THE_DAY.search(sentence[: m.start()]):
             continue
         month, number = MONTHS[m.group("month").lower().rstrip(".")], int(m.group("day"))
         year = _year_for(month, number, published, future=bool(_FUTURE.search(sentence)))
@@ -442,7 +472,7 @@ def meeting_date(text: str, published: dt.date | None) -> Found | None:
     """
     candidates = []
     dateline = None  # the date of a dateline sentence ("Washington, D.C., March 14, 2024.") just before
-    for start, end, sentence in sentences(text):
+    for start, _end, sentence in sentences(text):
         if _is_dateline_sentence(sentence):
             dateline = find_dates(sentence)[0][0]
             continue
@@ -456,15 +486,22 @@ def meeting_date(text: str, published: dt.date | None) -> Found | None:
         weaker = bool(_OTHER_EVENT.search(sentence)) or bool(_EARLIER_MEETING.search(sentence))
         for day, offset, status, kind in _dates_of(sentence, published):
             strength = {"full": 3, "month-day": 3, "relative": 2}[kind]
-            if weaker and kind != "relative":  # "today" stays this meeting's day; a written date may be the other event's
+            if (
+                weaker and kind != "relative"
+            ):  # "today" stays this meeting's day; a written date may be the other event's
                 strength -= 2
             candidates.append((strength, start + offset, day, status, sentence))
     candidates = [c for c in candidates if c[0] >= 2]
     if not candidates:
         if published is None:
             return None
-        return Found(published, "no sentence of the text dates the meeting: the publication date", 0,
-                     status="inferred", confidence="low")
+        return Found(
+            published,
+            "no sentence of the text dates the meeting: the publication date",
+            0,
+            status="inferred",
+            confidence="low",
+        )
     # The first sentence that dates a meeting reports it (a readout leads with its event); within
     # it, a written date wins over "today".
     lead = min(c[1] for c in candidates)
@@ -501,8 +538,10 @@ def _is_dateline_sentence(sentence: str) -> bool:
 
 _VENUE = re.compile(r"\bat the (?P<venue>(?:[A-Z][\w'’.-]*|of|the|for|and)(?:\s+(?:[A-Z][\w'’.-]*|of|the|for|and))*)")
 #: Words that make a name after "at the" a place to meet (a building), not an event ("the U.N. General Assembly").
-_VENUE_HEADS = re.compile(r"\b(?:Palace|House|Department|Ministry|Secretariat|Secretaría|Embassy|Residence|Building|"
-                          r"Hall|Center|Centre|Office|Headquarters|Chancellery|Cancillería|Palacio)\b")
+_VENUE_HEADS = re.compile(
+    r"\b(?:Palace|House|Department|Ministry|Secretariat|Secretaría|Embassy|Residence|Building|"
+    r"Hall|Center|Centre|Office|Headquarters|Chancellery|Cancillería|Palacio)\b"
+)
 
 
 def meeting_place(text: str, cities, at: int | None = None) -> tuple[Found | None, Found | None]:
@@ -526,8 +565,12 @@ def meeting_place(text: str, cities, at: int | None = None) -> tuple[Found | Non
         if city is None:
             found = sorted((folded.find(fold_word(c)), c) for c in cities if c and fold_word(c) in folded)
             if found:
-                city = Found(found[0][1], sentence, start + found[0][0],
-                             confidence="high" if rank == 0 and at is not None else "medium")
+                city = Found(
+                    found[0][1],
+                    sentence,
+                    start + found[0][0],
+                    confidence="high" if rank == 0 and at is not None else "medium",
+                )
         if venue is None:
             for m in _VENUE.finditer(sentence):
                 name = m.group("venue").rstrip(".,")

@@ -51,24 +51,31 @@ def _check_resource(resource, number: int) -> None:
     where = f"resources[{number}] ({resource['name']})"
     file = resource.get("path")
     if not isinstance(file, str) or not _TABLE_FILE.fullmatch(file):
-        raise DataError(PACKAGE_FILE, f"{where}: path {file!r} is not the name of a .csv file in data/ "
-                        "(no folders, no '..')")
+        raise DataError(
+            PACKAGE_FILE, f"{where}: path {file!r} is not the name of a .csv file in data/ (no folders, no '..')"
+        )
     fields = (resource.get("schema") or {}).get("fields")
     if not isinstance(fields, list) or not all(isinstance(f, dict) and isinstance(f.get("name"), str) for f in fields):
         raise DataError(PACKAGE_FILE, f"{where}: schema.fields is not a list of named fields")
     for field in fields:
         kind = field.get("type", "string")
         if kind not in _TYPES:
-            raise DataError(PACKAGE_FILE, f"{where}: field {field['name']!r} has type {kind!r}, which the loader "
-                            f"does not know ({', '.join(sorted(_TYPES))})")
+            raise DataError(
+                PACKAGE_FILE,
+                f"{where}: field {field['name']!r} has type {kind!r}, which the loader "
+                f"does not know ({', '.join(sorted(_TYPES))})",
+            )
 
 
 def require_resources(package: Mapping, names: Iterable[str]) -> None:
     """Fail with a clear error when the package lacks one of the tables ``names``."""
     missing = [name for name in names if name not in resources(package)]
     if missing:
-        raise DataError(PACKAGE_FILE, f"the resource {missing[0]!r} is missing: the report reads it "
-                        f"(resources present: {', '.join(sorted(resources(package)))})")
+        raise DataError(
+            PACKAGE_FILE,
+            f"the resource {missing[0]!r} is missing: the report reads it "
+            f"(resources present: {', '.join(sorted(resources(package)))})",
+        )
 
 
 def resources(package: Mapping) -> dict[str, dict]:
@@ -128,8 +135,11 @@ def _records(file: str, text: str) -> tuple[list[str], list[list[str]], list[int
     """Header, records and the line each record starts on (records may span lines)."""
     if "\r" in text:
         line = text[: text.index("\r")].count("\n") + 1
-        raise DataError(file, f"line {line} ends with a carriage return (Windows line endings, CRLF): "
-                        "save the file with Unix line endings (LF), e.g. `dos2unix " + file + "`")
+        raise DataError(
+            file,
+            f"line {line} ends with a carriage return (Windows line endings, CRLF): "
+            "save the file with Unix line endings (LF), e.g. `dos2unix " + file + "`",
+        )
     lines = io.StringIO(text, newline="")
     reader = csv.reader(lines, strict=True)
     starts, records = [], []
@@ -151,8 +161,12 @@ def _records(file: str, text: str) -> tuple[list[str], list[list[str]], list[int
         raise DataError(file, f"cannot be read as CSV near line {reader.line_num}: {exc}") from None
     for record, start in zip(records, starts, strict=True):
         if len(record) != len(header):
-            raise DataError(file, f"line {start} has {len(record)} fields, the header {len(header)}",
-                            row=len([s for s in starts if s <= start]), line=start)
+            raise DataError(
+                file,
+                f"line {start} has {len(record)} fields, the header {len(header)}",
+                row=len([s for s in starts if s <= start]),
+                line=start,
+            )
     return header, records, starts
 
 
@@ -184,12 +198,12 @@ def read_table(data_dir: Path, resource: dict) -> pd.DataFrame:
     if extra:
         raise DataError(file, "the header has a column the schema does not describe", field=extra[0])
     if len(set(header)) != len(header):
-        raise DataError(file, "the header names a column twice",
-                        field=next(c for c in header if header.count(c) > 1))
+        raise DataError(file, "the header names a column twice", field=next(c for c in header if header.count(c) > 1))
 
     columns = {name: [record[header.index(name)] for record in records] for name in names}
-    frame = pd.DataFrame({field["name"]: _convert_column(file, columns[field["name"]], field, lines)
-                          for field in fields}, columns=names)
+    frame = pd.DataFrame(
+        {field["name"]: _convert_column(file, columns[field["name"]], field, lines) for field in fields}, columns=names
+    )
     frame.attrs["lines"] = lines
     _check_primary_key(file, frame, _as_list(resource["schema"].get("primaryKey")), lines)
     return frame
@@ -217,8 +231,10 @@ def _convert_column(file: str, column: list[str], field: dict, lines: list[int])
             raise fail(f"the value {raw!r} has leading or trailing spaces")
         bad = _CONTROL.search(cell)
         if bad:
-            raise fail(f"the value contains the control character U+{ord(bad.group()):04X} at position "
-                       f"{bad.start()}: no text of the dataset needs one")
+            raise fail(
+                f"the value contains the control character U+{ord(bad.group()):04X} at position "
+                f"{bad.start()}: no text of the dataset needs one"
+            )
         if cell == "":
             if constraints.get("required"):
                 raise fail("a value is required but the cell is empty")
@@ -228,8 +244,10 @@ def _convert_column(file: str, column: list[str], field: dict, lines: list[int])
             raise fail(f"{cell!r} is not one of {allowed}")
         if pattern is not None and not pattern.fullmatch(cell):
             raise fail(f"{cell[:80]!r} does not match the pattern {pattern.pattern!r}")
-        for key, beyond, says in (("minLength", operator.lt, "shorter than"),
-                                  ("maxLength", operator.gt, "longer than")):
+        for key, beyond, says in (
+            ("minLength", operator.lt, "shorter than"),
+            ("maxLength", operator.gt, "longer than"),
+        ):
             if key in constraints and beyond(len(cell), constraints[key]):
                 raise fail(f"the value is {says} {constraints[key]} characters")
         try:
@@ -245,8 +263,13 @@ def _convert_column(file: str, column: list[str], field: dict, lines: list[int])
         seen: dict = {}
         for row, value in enumerate(values, start=1):
             if value is not None and value in seen:
-                raise DataError(file, f"{value!r} is already the value of row {seen[value]}: it must be unique",
-                                row=row, field=name, line=lines[row - 1])
+                raise DataError(
+                    file,
+                    f"{value!r} is already the value of row {seen[value]}: it must be unique",
+                    row=row,
+                    field=name,
+                    line=lines[row - 1],
+                )
             seen.setdefault(value, row)
     kind = field.get("type", "string")
     if kind == "date":
@@ -279,8 +302,11 @@ def check_foreign_keys(package: Mapping, tables: Mapping[str, pd.DataFrame]) -> 
             target_name = fk["reference"]["resource"] or name
             target_fields = _as_list(fk["reference"]["fields"])
             if target_name not in tables:
-                raise DataError(PACKAGE_FILE, f"resource {name!r}: a foreign key refers to the resource "
-                                f"{target_name!r}, which the package does not have")
+                raise DataError(
+                    PACKAGE_FILE,
+                    f"resource {name!r}: a foreign key refers to the resource "
+                    f"{target_name!r}, which the package does not have",
+                )
             target = tables[target_name]
             known = set(target[target_fields].itertuples(index=False, name=None))
             for row, values in enumerate(frame[fields].itertuples(index=False, name=None), start=1):
@@ -320,27 +346,38 @@ def _keys(value) -> str:
 
 def overview(package: Mapping, tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
     """One row per resource of ``package``: table, file, rows (of ``tables``), primary key and description."""
-    return pd.DataFrame([
-        {"table": name, "file": f"data/{res['path']}", "rows": len(tables[name]),
-         "primary key": _keys(res["schema"].get("primaryKey")), "description": res.get("description", "")}
-        for name, res in resources(package).items()
-    ])
+    return pd.DataFrame(
+        [
+            {
+                "table": name,
+                "file": f"data/{res['path']}",
+                "rows": len(tables[name]),
+                "primary key": _keys(res["schema"].get("primaryKey")),
+                "description": res.get("description", ""),
+            }
+            for name, res in resources(package).items()
+        ]
+    )
 
 
 def fields_table(resource: Mapping) -> pd.DataFrame:
     """:func:`describe_fields` of ``resource`` as a table, "yes" for a required field and "" otherwise."""
-    fields = pd.DataFrame(list(describe_fields(resource)),
-                          columns=["field", "type", "required", "allowed values", "description"])
+    fields = pd.DataFrame(
+        list(describe_fields(resource)), columns=["field", "type", "required", "allowed values", "description"]
+    )
     fields["required"] = fields["required"].map({True: "yes", False: ""})
     return fields
 
 
 def foreign_keys(name: str, resource: Mapping) -> str:
     """The foreign keys of resource ``name`` as "fields → table.fields", separated by "; " ("none" if it has none)."""
-    return "; ".join(
-        f"{_keys(fk['fields'])} → {(fk['reference']['resource'] or name)}.{_keys(fk['reference']['fields'])}"
-        for fk in resource["schema"].get("foreignKeys", [])
-    ) or "none"
+    return (
+        "; ".join(
+            f"{_keys(fk['fields'])} → {(fk['reference']['resource'] or name)}.{_keys(fk['reference']['fields'])}"
+            for fk in resource["schema"].get("foreignKeys", [])
+        )
+        or "none"
+    )
 
 
 def resource_note(name: str, resource: Mapping) -> str:
@@ -350,7 +387,8 @@ def resource_note(name: str, resource: Mapping) -> str:
     never as markup (:func:`helpers.escape.myst`); only the bold "The ...
     table." is markup.
     """
-    facts = (f"File data/{resource['path']}; primary key: {_keys(resource['schema'].get('primaryKey'))}; "
-             f"foreign keys: {foreign_keys(name, resource)}.")
-    return (f"**The {escape.myst(name)} table.** {escape.myst(resource.get('description', ''))}\n\n"
-            + escape.myst(facts))
+    facts = (
+        f"File data/{resource['path']}; primary key: {_keys(resource['schema'].get('primaryKey'))}; "
+        f"foreign keys: {foreign_keys(name, resource)}."
+    )
+    return f"**The {escape.myst(name)} table.** {escape.myst(resource.get('description', ''))}\n\n" + escape.myst(facts)

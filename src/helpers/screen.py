@@ -21,11 +21,18 @@ _SUSPECT = [
     ("template braces (Jinja)", re.compile(r"\{\{|\}\}|\{%|%\}")),
     ("a MyST or Sphinx role", re.compile(r"\{[A-Za-z][\w:+-]*\}`")),
     ("a MyST directive fence", re.compile(r"^\s*(?:`{3,}|:{3,})\s*\{", re.MULTILINE)),
-    ("a LaTeX command", re.compile(r"\\(?:input|include|openin|openout|write|read|immediate|catcode|def|"
-                                   r"usepackage|documentclass|csname|lstinputlisting|verbatiminput)\b|"
-                                   r"\\[A-Za-z]{2,}\s*\{")),
-    ("a javascript: or data: address", re.compile(r"\b(?:javascript|vbscript)\s*:|\bdata:[a-z]+/[\w.+-]+[;,]",
-                                                  re.IGNORECASE)),
+    (
+        "a LaTeX command",
+        re.compile(
+            r"\\(?:input|include|openin|openout|write|read|immediate|catcode|def|"
+            r"usepackage|documentclass|csname|lstinputlisting|verbatiminput)\b|"
+            r"\\[A-Za-z]{2,}\s*\{"
+        ),
+    ),
+    (
+        "a javascript: or data: address",
+        re.compile(r"\b(?:javascript|vbscript)\s*:|\bdata:[a-z]+/[\w.+-]+[;,]", re.IGNORECASE),
+    ),
     ("a control character", re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")),
     ("a bidirectional control character", re.compile("[\u202a-\u202e\u2066-\u2069]")),
 ]
@@ -52,12 +59,16 @@ def findings(text: str, fmt: str = "text") -> list[str]:
         if matches:
             first = matches[0]
             more = f" (and {len(matches) - 1} more)" if len(matches) > 1 else ""
-            out.append(f"line {_line(text, first.start())}: {what}, {first.group()[:40]!r}{more}: "
-                       "no readout needs it; check the text before accepting it (it is kept and shown as text)")
+            out.append(
+                f"line {_line(text, first.start())}: {what}, {first.group()[:40]!r}{more}: "
+                "no readout needs it; check the text before accepting it (it is kept and shown as text)"
+            )
     language = likely_language(text)
     if language != "en":
-        out.append(f"the text does not read as English (it looks like {language}): the drafting rules read "
-                   "English, so expect to review every row by hand")
+        out.append(
+            f"the text does not read as English (it looks like {language}): the drafting rules read "
+            "English, so expect to review every row by hand"
+        )
     return out
 
 

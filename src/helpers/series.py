@@ -12,8 +12,17 @@ import pandas as pd
 from . import escape
 
 #: The columns the series timeline draws (exported with the figure).
-TIMELINE_COLUMNS = ["event_id", "series_id", "series_name", "series_number", "date", "city", "host_country",
-                    "meeting_id", "covered"]
+TIMELINE_COLUMNS = [
+    "event_id",
+    "series_id",
+    "series_name",
+    "series_number",
+    "date",
+    "city",
+    "host_country",
+    "meeting_id",
+    "covered",
+]
 
 
 def events(ds) -> pd.DataFrame:
@@ -24,10 +33,17 @@ def events(ds) -> pd.DataFrame:
 
 def summary(events: pd.DataFrame) -> pd.DataFrame:
     """One row per series, by its first meeting: name, first and last date, meetings and those covered."""
-    return (events.groupby("series_id", sort=False)
-            .agg(name=("series_name", "first"), first=("date", "min"), last=("date", "max"),
-                 meetings=("event_id", "size"), covered=("covered", "sum"))
-            .sort_values("first", kind="stable"))
+    return (
+        events.groupby("series_id", sort=False)
+        .agg(
+            name=("series_name", "first"),
+            first=("date", "min"),
+            last=("date", "max"),
+            meetings=("event_id", "size"),
+            covered=("covered", "sum"),
+        )
+        .sort_values("first", kind="stable")
+    )
 
 
 def day(date) -> str:
@@ -41,7 +57,7 @@ def _label(row) -> str:
 
 
 def _join(items: list[str]) -> str:
-    """"a", "a and b", "a, b and c"."""
+    """ "a", "a and b", "a, b and c"."""
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
@@ -90,13 +106,16 @@ def coverage(events: pd.DataFrame) -> list[tuple[str, str]]:
         if pd.notna(earlier) and earlier > 1:
             text += f"; the {_ordinals(int(earlier) - 1)} meetings of the series are not listed"
         if part["reference_id"].str.startswith("doc:").all():
-            text += "; these meetings are dated only by the corpus texts, so a meeting of the series without a text would not be listed"
+            text += (
+                "; these meetings are dated only by the corpus texts, so a meeting of the series without a text "
+                "would not be listed"
+            )
         out.append((row["name"], text + "."))
     return out
 
 
 def _ordinals(n: int) -> str:
-    """"first", "first two", "first three", ..."""
+    """ "first", "first two", "first three", ..."""
     return "first" if n == 1 else f"first {({2: 'two', 3: 'three', 4: 'four'}).get(n, str(n))}"
 
 
@@ -121,26 +140,38 @@ def gap_facts(events: pd.DataFrame, meetings: pd.DataFrame) -> dict:
     all, between ``gap_max_from`` and ``gap_max_to``, and ``gap_min_days``
     the shortest. ``n_same_series`` intervals join two meetings of one series.
     """
-    covered = (events[events["covered"]].merge(meetings[["meeting_id", "us_administration"]], on="meeting_id")
-               .sort_values(["date", "meeting_id"], kind="stable").reset_index(drop=True))
+    covered = (
+        events[events["covered"]]
+        .merge(meetings[["meeting_id", "us_administration"]], on="meeting_id")
+        .sort_values(["date", "meeting_id"], kind="stable")
+        .reset_index(drop=True)
+    )
     gaps = covered["date"].diff().iloc[1:]
     widest = int(gaps.idxmax())
     admins = covered.groupby("us_administration", sort=False).agg(
-        n=("meeting_id", "size"), first=("date", "min"), last=("date", "max"))
+        n=("meeting_id", "size"), first=("date", "min"), last=("date", "max")
+    )
     parts = []
     for admin, row in admins.iterrows():
         years = f"{row['first']:%Y}" if row["first"].year == row["last"].year else f"{row['first']:%Y}-{row['last']:%Y}"
         parts.append(f"{_count(row['n'])} under {admin} ({years})")
     last = covered["us_administration"].iloc[-1]
-    within = gaps[(covered["us_administration"].iloc[1:] == last)
-                  & (covered["us_administration"].shift().iloc[1:] == last)]
+    within = gaps[
+        (covered["us_administration"].iloc[1:] == last) & (covered["us_administration"].shift().iloc[1:] == last)
+    ]
     same = covered["series_id"].eq(covered["series_id"].shift()).iloc[1:]
     early = covered[covered["us_administration"] != last]
     return {
-        "n_early": len(early), "n_early_series": int(early["series_id"].nunique()),
-        "n_gaps": len(gaps), "gap_max": float(gaps.max().days / 365.25), "gap_min_days": int(gaps.min().days),
-        "gap_max_from": covered.loc[widest - 1, "meeting_id"], "gap_max_to": covered.loc[widest, "meeting_id"],
-        "by_administration": _join(parts), "last_admin": last, "n_last_admin": int(admins.loc[last, "n"]),
+        "n_early": len(early),
+        "n_early_series": int(early["series_id"].nunique()),
+        "n_gaps": len(gaps),
+        "gap_max": float(gaps.max().days / 365.25),
+        "gap_min_days": int(gaps.min().days),
+        "gap_max_from": covered.loc[widest - 1, "meeting_id"],
+        "gap_max_to": covered.loc[widest, "meeting_id"],
+        "by_administration": _join(parts),
+        "last_admin": last,
+        "n_last_admin": int(admins.loc[last, "n"]),
         "last_admin_max_months": float(within.max().days / 30.44) if len(within) else 0.0,
         "n_same_series": int(same.sum()),
     }
@@ -156,21 +187,31 @@ def facts(events: pd.DataFrame, meetings: pd.DataFrame) -> dict:
     missing = events[~events["covered"]]
     inaugural = events[events["series_number"] == 1]
     return {
-        "n_events": len(events), "n_series": events["series_id"].nunique(),
-        "n_covered": int(events["covered"].sum()), "n_missing": len(missing),
-        "first": f"{events['date'].min():%B %Y}", "last": f"{events['date'].max():%B %Y}",
+        "n_events": len(events),
+        "n_series": events["series_id"].nunique(),
+        "n_covered": int(events["covered"].sum()),
+        "n_missing": len(missing),
+        "first": f"{events['date'].min():%B %Y}",
+        "last": f"{events['date'].max():%B %Y}",
         "n_mx_hosted": int((events["host_country"] == "MX").sum()),
         "missing_list": "; ".join(_label(row) for row in missing.itertuples()),
-        "n_inaugural": len(inaugural), "n_inaugural_covered": int(inaugural["covered"].sum()),
+        "n_inaugural": len(inaugural),
+        "n_inaugural_covered": int(inaugural["covered"].sum()),
         "inaugural_covered": _join([_label(r) for r in inaugural[inaugural["covered"]].itertuples()] or ["none"]),
         "inaugural_missing": _join([_label(r) for r in inaugural[~inaugural["covered"]].itertuples()] or ["none"]),
         **gap_facts(events, meetings),
     }
 
 
-def barr_facts(events: pd.DataFrame, participants: pd.DataFrame, notes: str, *,
-               person: str = "alejandro-gertz-manero", name: str = "Gertz Manero",
-               series_id: str = "barr-followup") -> dict:
+def barr_facts(
+    events: pd.DataFrame,
+    participants: pd.DataFrame,
+    notes: str,
+    *,
+    person: str = "alejandro-gertz-manero",
+    name: str = "Gertz Manero",
+    series_id: str = "barr-followup",
+) -> dict:
     """The talks after Attorney General Barr's visit: the visit, the follow-up, and whom the notes add.
 
     ``notes`` is the text of the reference notes (``data/reference/README.md``);
@@ -184,9 +225,13 @@ def barr_facts(events: pd.DataFrame, participants: pd.DataFrame, notes: str, *,
     bullets = [line.strip()[2:] for line in notes.splitlines() if line.strip().startswith("- ")]
     quote = next(line for line in bullets if f"{followup['date']:%Y}" in line and name in line)
     people = participants.loc[participants["meeting_id"] == followup["meeting_id"], "person_id"]
-    return {"visit": day(part.iloc[0]["date"]), "followup": day(followup["date"]),
-            "followup_meeting": followup["meeting_id"], "quote": quote,
-            "named": "names" if person in set(people) else "does not name"}
+    return {
+        "visit": day(part.iloc[0]["date"]),
+        "followup": day(followup["date"]),
+        "followup_meeting": followup["meeting_id"],
+        "quote": quote,
+        "named": "names" if person in set(people) else "does not name",
+    }
 
 
 def reference_notes(ds) -> str:
@@ -201,10 +246,11 @@ def source_table(events: pd.DataFrame, link) -> pd.DataFrame:
     the corpus text that reports it (``reference_id`` 'doc:<doc_id>') names that text, which the corpus
     chapter lists with its address.
     """
+
     def source(row) -> object:
         if str(row.reference_id).startswith("doc:"):
             return f"corpus text {row.reference_id.removeprefix('doc:')}"
-        return link(f"{row.source_publisher}, \"{row.source_title}\"", row.source_url)
+        return link(f'{row.source_publisher}, "{row.source_title}"', row.source_url)
 
     table = events.assign(
         rank=events["series_number"].map(lambda n: "" if pd.isna(n) else str(int(n))),

@@ -17,9 +17,20 @@ from . import themes as th
 #: only from speaking, leading, greeting or hosting in the text.
 LISTED = "listed"
 
-COLUMNS = ["doc_id", "meeting_id", "genre", "translation", "words", "participants_listed",
-           "participants_other", "claims", "claims_per_1000_words", "theme_mentions",
-           "mentions_per_1000_words", "themes"]
+COLUMNS = [
+    "doc_id",
+    "meeting_id",
+    "genre",
+    "translation",
+    "words",
+    "participants_listed",
+    "participants_other",
+    "claims",
+    "claims_per_1000_words",
+    "theme_mentions",
+    "mentions_per_1000_words",
+    "themes",
+]
 
 
 def profile(ds, hit_rows: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -44,20 +55,22 @@ def profile(ds, hit_rows: pd.DataFrame | None = None) -> pd.DataFrame:
         n_words = int(words.get(doc_id, 0))
         n_claims = int(claims.get(doc_id, 0))
         n_mentions = int(mentions.get(doc_id, 0))
-        rows.append({
-            "doc_id": doc_id,
-            "meeting_id": docs.at[doc_id, "meeting_id"],
-            "genre": docs.at[doc_id, "genre"],
-            "translation": docs.at[doc_id, "translation"],
-            "words": n_words,
-            "participants_listed": int(listed.get(doc_id, 0)),
-            "participants_other": int(other.get(doc_id, 0)),
-            "claims": n_claims,
-            "claims_per_1000_words": round(1000 * n_claims / n_words, 2) if n_words else 0.0,
-            "theme_mentions": n_mentions,
-            "mentions_per_1000_words": round(1000 * n_mentions / n_words, 2) if n_words else 0.0,
-            "themes": int(themes.get(doc_id, 0)),
-        })
+        rows.append(
+            {
+                "doc_id": doc_id,
+                "meeting_id": docs.at[doc_id, "meeting_id"],
+                "genre": docs.at[doc_id, "genre"],
+                "translation": docs.at[doc_id, "translation"],
+                "words": n_words,
+                "participants_listed": int(listed.get(doc_id, 0)),
+                "participants_other": int(other.get(doc_id, 0)),
+                "claims": n_claims,
+                "claims_per_1000_words": round(1000 * n_claims / n_words, 2) if n_words else 0.0,
+                "theme_mentions": n_mentions,
+                "mentions_per_1000_words": round(1000 * n_mentions / n_words, 2) if n_words else 0.0,
+                "themes": int(themes.get(doc_id, 0)),
+            }
+        )
     return pd.DataFrame(rows, columns=COLUMNS)
 
 
@@ -93,38 +106,57 @@ def profile_facts(profile: pd.DataFrame) -> dict:
 
 def tolerance_facts(tolerance) -> dict:
     """The tolerances of a claims check (:class:`helpers.claims.Tolerance`) in per cent."""
-    return {"tol_consistent": 100 * tolerance.consistent, "tol_about": 100 * tolerance.about,
-            "tol_approx": 100 * tolerance.approximate}
+    return {
+        "tol_consistent": 100 * tolerance.consistent,
+        "tol_about": 100 * tolerance.about,
+        "tol_approx": 100 * tolerance.approximate,
+    }
 
 
 def profile_table(profile: pd.DataFrame) -> pd.DataFrame:
     """:func:`profile` as the methods appendix prints it: no meeting or mention count, readers' headings."""
-    return (profile.drop(columns=["meeting_id", "theme_mentions"])
-            .rename(columns={"doc_id": "document", "translation": "language", "participants_listed": "listed",
-                             "participants_other": "other named", "claims_per_1000_words": "claims per 1,000 words",
-                             "mentions_per_1000_words": "theme mentions per 1,000 words"}))
+    return profile.drop(columns=["meeting_id", "theme_mentions"]).rename(
+        columns={
+            "doc_id": "document",
+            "translation": "language",
+            "participants_listed": "listed",
+            "participants_other": "other named",
+            "claims_per_1000_words": "claims per 1,000 words",
+            "mentions_per_1000_words": "theme mentions per 1,000 words",
+        }
+    )
 
 
 def genre_profile(profile: pd.DataFrame) -> pd.DataFrame:
     """:func:`profile` summed by genre: texts, words, participants listed and otherwise named, claims, and
     claims and theme mentions per 1,000 words of the genre's texts (genres by number of words, largest first)."""
-    sums = profile.groupby("genre").agg(texts=("doc_id", "size"), words=("words", "sum"),
-                                        listed=("participants_listed", "sum"),
-                                        other_named=("participants_other", "sum"), claims=("claims", "sum"),
-                                        mentions=("theme_mentions", "sum"))
+    sums = profile.groupby("genre").agg(
+        texts=("doc_id", "size"),
+        words=("words", "sum"),
+        listed=("participants_listed", "sum"),
+        other_named=("participants_other", "sum"),
+        claims=("claims", "sum"),
+        mentions=("theme_mentions", "sum"),
+    )
     sums = sums.sort_index().sort_values("words", ascending=False, kind="stable")
     per_1000 = 1000 / sums["words"].where(sums["words"] > 0)
-    return pd.DataFrame({
-        "genre": sums.index, "texts": sums["texts"].to_numpy(), "words": sums["words"].to_numpy(),
-        "listed": sums["listed"].to_numpy(), "other named": sums["other_named"].to_numpy(),
-        "claims": sums["claims"].to_numpy(),
-        "claims per 1,000 words": (sums["claims"] * per_1000).round(1).fillna(0.0).to_numpy(),
-        "theme mentions per 1,000 words": (sums["mentions"] * per_1000).round(1).fillna(0.0).to_numpy(),
-    })
+    return pd.DataFrame(
+        {
+            "genre": sums.index,
+            "texts": sums["texts"].to_numpy(),
+            "words": sums["words"].to_numpy(),
+            "listed": sums["listed"].to_numpy(),
+            "other named": sums["other_named"].to_numpy(),
+            "claims": sums["claims"].to_numpy(),
+            "claims per 1,000 words": (sums["claims"] * per_1000).round(1).fillna(0.0).to_numpy(),
+            "theme mentions per 1,000 words": (sums["mentions"] * per_1000).round(1).fillna(0.0).to_numpy(),
+        }
+    )
 
 
 def genre_facts(by_genre: pd.DataFrame) -> dict:
     """Which genre gives most of the delegation lists and most of the claims, with its share in per cent."""
+
     def top(column: str) -> tuple[str, float]:
         row = by_genre.loc[by_genre[column].idxmax()]
         total = by_genre[column].sum()
@@ -132,11 +164,16 @@ def genre_facts(by_genre: pd.DataFrame) -> dict:
 
     listed_genre, listed_share = top("listed")
     claims_genre, claims_share = top("claims")
-    return {"n_genres": len(by_genre), "top_listed_genre": listed_genre, "top_listed_share": listed_share,
-            "top_claims_genre": claims_genre, "top_claims_share": claims_share,
-            "genres_without_lists": _or_list(by_genre.loc[by_genre["listed"] == 0, "genre"].tolist())}
+    return {
+        "n_genres": len(by_genre),
+        "top_listed_genre": listed_genre,
+        "top_listed_share": listed_share,
+        "top_claims_genre": claims_genre,
+        "top_claims_share": claims_share,
+        "genres_without_lists": _or_list(by_genre.loc[by_genre["listed"] == 0, "genre"].tolist()),
+    }
 
 
 def _or_list(items: list[str]) -> str:
-    """"a", "a or b", "a, b or c"; "none" for no items."""
+    """ "a", "a or b", "a, b or c"; "none" for no items."""
     return " or ".join([", ".join(items[:-1]), items[-1]]) if len(items) > 1 else "".join(items) or "none"

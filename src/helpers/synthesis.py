@@ -32,18 +32,21 @@ def persistence_distribution(theme_presence: pd.DataFrame, institution_meetings:
     themes = theme_presence.sum(axis=1).astype(int)
     # A row for 0 only when some theme of the codebook was never found.
     levels = range(0 if (themes == 0).any() else 1, n_meetings + 1)
-    frame = pd.DataFrame({
-        "meetings_present": list(levels),
-        "themes": [int((themes == k).sum()) for k in levels],
-        "institutions": [int((institution_meetings == k).sum()) for k in levels],
-    })
+    frame = pd.DataFrame(
+        {
+            "meetings_present": list(levels),
+            "themes": [int((themes == k).sum()) for k in levels],
+            "institutions": [int((institution_meetings == k).sum()) for k in levels],
+        }
+    )
     frame["themes_share"] = frame["themes"] / max(len(themes), 1)
     frame["institutions_share"] = frame["institutions"] / max(len(institution_meetings), 1)
     return frame
 
 
-def sector_alignment(sector_themes: pd.DataFrame, theme_presence: pd.DataFrame,
-                     sectors_present: pd.DataFrame, known_sectors) -> pd.DataFrame:
+def sector_alignment(
+    sector_themes: pd.DataFrame, theme_presence: pd.DataFrame, sectors_present: pd.DataFrame, known_sectors
+) -> pd.DataFrame:
     """For each specialist sector: the meetings it attended and those where its themes were on the agenda.
 
     ``sector_themes`` maps sectors to the themes in their remit;
@@ -59,16 +62,22 @@ def sector_alignment(sector_themes: pd.DataFrame, theme_presence: pd.DataFrame,
     unknown = sorted(set(sector_themes["sector"]) - set(known_sectors))
     if unknown:
         row = int(sector_themes.index[sector_themes["sector"] == unknown[0]][0]) + 1
-        raise DataError("sector_themes.csv", f"sector {unknown[0]!r} is not a sector of agencies.csv", row=row,
-                        field="sector")
+        raise DataError(
+            "sector_themes.csv", f"sector {unknown[0]!r} is not a sector of agencies.csv", row=row, field="sector"
+        )
     attended = sectors_present.groupby("sector")["meeting_id"].agg(set)
     rows = []
     for sector, group in sector_themes.groupby("sector", sort=True):
         themes = list(group["theme_id"])
         on_agenda = {m for m in meetings if theme_presence.loc[themes, m].any()}
         at_table = attended.get(sector, set()) & set(meetings)
-        sets = {"at_table": at_table, "on_agenda": on_agenda, "both": at_table & on_agenda,
-                "agenda_only": on_agenda - at_table, "table_only": at_table - on_agenda}
+        sets = {
+            "at_table": at_table,
+            "on_agenda": on_agenda,
+            "both": at_table & on_agenda,
+            "agenda_only": on_agenda - at_table,
+            "table_only": at_table - on_agenda,
+        }
         row = {"sector": sector, "themes": "|".join(themes)}
         for name, found in sets.items():
             row[name] = len(found)
@@ -77,14 +86,14 @@ def sector_alignment(sector_themes: pd.DataFrame, theme_presence: pd.DataFrame,
     return pd.DataFrame(rows)
 
 
-
 def names(labels: list[str]) -> str:
     """Labels as a phrase: "a", "a and b", "a, b and c"."""
     return ", ".join(labels[:-1]) + " and " + labels[-1] if len(labels) > 1 else "".join(labels)
 
 
-def persistence_facts(distribution: pd.DataFrame, institution_meetings: pd.Series, lineage_labels: pd.Series,
-                      n_meetings: int) -> dict:
+def persistence_facts(
+    distribution: pd.DataFrame, institution_meetings: pd.Series, lineage_labels: pd.Series, n_meetings: int
+) -> dict:
     """The numbers the conclusions quote from :func:`persistence_distribution`.
 
     Themes and institutions present at every meeting and at a single one
@@ -94,8 +103,10 @@ def persistence_facts(distribution: pd.DataFrame, institution_meetings: pd.Serie
     once = distribution[distribution["meetings_present"] == 1].iloc[0]
     every = sorted(lineage_labels[institution_meetings[institution_meetings == n_meetings].index])
     return {
-        "themes_all": int(at_all["themes"]), "themes_all_pct": 100 * float(at_all["themes_share"]),
-        "inst_all": int(at_all["institutions"]), "inst_all_pct": 100 * float(at_all["institutions_share"]),
+        "themes_all": int(at_all["themes"]),
+        "themes_all_pct": 100 * float(at_all["themes_share"]),
+        "inst_all": int(at_all["institutions"]),
+        "inst_all_pct": 100 * float(at_all["institutions_share"]),
         "inst_all_names": names(every),
         "inst_once_pct": 100 * float(once["institutions_share"]),
         "themes_once_pct": 100 * float(once["themes_share"]),
@@ -113,25 +124,33 @@ def alignment_facts(alignment: pd.DataFrame) -> dict:
     absent = int(alignment["agenda_only"].sum())
     widest = alignment.sort_values(["agenda_only", "sector"], ascending=[False, True], kind="stable").iloc[0]
     return {
-        "pairs_agenda": on_agenda, "pairs_absent": absent, "pairs_absent_pct": 100 * absent / on_agenda,
+        "pairs_agenda": on_agenda,
+        "pairs_absent": absent,
+        "pairs_absent_pct": 100 * absent / on_agenda,
         "pairs_table_only": int(alignment["table_only"].sum()),
-        "gap_sector": str(widest["sector"]), "gap_at_table": int(widest["at_table"]),
+        "gap_sector": str(widest["sector"]),
+        "gap_at_table": int(widest["at_table"]),
         "gap_on_agenda": int(widest["on_agenda"]),
     }
-
 
 
 def alignment_table(alignment: pd.DataFrame, labels: pd.Series) -> pd.DataFrame:
     """:func:`sector_alignment` as the conclusions print it: theme labels, meeting lists, readers' headings."""
     shown = alignment.assign(themes=alignment["themes"].map(lambda t: "; ".join(labels[x] for x in t.split("|"))))
-    shown = shown[["sector", "themes", "at_table_meetings", "on_agenda_meetings", "agenda_only_meetings",
-                   "table_only_meetings"]]
-    shown.columns = ["sector", "themes in its remit", "at the table", "its themes on the agenda",
-                     "agenda without the sector", "sector without its themes"]
+    shown = shown[
+        ["sector", "themes", "at_table_meetings", "on_agenda_meetings", "agenda_only_meetings", "table_only_meetings"]
+    ]
+    shown.columns = [
+        "sector",
+        "themes in its remit",
+        "at the table",
+        "its themes on the agenda",
+        "agenda without the sector",
+        "sector without its themes",
+    ]
     for column in shown.columns[2:]:
         shown[column] = shown[column].str.replace("|", ", ", regex=False)
     return shown
-
 
 
 def like_for_like(theme_presence: pd.DataFrame, continuity: pd.DataFrame, meetings: list[str]):
@@ -151,8 +170,10 @@ def like_for_like(theme_presence: pd.DataFrame, continuity: pd.DataFrame, meetin
 
 def spread_facts(theme_presence: pd.DataFrame, institution_meetings: pd.Series, n_meetings: int) -> dict:
     """The mean share of the meetings at which a theme, and an institution, is present (per cent)."""
-    return {"themes_mean_share": 100 * float(theme_presence.mean(axis=1).mean()),
-            "inst_mean_share": 100 * float((institution_meetings / n_meetings).mean())}
+    return {
+        "themes_mean_share": 100 * float(theme_presence.mean(axis=1).mean()),
+        "inst_mean_share": 100 * float((institution_meetings / n_meetings).mean()),
+    }
 
 
 def verdicts_by_genre(checked: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
@@ -172,16 +193,20 @@ def verdicts_by_genre(checked: pd.DataFrame, documents: pd.DataFrame) -> pd.Data
     rows = []
     for name, group in frame.groupby("genre", sort=True):
         verdict = group["verdict"]
-        rows.append({
-            "genre": name, "texts": int(texts[name]), "claims": len(group),
-            "statistics": int((group["nature"] == "statistic").sum()),
-            "rated": int((group["group"] == "statistics rated against a reference").sum()),
-            "supported": int(verdict.isin(CHECKED_OK).sum()),
-            "errors of the text": int((group["group"] == "errors of the text").sum()),
-            "statistics not verifiable": int((verdict == cl.NOT_VERIFIABLE).sum()),
-            "programme outputs": int((group["nature"] == "programme output").sum()),
-            "outputs found": int(verdict.isin([cl.CONFIRMED, cl.PARTLY_CONFIRMED]).sum()),
-        })
+        rows.append(
+            {
+                "genre": name,
+                "texts": int(texts[name]),
+                "claims": len(group),
+                "statistics": int((group["nature"] == "statistic").sum()),
+                "rated": int((group["group"] == "statistics rated against a reference").sum()),
+                "supported": int(verdict.isin(CHECKED_OK).sum()),
+                "errors of the text": int((group["group"] == "errors of the text").sum()),
+                "statistics not verifiable": int((verdict == cl.NOT_VERIFIABLE).sum()),
+                "programme outputs": int((group["nature"] == "programme output").sum()),
+                "outputs found": int(verdict.isin([cl.CONFIRMED, cl.PARTLY_CONFIRMED]).sum()),
+            }
+        )
     table = pd.DataFrame(rows).sort_values(["claims", "genre"], ascending=[False, True], kind="stable")
     return table.reset_index(drop=True)
 
@@ -195,19 +220,26 @@ def genre_verdict_facts(by_genre: pd.DataFrame, checked: pd.DataFrame, documents
     errors = checked[checked["group"] == "errors of the text"]
     error_docs = sorted(set(errors["doc_id"]))
     return {
-        "claims_all": total, "top_genre": str(top["genre"]), "top_genre_texts": int(top["texts"]),
-        "top_genre_claims": int(top["claims"]), "top_genre_share": 100 * float(top["claims"]) / total,
+        "claims_all": total,
+        "top_genre": str(top["genre"]),
+        "top_genre_texts": int(top["texts"]),
+        "top_genre_claims": int(top["claims"]),
+        "top_genre_share": 100 * float(top["claims"]) / total,
         "texts_without_numbers": int(len(documents) - checked["doc_id"].nunique()),
-        "statistics": int(by_genre["statistics"].sum()), "rated": int(by_genre["rated"].sum()),
-        "supported": int(by_genre["supported"].sum()), "errors": len(errors),
+        "statistics": int(by_genre["statistics"].sum()),
+        "rated": int(by_genre["rated"].sum()),
+        "supported": int(by_genre["supported"].sum()),
+        "errors": len(errors),
         "error_docs": names(error_docs) if error_docs else "none",
-        "outputs": int(by_genre["programme outputs"].sum()), "outputs_found": int(by_genre["outputs found"].sum()),
+        "outputs": int(by_genre["programme outputs"].sum()),
+        "outputs_found": int(by_genre["outputs found"].sum()),
     }
 
 
 def gap_sectors(alignment: pd.DataFrame, at_least: int = 2) -> str:
     """The sectors whose themes were on the agenda without them at ``at_least`` meetings or more, widest gap
     first, as a phrase ("tax and customs and public health"; "none")."""
-    wide = alignment[alignment["agenda_only"] >= at_least].sort_values(["agenda_only", "sector"],
-                                                                        ascending=[False, True], kind="stable")
+    wide = alignment[alignment["agenda_only"] >= at_least].sort_values(
+        ["agenda_only", "sector"], ascending=[False, True], kind="stable"
+    )
     return names(list(wide["sector"])) or "none"

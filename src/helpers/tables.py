@@ -160,8 +160,15 @@ def _without_anchors(frame: pd.DataFrame) -> pd.DataFrame:
     return plain
 
 
-def show_table(frame: pd.DataFrame, name: str, caption: str, *, source: str | None = None,
-               widths: list[int] | None = None, long: bool = False) -> Markdown:
+def show_table(
+    frame: pd.DataFrame,
+    name: str,
+    caption: str,
+    *,
+    source: str | None = None,
+    widths: list[int] | None = None,
+    long: bool = False,
+) -> Markdown:
     """Return a displayable numbered table labelled ``name`` (``tbl-...``).
 
     Every value is printed as text. Column widths are given to the table
@@ -181,7 +188,9 @@ def show_table(frame: pd.DataFrame, name: str, caption: str, *, source: str | No
     _without_anchors(frame).to_csv(out / f"{name}.csv", index=False, lineterminator="\n")
     title = escape.myst(caption if source is None else f"{caption} Source: {source}")
     widths = widths or column_widths(frame)
-    options = (f":name: {name}\n:widths: {' '.join(map(str, widths))}\n"
-               f":class: report-table colwidths-given print-{print_size(frame)}{' longtable' if long else ''}\n")
+    options = (
+        f":name: {name}\n:widths: {' '.join(map(str, widths))}\n"
+        f":class: report-table colwidths-given print-{print_size(frame)}{' longtable' if long else ''}\n"
+    )
     # A colon fence: the caption may hold escaped backticks, which end a backtick fence's info string.
     return Markdown(f":::{{table}} {title}\n{options}\n{to_markdown(frame)}\n:::\n")

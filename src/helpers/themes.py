@@ -260,8 +260,9 @@ def similarity(texts: dict[str, str]) -> pd.DataFrame:
     from sklearn.metrics.pairwise import cosine_similarity
 
     ids = list(texts)
-    vectoriser = TfidfVectorizer(stop_words="english", token_pattern=r"(?u)\b[^\W\d_]{2,}\b",
-                                 preprocessor=lambda t: fold(t)[0])
+    vectoriser = TfidfVectorizer(
+        stop_words="english", token_pattern=r"(?u)\b[^\W\d_]{2,}\b", preprocessor=lambda t: fold(t)[0]
+    )
     tfidf = vectoriser.fit_transform([texts[i] for i in ids])
     return pd.DataFrame(cosine_similarity(tfidf), index=ids, columns=ids)
 
@@ -306,22 +307,25 @@ def leave_one_term_out(match_rows: pd.DataFrame, book: pd.DataFrame, columns, un
             is_term = mine["term"] == term
             kept = mine[~is_term]
             units = set(kept[unit])
-            present = pd.DataFrame([[c in units for c in columns]], index=pd.Index([theme], name="theme_id"),
-                                   columns=columns)
+            present = pd.DataFrame(
+                [[c in units for c in columns]], index=pd.Index([theme], name="theme_id"), columns=columns
+            )
             summary = _summary(present)
             flipped = [c for c in columns if base.at[theme, c] and c not in units]
-            rows.append({
-                "theme_id": theme,
-                "term": term,
-                "term_matches": int(is_term.sum()),
-                "mentions_lost": mentions_before - len(kept.drop_duplicates(keys)),
-                "cells_lost": len(flipped),
-                "cells_lost_in": "|".join(flipped),
-                "persistence_before": int(base_summary["persistence"][theme]),
-                "persistence_after": int(summary["persistence"][theme]),
-                "first_changes": summary["first"][theme] != base_summary["first"][theme],
-                "last_changes": summary["last"][theme] != base_summary["last"][theme],
-            })
+            rows.append(
+                {
+                    "theme_id": theme,
+                    "term": term,
+                    "term_matches": int(is_term.sum()),
+                    "mentions_lost": mentions_before - len(kept.drop_duplicates(keys)),
+                    "cells_lost": len(flipped),
+                    "cells_lost_in": "|".join(flipped),
+                    "persistence_before": int(base_summary["persistence"][theme]),
+                    "persistence_after": int(summary["persistence"][theme]),
+                    "first_changes": summary["first"][theme] != base_summary["first"][theme],
+                    "last_changes": summary["last"][theme] != base_summary["last"][theme],
+                }
+            )
     return pd.DataFrame(rows)
 
 
@@ -351,12 +355,13 @@ def rank_agreement(measures: dict[str, pd.Series]) -> pd.DataFrame:
 
 def kwic(hit_rows: pd.DataFrame, width: int = 60) -> pd.DataFrame:
     """Keyword in context: the ``width`` characters left and right of each hit's first match."""
+
     def left(row):
         text = row["sentence"][: row["start"]]
         return ("..." + text[-width:].lstrip()) if len(text) > width else text
 
     def right(row):
-        text = row["sentence"][row["end"]:]
+        text = row["sentence"][row["end"] :]
         return (text[:width].rstrip() + "...") if len(text) > width else text
 
     frame = hit_rows.copy()
@@ -415,14 +420,21 @@ def genre_profile(doc_counts: pd.DataFrame, words: pd.Series, genres: pd.Series)
         counts = doc_counts[ids]
         present = counts > 0
         per_text = present.sum(axis=0)
-        rows.append({
-            "genre": genre, "texts": len(ids), "documents": "; ".join(ids),
-            "words": int(words.reindex(ids).sum()), "mentions": int(counts.to_numpy().sum()),
-            "per_1000_words": 1000 * counts.to_numpy().sum() / float(words.reindex(ids).sum()),
-            "themes_mean": float(per_text.mean()), "themes_min": int(per_text.min()), "themes_max": int(per_text.max()),
-            "in_every_text": "|".join(present.index[present.all(axis=1)]),
-            "in_no_text": "|".join(present.index[~present.any(axis=1)]),
-        })
+        rows.append(
+            {
+                "genre": genre,
+                "texts": len(ids),
+                "documents": "; ".join(ids),
+                "words": int(words.reindex(ids).sum()),
+                "mentions": int(counts.to_numpy().sum()),
+                "per_1000_words": 1000 * counts.to_numpy().sum() / float(words.reindex(ids).sum()),
+                "themes_mean": float(per_text.mean()),
+                "themes_min": int(per_text.min()),
+                "themes_max": int(per_text.max()),
+                "in_every_text": "|".join(present.index[present.all(axis=1)]),
+                "in_no_text": "|".join(present.index[~present.any(axis=1)]),
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -444,8 +456,9 @@ def first_in_genre(doc_counts: pd.DataFrame, genres: pd.Series, themes) -> pd.Da
     return pd.DataFrame(rows, columns=["genre", *themes])
 
 
-def account_groups(reports: pd.DataFrame, documents: list[str],
-                   meetings: list[str]) -> list[tuple[list[str], list[str]]]:
+def account_groups(
+    reports: pd.DataFrame, documents: list[str], meetings: list[str]
+) -> list[tuple[list[str], list[str]]]:
     """The meetings reported by two texts or more, grouped by the texts that report them.
 
     ``reports`` links meetings and texts (meeting_id, doc_id); ``documents``
@@ -464,8 +477,9 @@ def account_groups(reports: pd.DataFrame, documents: list[str],
     return [(found, list(docs)) for docs, found in groups.items()]
 
 
-def compare_accounts(doc_counts: pd.DataFrame, doc_rates: pd.DataFrame, docs: pd.DataFrame,
-                     groups: list[tuple[list[str], list[str]]]) -> pd.DataFrame:
+def compare_accounts(
+    doc_counts: pd.DataFrame, doc_rates: pd.DataFrame, docs: pd.DataFrame, groups: list[tuple[list[str], list[str]]]
+) -> pd.DataFrame:
     """Every pair of texts reporting the same meeting(s): the themes they share and those only one mentions.
 
     ``groups`` is :func:`account_groups`; ``docs`` the documents table
@@ -480,22 +494,44 @@ def compare_accounts(doc_counts: pd.DataFrame, doc_rates: pd.DataFrame, docs: pd
     rows = []
     for found, texts_ in groups:
         for position, a in enumerate(texts_):
-            for b in texts_[position + 1:]:
+            for b in texts_[position + 1 :]:
                 set_a = set(doc_counts.index[doc_counts[a] > 0])
                 set_b = set(doc_counts.index[doc_counts[b] > 0])
-                rows.append({
-                    "meetings": " + ".join(found), "text_a": a, "genre_a": docs.at[a, "genre"],
-                    "country_a": docs.at[a, "publisher_country"], "text_b": b, "genre_b": docs.at[b, "genre"],
-                    "country_b": docs.at[b, "publisher_country"],
-                    "same_government": docs.at[a, "publisher_country"] == docs.at[b, "publisher_country"],
-                    "shared": len(set_a & set_b),
-                    "only_a": "|".join(t for t in doc_counts.index if t in set_a - set_b),
-                    "only_b": "|".join(t for t in doc_counts.index if t in set_b - set_a),
-                    "jaccard": jaccard(set_a, set_b),
-                    "cosine": float(theme_similarity(doc_rates[[a, b]]).iat[0, 1]),
-                })
-    return pd.DataFrame(rows, columns=["meetings", "text_a", "genre_a", "country_a", "text_b", "genre_b", "country_b",
-                                       "same_government", "shared", "only_a", "only_b", "jaccard", "cosine"])
+                rows.append(
+                    {
+                        "meetings": " + ".join(found),
+                        "text_a": a,
+                        "genre_a": docs.at[a, "genre"],
+                        "country_a": docs.at[a, "publisher_country"],
+                        "text_b": b,
+                        "genre_b": docs.at[b, "genre"],
+                        "country_b": docs.at[b, "publisher_country"],
+                        "same_government": docs.at[a, "publisher_country"] == docs.at[b, "publisher_country"],
+                        "shared": len(set_a & set_b),
+                        "only_a": "|".join(t for t in doc_counts.index if t in set_a - set_b),
+                        "only_b": "|".join(t for t in doc_counts.index if t in set_b - set_a),
+                        "jaccard": jaccard(set_a, set_b),
+                        "cosine": float(theme_similarity(doc_rates[[a, b]]).iat[0, 1]),
+                    }
+                )
+    return pd.DataFrame(
+        rows,
+        columns=[
+            "meetings",
+            "text_a",
+            "genre_a",
+            "country_a",
+            "text_b",
+            "genre_b",
+            "country_b",
+            "same_government",
+            "shared",
+            "only_a",
+            "only_b",
+            "jaccard",
+            "cosine",
+        ],
+    )
 
 
 def columns_standing_for(reports: pd.DataFrame, documents: pd.DataFrame, meetings: list[str]) -> dict[str, list[str]]:
@@ -540,10 +576,12 @@ def mean_similarity(sim: pd.DataFrame, group: pd.Series) -> dict[str, float]:
     ids = list(sim.index)
     within, across = [], []
     for i, a in enumerate(ids):
-        for b in ids[i + 1:]:
+        for b in ids[i + 1 :]:
             (within if group[a] == group[b] else across).append(float(sim.at[a, b]))
-    return {"within": float(np.mean(within)) if within else np.nan,
-            "across": float(np.mean(across)) if across else np.nan}
+    return {
+        "within": float(np.mean(within)) if within else np.nan,
+        "across": float(np.mean(across)) if across else np.nan,
+    }
 
 
 # --- the chapter: everything coded once, its tables and the numbers it quotes ----------------
@@ -600,8 +638,13 @@ def code(ds) -> Coding:
     return code_corpus(codebook(ds), ds.documents, ds.meetings, texts(ds), reports=reporting(ds))
 
 
-def code_corpus(book: pd.DataFrame, documents: pd.DataFrame, meetings: pd.DataFrame,
-                texts: Mapping[str, str], reports: pd.DataFrame | None = None) -> Coding:
+def code_corpus(
+    book: pd.DataFrame,
+    documents: pd.DataFrame,
+    meetings: pd.DataFrame,
+    texts: Mapping[str, str],
+    reports: pd.DataFrame | None = None,
+) -> Coding:
     """Code ``texts`` (doc_id -> cleaned text) of ``documents`` by ``book`` and measure them by meeting and document.
 
     The tables are those of the dataset (codebook, documents with meeting_id,
@@ -622,12 +665,25 @@ def code_corpus(book: pd.DataFrame, documents: pd.DataFrame, meetings: pd.DataFr
     doc_counts = count_matrix(hit_rows, "doc_id", themes, document_ids)
     present = _measure(counts, per_meeting, "presence")
     return Coding(
-        book=book, labels=book.set_index("theme_id")["label"], docs=documents.set_index("doc_id"),
-        dates=meetings.set_index("meeting_id")["date"], meetings=meeting_ids, documents=document_ids,
-        texts={d: texts[d] for d in document_ids}, sentences=sentence_frame, matches=match_rows, hits=hit_rows,
-        words=words, meeting_words=per_meeting, counts=counts, rates=_measure(counts, per_meeting, "rate"),
-        present=present, doc_counts=doc_counts, doc_rates=_measure(doc_counts, words, "rate"),
+        book=book,
+        labels=book.set_index("theme_id")["label"],
+        docs=documents.set_index("doc_id"),
+        dates=meetings.set_index("meeting_id")["date"],
+        meetings=meeting_ids,
+        documents=document_ids,
+        texts={d: texts[d] for d in document_ids},
+        sentences=sentence_frame,
+        matches=match_rows,
+        hits=hit_rows,
+        words=words,
+        meeting_words=per_meeting,
+        counts=counts,
+        rates=_measure(counts, per_meeting, "rate"),
+        present=present,
+        doc_counts=doc_counts,
+        doc_rates=_measure(doc_counts, words, "rate"),
         first_last=first_last(present),
         reports=(documents[["meeting_id", "doc_id"]] if reports is None else reports[["meeting_id", "doc_id"]])
-        .drop_duplicates().reset_index(drop=True),
+        .drop_duplicates()
+        .reset_index(drop=True),
     )

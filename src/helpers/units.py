@@ -50,8 +50,14 @@ UNITS: dict[str, tuple[str, float]] = {
 
 
 #: Base unit of each dimension (what :func:`to_base` returns).
-BASE_UNITS = {"mass": "kg", "money": "USD", "money per time": "USD per year", "length": "km",
-              "time": "days", "percent": "percent"}
+BASE_UNITS = {
+    "mass": "kg",
+    "money": "USD",
+    "money per time": "USD per year",
+    "length": "km",
+    "time": "days",
+    "percent": "percent",
+}
 
 
 #: Count nouns: each is its own dimension with factor 1.

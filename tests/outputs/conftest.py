@@ -10,8 +10,9 @@ import threading
 
 import pytest
 
-from conftest import ROOT
 from helpers.text import normalise
+
+from conftest import ROOT
 
 HTML = ROOT / "_build" / "html"
 PDF = ROOT / "_build" / "latex" / "us-mexico-security-dialogues.pdf"
@@ -40,8 +41,9 @@ def pdf_path():
 @pytest.fixture(scope="session")
 def pdf_text(pdf_path) -> str:
     """The PDF's text, normalised, de-hyphenated and with white space folded."""
-    text = subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", str(pdf_path), "-"],
-                          capture_output=True, text=True, check=True).stdout
+    text = subprocess.run(
+        ["pdftotext", "-raw", "-enc", "UTF-8", str(pdf_path), "-"], capture_output=True, text=True, check=True
+    ).stdout
     text = re.sub(r"-\n(?=[a-z])", "", normalise(text))  # words hyphenated across lines
     return re.sub(r"\s+", " ", text)
 

@@ -14,8 +14,14 @@ import pytest
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
 SKIP_PAGES = {"genindex.html", "search.html"}
 
 
@@ -37,12 +43,14 @@ def browser(tmp_path_factory):
 
 def _local_only(outside: list):
     """A route handler that lets loopback requests through and records the rest."""
+
     def handle(route):
         if urlparse(route.request.url).hostname in {"127.0.0.1", "localhost"}:
             route.continue_()
         else:
             outside.append(route.request.url)
             route.abort()
+
     return handle
 
 
@@ -53,7 +61,11 @@ def page_reports(browser, served_book, html_dir):
     context = browser.new_context()
     for html in sorted(html_dir.rglob("*.html")):
         rel = html.relative_to(html_dir).as_posix()
-        if rel in SKIP_PAGES or rel.startswith("_") or 'http-equiv="refresh"' in html.read_text(encoding="utf-8").lower():
+        if (
+            rel in SKIP_PAGES
+            or rel.startswith("_")
+            or 'http-equiv="refresh"' in html.read_text(encoding="utf-8").lower()
+        ):
             continue  # redirect stubs (index.html) are followed by the link test
         page = context.new_page()
         errors, outside = [], []
@@ -63,7 +75,8 @@ def page_reports(browser, served_book, html_dir):
         page.route("**/*", _local_only(outside))
         page.goto(f"{served_book}/{rel}", wait_until="load")
         images = page.eval_on_selector_all(
-            "img", "imgs => imgs.map(i => [i.getAttribute('src'), i.complete && i.naturalWidth > 0])")
+            "img", "imgs => imgs.map(i => [i.getAttribute('src'), i.complete && i.naturalWidth > 0])"
+        )
         links = page.eval_on_selector_all("a[href]", "as => as.map(a => a.getAttribute('href'))")
         ids = page.eval_on_selector_all("[id]", "els => els.map(e => e.id)")
         reports[rel] = {"errors": errors, "outside": outside, "images": images, "links": links, "ids": set(ids)}

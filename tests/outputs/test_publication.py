@@ -8,12 +8,14 @@ import re
 
 import pytest
 
-from conftest import ROOT
 from helpers.text import normalise
+
+from conftest import ROOT
 
 FIGURES = ROOT / "_build" / "figures"
 CAPTION = re.compile(
-    r'<span class="caption-number">((?:Fig\.|Table) \d+\.\d+) </span><span class="caption-text">(.*?)</span>', re.S)
+    r'<span class="caption-number">((?:Fig\.|Table) \d+\.\d+) </span><span class="caption-text">(.*?)</span>', re.S
+)
 
 
 def html_captions(html_dir) -> dict[str, str]:
@@ -36,8 +38,7 @@ def numbered(html_dir):
 
 def test_html_and_pdf_give_each_caption_the_same_number(numbered, pdf_text):
     text = pdf_text
-    disagree = [f"{number}: {caption}" for number, caption in numbered.items()
-                if f"{number}: {caption}" not in text]
+    disagree = [f"{number}: {caption}" for number, caption in numbered.items() if f"{number}: {caption}" not in text]
     assert not disagree, disagree
 
 
@@ -70,7 +71,7 @@ def test_every_figure_png_is_print_resolution():
         # pHYs chunk: pixels per metre; 300 dpi is 11811 px/m.
         at = data.find(b"pHYs")
         assert at > 0, f"{path.name} has no resolution"
-        ppm = int.from_bytes(data[at + 4:at + 8], "big")
+        ppm = int.from_bytes(data[at + 4 : at + 8], "big")
         assert round(ppm * 0.0254) == 300, f"{path.name}: {ppm * 0.0254:.0f} dpi"
 
 

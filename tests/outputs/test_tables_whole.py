@@ -17,9 +17,10 @@ from html.parser import HTMLParser
 
 import pytest
 
-from conftest import ROOT
 from helpers.escape import unescape_myst
 from helpers.text import normalise
+
+from conftest import ROOT
 
 
 def chapter_tables() -> list[dict]:
@@ -110,7 +111,7 @@ def test_the_html_table_is_whole_with_its_widths(table, html_tables):
     cells = [" ".join(c.split()) for c in shown["cells"]]
     for row in (table["rows"][0], table["rows"][-1]):
         expected = [" ".join(c.split()) for c in row]
-        assert any(cells[i:i + len(expected)] == expected for i in range(0, len(cells), len(expected))), expected
+        assert any(cells[i : i + len(expected)] == expected for i in range(0, len(cells), len(expected))), expected
 
 
 @pytest.mark.parametrize("table", TABLES, ids=[t["label"] for t in TABLES])
@@ -122,6 +123,7 @@ def test_the_pdf_table_is_whole(table, pdf_squeezed):
 
 # Pages that run past their text area -----------------------------------------------------
 
+
 def page_lines(pdf_path) -> list[tuple[float, list[tuple[float, float, str]]]]:
     """For every page of the PDF, its height and its lines of text as (top, bottom, text), in points."""
     return [(height, [line[:3] for line in lines]) for height, lines in _pages(pdf_path)]
@@ -129,13 +131,20 @@ def page_lines(pdf_path) -> list[tuple[float, list[tuple[float, float, str]]]]:
 
 def _pages(pdf_path) -> list[tuple[float, list[tuple[float, float, str, float]]]]:
     """Every page's height and its lines as (top, bottom, text, right edge), in points."""
-    xml = subprocess.run(["pdftotext", "-bbox-layout", str(pdf_path), "-"], capture_output=True, text=True,
-                         check=True).stdout
+    xml = subprocess.run(
+        ["pdftotext", "-bbox-layout", str(pdf_path), "-"], capture_output=True, text=True, check=True
+    ).stdout
     pages = []
     for height, body in re.findall(r'<page width="[\d.]+" height="([\d.]+)">(.*?)</page>', xml, re.S):
-        lines = [(float(top), float(bottom), " ".join(re.findall(r">([^<]+)</word>", words)), float(right))
-                 for top, right, bottom, words in re.findall(r'<line xMin="[\d.]+" yMin="([\d.]+)" xMax="([\d.]+)" '
-                                                             r'yMax="([\d.]+)">(.*?)</line>', body, re.S)]
+        lines = [
+            (float(top), float(bottom), " ".join(re.findall(r">([^<]+)</word>", words)), float(right))
+            for top, right, bottom, words in re.findall(
+                r'<line xMin="[\d.]+" yMin="([\d.]+)" xMax="([\d.]+)" '
+                r'yMax="([\d.]+)">(.*?)</line>',
+                body,
+                re.S,
+            )
+        ]
         pages.append((float(height), lines))
     return pages
 
@@ -143,13 +152,21 @@ def _pages(pdf_path) -> list[tuple[float, list[tuple[float, float, str, float]]]
 def past_the_right_margin(pages) -> list[tuple[int, str]]:
     """Lines that end right of the text area: its right edge is where the running footer ends (the folio
     of a right-hand page, the running title of a left-hand one), the same on every page."""
-    edges = [right for height, lines in pages for top, bottom, text, right in lines
-             if top > 0.9 * height and re.fullmatch(r"\d+", text.strip())]
+    edges = [
+        right
+        for height, lines in pages
+        for top, bottom, text, right in lines
+        if top > 0.9 * height and re.fullmatch(r"\d+", text.strip())
+    ]
     if not edges:
         return []
     edge = max(edges)
-    return [(number, text[-60:]) for number, (height, lines) in enumerate(pages, start=1)
-            for top, bottom, text, right in lines if right > edge + 3]
+    return [
+        (number, text[-60:])
+        for number, (height, lines) in enumerate(pages, start=1)
+        for top, bottom, text, right in lines
+        if right > edge + 3
+    ]
 
 
 def overflowing_lines(pages) -> list[tuple[int, str]]:
@@ -158,20 +175,29 @@ def overflowing_lines(pages) -> list[tuple[int, str]]:
     area."""
     found = []
     for number, (height, lines) in enumerate(pages, start=1):
-        folios = [top for top, bottom, text in lines
-                  if re.fullmatch(r"\d+|[ivxlcdm]+", text.strip()) and top > 0.85 * height]
+        folios = [
+            top for top, bottom, text in lines if re.fullmatch(r"\d+|[ivxlcdm]+", text.strip()) and top > 0.85 * height
+        ]
         if not folios:
             continue  # a page without a folio (title page, blank page)
         footer_top = max(folios)  # the lowest: a table of contents has page numbers above it
         # The footer line holds the folio and, level with it, the running title.
-        found += [(number, text[:60]) for top, bottom, text in lines
-                  if bottom > footer_top - 1 and abs(top - footer_top) > 2]
+        found += [
+            (number, text[:60]) for top, bottom, text in lines if bottom > footer_top - 1 and abs(top - footer_top) > 2
+        ]
     return found
 
 
 def test_a_line_in_the_footer_is_found():
-    page = (842.0, [(100.0, 110.0, "body"), (790.0, 800.0, "37"), (790.0, 800.0, "Introduction"),
-                    (822.0, 832.0, "a table row past the foot")])
+    page = (
+        842.0,
+        [
+            (100.0, 110.0, "body"),
+            (790.0, 800.0, "37"),
+            (790.0, 800.0, "Introduction"),
+            (822.0, 832.0, "a table row past the foot"),
+        ],
+    )
     assert overflowing_lines([page]) == [(1, "a table row past the foot")]
     assert overflowing_lines([(842.0, page[1][:3])]) == []
 
@@ -182,8 +208,14 @@ def test_no_page_runs_into_its_footer(pdf_path):
 
 
 def test_a_line_past_the_right_margin_is_found():
-    page = (842.0, [(100.0, 110.0, "body", 520.0), (790.0, 800.0, "37", 523.0),
-                    (200.0, 210.0, "https://example.org/a-long-address-that-does-not-break", 597.0)])
+    page = (
+        842.0,
+        [
+            (100.0, 110.0, "body", 520.0),
+            (790.0, 800.0, "37", 523.0),
+            (200.0, 210.0, "https://example.org/a-long-address-that-does-not-break", 597.0),
+        ],
+    )
     assert past_the_right_margin([page]) == [(1, "https://example.org/a-long-address-that-does-not-break")]
 
 

@@ -12,7 +12,9 @@
   table is wrapped in a group set at that size, and set as a long table,
   which breaks across pages instead of running off the foot of one.
 - **Addresses that break.** A web address written out in a table cell is
-  set as a link, which may break at its slashes and hyphens.
+  set as a link, which may break anywhere (see the preamble in
+  ``_config.yml``), and a long file path may break after a slash or an
+  underscore, so that neither runs out of its column.
 - **The same widths on screen.** MyST marks every Markdown table
   ``colwidths-auto``, which makes the HTML writer drop the widths a
   ``{table}`` directive gives; a table whose widths are given keeps them in
@@ -28,6 +30,8 @@ from docutils import nodes
 
 #: A web address written out in a table cell.
 ADDRESS = re.compile(r"https?://[^\s)\]]+[^\s)\].,;]")
+#: A file path written out ("data/research/series_refs/reference_stats.csv"): one long word to LaTeX.
+PATH = re.compile(r"[\w.-]+(?:/[\w.-]+)+/?")
 SIZES = {"small", "footnotesize", "scriptsize"}
 
 
@@ -49,11 +53,32 @@ def _addresses_as_links(table) -> None:
             continue
         parts, last = [], 0
         for match in ADDRESS.finditer(text.astext()):
-            parts.append(nodes.Text(text.astext()[last:match.start()]))
+            parts.append(nodes.Text(text.astext()[last : match.start()]))
             parts.append(nodes.reference(match.group(), match.group(), refuri=match.group()))
             last = match.end()
         parts.append(nodes.Text(text.astext()[last:]))
         text.parent.replace(text, [p for p in parts if p.astext()])
+
+
+def _paths_breakable(table) -> None:
+    """Let LaTeX break a long file path written out in ``table`` after each slash or underscore."""
+    for text in list(table.findall(nodes.Text)):
+        if isinstance(text.parent, (nodes.reference, nodes.literal)) or not PATH.search(text.astext()):
+            continue
+        parts, last = [], 0
+        source = text.astext()
+        for match in PATH.finditer(source):
+            if len(match.group()) < 20:
+                continue
+            parts.append(nodes.Text(source[last : match.start()]))
+            for piece in re.split(r"(?<=[/_])", match.group()):
+                parts.append(nodes.Text(piece))
+                parts.append(nodes.raw("", "\\allowbreak{}", format="latex"))
+            parts.pop()
+            last = match.end()
+        if last:
+            parts.append(nodes.Text(source[last:]))
+            text.parent.replace(text, [p for p in parts if p.astext() or isinstance(p, nodes.raw)])
 
 
 def prepare_for_print(app, doctree, docname) -> None:
@@ -63,6 +88,7 @@ def prepare_for_print(app, doctree, docname) -> None:
         source.parent.remove(source)
     for table in list(doctree.findall(nodes.table)):
         _addresses_as_links(table)
+        _paths_breakable(table)
         if "report-table" in table["classes"] and "longtable" not in table["classes"]:
             # A long table breaks across pages (its header repeated) instead of running into the footer.
             table["classes"].append("longtable")

@@ -63,8 +63,11 @@ class FiguresAndTables(SphinxDirective):
 
     optional_arguments = 1
     final_argument_whitespace = True
-    option_spec = {"citations": directives.flag, "name": directives.unchanged,
-                   "kind": lambda arg: directives.choice(arg, ("figure", "table"))}
+    option_spec = {
+        "citations": directives.flag,
+        "name": directives.unchanged,
+        "kind": lambda arg: directives.choice(arg, ("figure", "table")),
+    }
 
     def run(self):
         node = registry_placeholder()
@@ -98,6 +101,7 @@ class BuildFiles(SphinxDirective):
 
 # Registry -------------------------------------------------------------------
 
+
 def registry(env) -> list[dict]:
     """Return every labelled figure and table, in the order of their numbers."""
     items = []
@@ -110,17 +114,19 @@ def registry(env) -> list[dict]:
         if number is None:
             logger.warning("%s %r has no number (is numfig on?)", kind, label, location=docname)
             continue
-        items.append({
-            "label": label,
-            "kind": kind,
-            "number": ".".join(map(str, number)),
-            "sort_key": (kind != "figure", tuple(number)),
-            "caption": caption,
-            "docname": docname,
-            "labelid": labelid,
-            "chapter": env.titles[docname].astext() if docname in env.titles else docname,
-            "notebook": str(env.doc2path(docname, False)),
-        })
+        items.append(
+            {
+                "label": label,
+                "kind": kind,
+                "number": ".".join(map(str, number)),
+                "sort_key": (kind != "figure", tuple(number)),
+                "caption": caption,
+                "docname": docname,
+                "labelid": labelid,
+                "chapter": env.titles[docname].astext() if docname in env.titles else docname,
+                "notebook": str(env.doc2path(docname, False)),
+            }
+        )
     return sorted(items, key=lambda item: item["sort_key"])
 
 
@@ -129,8 +135,15 @@ def _numref(label: str, fromdoc: str, text: str | None = None) -> pending_xref:
 
     Without ``text`` it reads like the captions ("Fig. 2.1", "Table 2.1").
     """
-    ref = pending_xref("", refdomain="std", reftype="numref", reftarget=label,
-                       refexplicit=text is not None, refwarn=True, refdoc=fromdoc)
+    ref = pending_xref(
+        "",
+        refdomain="std",
+        reftype="numref",
+        reftarget=label,
+        refexplicit=text is not None,
+        refwarn=True,
+        refdoc=fromdoc,
+    )
     ref += nodes.inline(text or label, text or label, classes=["std", "std-numref"])
     return ref
 
@@ -256,8 +269,12 @@ class ResolveRegistry(SphinxPostTransform):
         folder = Path(self.app.outdir).parent / node["folder"]
         names = sorted(p.name for p in folder.glob("*") if p.is_file() and fnmatch.fnmatch(p.name, node["pattern"]))
         if not names:
-            logger.warning("no files matching %r in _build/%s: did the chapter run?", node["pattern"],
-                           node["folder"], location=node)
+            logger.warning(
+                "no files matching %r in _build/%s: did the chapter run?",
+                node["pattern"],
+                node["folder"],
+                location=node,
+            )
             return nodes.paragraph()
         para = nodes.paragraph()
         if node["label"]:
@@ -270,11 +287,17 @@ class ResolveRegistry(SphinxPostTransform):
 
 # Build end: sidecars and downloads -----------------------------------------
 
+
 def _commit(srcdir: Path) -> str:
     """The commit the book is built from (``+dirty`` when the tree has changes)."""
     try:
-        out = subprocess.run(["git", "describe", "--always", "--dirty=+dirty", "--abbrev=12"],
-                             cwd=srcdir, capture_output=True, text=True, check=True)
+        out = subprocess.run(
+            ["git", "describe", "--always", "--dirty=+dirty", "--abbrev=12"],
+            cwd=srcdir,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
         return out.stdout.strip()
     except (OSError, subprocess.CalledProcessError):
         return "unknown"
@@ -289,19 +312,24 @@ def write_sidecars(app, build_dir: Path) -> int:
             continue
         path = build_dir / "figures" / f"{item['label']}.json"
         if not path.is_file():
-            logger.warning("figure %r has no exported files in _build/figures: is it drawn through "
-                           "helpers.figures.publish?", item["label"], location=item["docname"])
+            logger.warning(
+                "figure %r has no exported files in _build/figures: is it drawn through helpers.figures.publish?",
+                item["label"],
+                location=item["docname"],
+            )
             continue
         sidecar = json.loads(path.read_text(encoding="utf-8"))
-        sidecar.update({
-            "number": item["number"],
-            "caption": item["caption"],
-            "chapter": item["chapter"],
-            "notebook": item["notebook"],
-            "page": f"{item['docname']}.html#{item['labelid']}",
-            "suggested_citation": citation_text(app.config, item),
-            "commit": commit,
-        })
+        sidecar.update(
+            {
+                "number": item["number"],
+                "caption": item["caption"],
+                "chapter": item["chapter"],
+                "notebook": item["notebook"],
+                "page": f"{item['docname']}.html#{item['labelid']}",
+                "suggested_citation": citation_text(app.config, item),
+                "commit": commit,
+            }
+        )
         path.write_text(json.dumps(sidecar, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
         count += 1
     return count

@@ -77,19 +77,40 @@ def ratios(plotted: pd.DataFrame, tolerance: Tolerance = DEFAULT_TOLERANCE):
     """
     plotted = plotted.assign(
         label=plotted["claim_id"] + "  " + plotted["measure"].map(lambda m: textwrap.shorten(m, 44, placeholder="...")),
-        verdict_order=plotted["verdict"].map(VERDICTS.index))
+        verdict_order=plotted["verdict"].map(VERDICTS.index),
+    )
     fig, ax = new_figure(width=6.5, height=RATIO_MARGIN + ROW_HEIGHT * max(len(plotted), 8))
-    ax.axvspan(1 - tolerance.approximate, 1 + tolerance.approximate, color="#eeeeee", zorder=0,
-               label=f"within ±{tolerance.approximate:.0%}")
+    ax.axvspan(
+        1 - tolerance.approximate,
+        1 + tolerance.approximate,
+        color="#eeeeee",
+        zorder=0,
+        label=f"within ±{tolerance.approximate:.0%}",
+    )
     ax.axvline(1, color="#555555", linewidth=0.8, zorder=1)
     for verdict, group in plotted.groupby("verdict_order", sort=True):
         name = VERDICTS[verdict]
         marker, colour, filled = VERDICT_STYLE[name]
-        ax.scatter(group["ratio"], group.index, marker=marker, s=40, zorder=3, linewidths=1.2,
-                   facecolors=colour if filled else "white", edgecolors=colour, label=name)
+        ax.scatter(
+            group["ratio"],
+            group.index,
+            marker=marker,
+            s=40,
+            zorder=3,
+            linewidths=1.2,
+            facecolors=colour if filled else "white",
+            edgecolors=colour,
+            label=name,
+        )
     for row in plotted.itertuples():
-        ax.annotate(_ratio_label(row.ratio), (row.ratio, row.Index), xytext=(7, 0), textcoords="offset points",
-                    va="center", fontsize=7)
+        ax.annotate(
+            _ratio_label(row.ratio),
+            (row.ratio, row.Index),
+            xytext=(7, 0),
+            textcoords="offset points",
+            va="center",
+            fontsize=7,
+        )
     ax.set_xscale("log")
     ax.set_xlim(0.05, 6000)
     ax.xaxis.set_major_locator(FixedLocator(RATIO_TICKS))
@@ -110,13 +131,27 @@ def _series_panel(ax, series: pd.DataFrame, year: int) -> None:
         group = group.sort_values("year")
         ax.plot(group["year"], group["value"] / 1000, color=colour, linewidth=1.2, label=textwrap.fill(name, 28))
         final_rows = ~group["period"].str.contains("prelim")
-        ax.scatter(group.loc[final_rows, "year"], group.loc[final_rows, "value"] / 1000, marker=marker, color=colour,
-                   zorder=3)
-        ax.scatter(group.loc[~final_rows, "year"], group.loc[~final_rows, "value"] / 1000, marker=marker,
-                   facecolors="white", edgecolors=colour, zorder=3)
+        ax.scatter(
+            group.loc[final_rows, "year"], group.loc[final_rows, "value"] / 1000, marker=marker, color=colour, zorder=3
+        )
+        ax.scatter(
+            group.loc[~final_rows, "year"],
+            group.loc[~final_rows, "value"] / 1000,
+            marker=marker,
+            facecolors="white",
+            edgecolors=colour,
+            zorder=3,
+        )
     ax.axvline(year + 0.75, color="#555555", linestyle=":", linewidth=0.9)
-    ax.annotate("claim made\nOct " + str(year), (year + 0.75, ax.get_ylim()[1]), xytext=(-3, -2),
-                textcoords="offset points", ha="right", va="top", fontsize=7)
+    ax.annotate(
+        "claim made\nOct " + str(year),
+        (year + 0.75, ax.get_ylim()[1]),
+        xytext=(-3, -2),
+        textcoords="offset points",
+        ha="right",
+        va="top",
+        fontsize=7,
+    )
     years = sorted(series["year"].astype(int).unique())
     ax.set_xticks(years, [f"{y}" for y in years], rotation=45, fontsize=7)
     ax.set_ylabel("Homicides (thousands)")
@@ -126,17 +161,25 @@ def _series_panel(ax, series: pd.DataFrame, year: int) -> None:
 def _scenario_panel(ax, shown: pd.DataFrame, claimed: float, tolerance: Tolerance) -> None:
     """Right panel: the reduction of each scenario against the claimed one, marked by verdict."""
     # References r for which the claim c is within the approximate band: |c - r| <= tolerance * r.
-    ax.axvspan(claimed / (1 + tolerance.approximate), claimed / (1 - tolerance.approximate), color="#eeeeee",
-               zorder=0)
+    ax.axvspan(claimed / (1 + tolerance.approximate), claimed / (1 - tolerance.approximate), color="#eeeeee", zorder=0)
     ax.axvline(claimed, color="#555555", linewidth=0.9)
-    ax.annotate(f"claimed {claimed:.0f}%", (claimed, -0.6), xytext=(3, 0), textcoords="offset points", fontsize=7,
-                va="bottom")
+    ax.annotate(
+        f"claimed {claimed:.0f}%", (claimed, -0.6), xytext=(3, 0), textcoords="offset points", fontsize=7, va="bottom"
+    )
     for verdict, group in shown.groupby("verdict", sort=True):
         marker, colour, _ = VERDICT_STYLE[verdict]
         for after, part in group.groupby("after_claim", sort=True):
-            ax.scatter(part["reduction"], part.index, marker=marker, s=40, zorder=3, linewidths=1.2,
-                       facecolors="white" if after else colour, edgecolors=colour,
-                       label=f"{verdict}{' (data after the claim)' if after else ''}")
+            ax.scatter(
+                part["reduction"],
+                part.index,
+                marker=marker,
+                s=40,
+                zorder=3,
+                linewidths=1.2,
+                facecolors="white" if after else colour,
+                edgecolors=colour,
+                label=f"{verdict}{' (data after the claim)' if after else ''}",
+            )
     ax.set_yticks(shown.index, shown["label"].map(lambda t: textwrap.fill(t, 30)), fontsize=7)
     ax.set_ylim(-0.7, len(shown) + 2.0)  # room for the legend above the top row
     ax.set_xlim(0, max(25, shown["reduction"].max() + 3))
@@ -144,8 +187,9 @@ def _scenario_panel(ax, shown: pd.DataFrame, claimed: float, tolerance: Toleranc
     ax.set_title("Reduction by measure and baseline", fontsize=8)
 
 
-def reduction(series: pd.DataFrame, shown: pd.DataFrame, claimed: float, year: int,
-              tolerance: Tolerance = DEFAULT_TOLERANCE):
+def reduction(
+    series: pd.DataFrame, shown: pd.DataFrame, claimed: float, year: int, tolerance: Tolerance = DEFAULT_TOLERANCE
+):
     """Two panels: the series by year (left) and the reduction of each scenario against the claim (right).
 
     ``series`` is :func:`helpers.claims.scenario_series` (series, year,

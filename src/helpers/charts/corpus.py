@@ -20,13 +20,27 @@ def timeline(meetings: pd.DataFrame):
     ax.hlines(rows, meetings["date"].min(), meetings["date"], color="#e2e2e2", linewidth=0.8, zorder=1)
     for (host, status), part in meetings.assign(row=rows).groupby(["host_country", "date_status"], sort=True):
         colour = COUNTRY_COLOURS[host]
-        ax.scatter(part["date"], part["row"], s=45, marker="o" if host == "MX" else "s",
-                   facecolors=colour if status == "stated" else "white", edgecolors=colour,
-                   linewidths=1.5, label=f"hosted by {host}, date {status}", zorder=3)
+        ax.scatter(
+            part["date"],
+            part["row"],
+            s=45,
+            marker="o" if host == "MX" else "s",
+            facecolors=colour if status == "stated" else "white",
+            edgecolors=colour,
+            linewidths=1.5,
+            label=f"hosted by {host}, date {status}",
+            zorder=3,
+        )
     for row, item in zip(rows, meetings.itertuples(), strict=True):
         texts = "text" if item.documents == 1 else "texts"
-        ax.annotate(f"{item.meeting_id}  {item.date:%d %b %Y}, {item.city}, {item.documents} {texts}",
-                    (item.date, row), xytext=(7, 0), textcoords="offset points", va="center", fontsize=6.8)
+        ax.annotate(
+            f"{item.meeting_id}  {item.date:%d %b %Y}, {item.city}, {item.documents} {texts}",
+            (item.date, row),
+            xytext=(7, 0),
+            textcoords="offset points",
+            va="center",
+            fontsize=6.8,
+        )
     pad = pd.Timedelta(days=365)
     ax.set_xlim(meetings["date"].min() - pad, meetings["date"].max() + pad * 3.5)
     ax.set_ylim(len(meetings) - 0.4, -0.6)

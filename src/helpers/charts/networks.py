@@ -43,8 +43,7 @@ NAMED_BASES = STRONG_BASES | {"met"}
 #: side whose delegation the texts do not list.
 UNLISTED_HATCH, UNLISTED_SHADE = "////", "#eeeeee"
 #: Short notes written at the end of a bar: how the texts name that delegation.
-NAMING_NOTES = {nw.LIST: "", nw.PRINCIPALS: "principals only", nw.SPEAKERS: "speakers only",
-                nw.NOBODY: "nobody named"}
+NAMING_NOTES = {nw.LIST: "", nw.PRINCIPALS: "principals only", nw.SPEAKERS: "speakers only", nw.NOBODY: "nobody named"}
 
 
 def tie_alpha(weight: float, strongest: float) -> float:
@@ -74,9 +73,12 @@ def people_layout(graph: nx.Graph) -> PeopleLayout:
     shrink by ``scale`` if the columns would not fit
     (:func:`helpers.network_layout.fit_timeline`).
     """
-    label_inches = {n: 7 / 72 + text_width(f"{a['name']}\n{a['date']}", MEETING_SIZE, "bold")
-                    if a["kind"] == nw.MEETING else 3 / 72 + text_width(a["name"], NAME_SIZE)
-                    for n, a in graph.nodes(data=True)}
+    label_inches = {
+        n: 7 / 72 + text_width(f"{a['name']}\n{a['date']}", MEETING_SIZE, "bold")
+        if a["kind"] == nw.MEETING
+        else 3 / 72 + text_width(a["name"], NAME_SIZE)
+        for n, a in graph.nodes(data=True)
+    }
     scale, pos = layout.fit_timeline(graph, label_inches, available=FIG_WIDTH - LEFT_MARGIN, top="US", gap=0.12)
     nodes = pd.DataFrame([{"node": n, **a, "x": pos[n][0], "y": pos[n][1]} for n, a in graph.nodes(data=True)])
     return PeopleLayout(scale, nodes.drop(columns=["bipartite"]))
@@ -97,36 +99,66 @@ def people(graph: nx.Graph, placed: PeopleLayout):
     ax.set_position([0, 0, 1, 1])  # so that one x unit is one inch
     for u, v, d in graph.edges(data=True):
         (x1, y1), (x2, y2) = pos[u], pos[v]
-        ax.plot([x1, x2], [y1, y2], color="#9a9a9a" if d["basis"] in STRONG_BASES else "#555555",
-                linewidth=0.5, linestyle="-" if d["basis"] in STRONG_BASES else (0, (2, 1.5)), zorder=1)
+        ax.plot(
+            [x1, x2],
+            [y1, y2],
+            color="#9a9a9a" if d["basis"] in STRONG_BASES else "#555555",
+            linewidth=0.5,
+            linestyle="-" if d["basis"] in STRONG_BASES else (0, (2, 1.5)),
+            zorder=1,
+        )
     for country, colour in COUNTRY_COLOURS.items():
         shown = nodes[(nodes["kind"] == nw.PERSON) & (nodes["country"] == country)]
         ax.scatter(shown["x"], shown["y"], s=14, color=colour, zorder=2, linewidths=0)
         for item in shown.itertuples():
-            ax.annotate(item.name, (item.x, item.y), xytext=(3 * scale, 0), textcoords="offset points",
-                        ha="left", va="center", fontsize=NAME_SIZE * scale, zorder=2.5,
-                        bbox={"boxstyle": "square,pad=0.05", "facecolor": "white", "edgecolor": "none", "alpha": 0.85})
+            ax.annotate(
+                item.name,
+                (item.x, item.y),
+                xytext=(3 * scale, 0),
+                textcoords="offset points",
+                ha="left",
+                va="center",
+                fontsize=NAME_SIZE * scale,
+                zorder=2.5,
+                bbox={"boxstyle": "square,pad=0.05", "facecolor": "white", "edgecolor": "none", "alpha": 0.85},
+            )
     meetings = nodes[nodes["kind"] == nw.MEETING]
-    ax.scatter(meetings["x"], meetings["y"], s=90, marker="s", color="white", edgecolors="black", linewidths=1.2,
-               zorder=3)
+    ax.scatter(
+        meetings["x"], meetings["y"], s=90, marker="s", color="white", edgecolors="black", linewidths=1.2, zorder=3
+    )
     for item in meetings.itertuples():
-        ax.annotate(f"{item.name}\n{item.date}", (item.x, item.y), xytext=(7 * scale, 0), textcoords="offset points",
-                    ha="left", va="center", fontsize=MEETING_SIZE * scale, fontweight="bold",
-                    bbox={"boxstyle": "round,pad=0.2", "facecolor": "white", "edgecolor": "none"}, zorder=4)
+        ax.annotate(
+            f"{item.name}\n{item.date}",
+            (item.x, item.y),
+            xytext=(7 * scale, 0),
+            textcoords="offset points",
+            ha="left",
+            va="center",
+            fontsize=MEETING_SIZE * scale,
+            fontweight="bold",
+            bbox={"boxstyle": "round,pad=0.2", "facecolor": "white", "edgecolor": "none"},
+            zorder=4,
+        )
     ax.axhline(0, color="#dddddd", linewidth=0.6, zorder=0)
     ax.set_xlim(-LEFT_MARGIN, FIG_WIDTH - LEFT_MARGIN)
     ax.set_ylim(-rows - 0.8, rows + 0.8)
     ax.set_axis_off()
-    ax.text(-0.1, 1.0, "United\nStates", ha="right", va="bottom", color=COUNTRY_COLOURS["US"], fontsize=8,
-            fontweight="bold")
+    ax.text(
+        -0.1, 1.0, "United\nStates", ha="right", va="bottom", color=COUNTRY_COLOURS["US"], fontsize=8, fontweight="bold"
+    )
     ax.text(-0.1, -1.0, "Mexico", ha="right", va="top", color=COUNTRY_COLOURS["MX"], fontsize=8, fontweight="bold")
-    ax.legend(handles=[
-        Line2D([], [], marker="o", linestyle="", color=COUNTRY_COLOURS["US"], label="U.S. participant"),
-        Line2D([], [], marker="o", linestyle="", color=COUNTRY_COLOURS["MX"], label="Mexican participant"),
-        Line2D([], [], marker="s", linestyle="", markerfacecolor="white", markeredgecolor="black", label="meeting"),
-        Line2D([], [], color="#9a9a9a", label="named in the delegation or host"),
-        Line2D([], [], color="#555555", linestyle=(0, (2, 1.5)), label="only speaking or greeted"),
-    ], loc="upper right", fontsize=6, ncols=1)
+    ax.legend(
+        handles=[
+            Line2D([], [], marker="o", linestyle="", color=COUNTRY_COLOURS["US"], label="U.S. participant"),
+            Line2D([], [], marker="o", linestyle="", color=COUNTRY_COLOURS["MX"], label="Mexican participant"),
+            Line2D([], [], marker="s", linestyle="", markerfacecolor="white", markeredgecolor="black", label="meeting"),
+            Line2D([], [], color="#9a9a9a", label="named in the delegation or host"),
+            Line2D([], [], color="#555555", linestyle=(0, (2, 1.5)), label="only speaking or greeted"),
+        ],
+        loc="upper right",
+        fontsize=6,
+        ncols=1,
+    )
     return fig
 
 
@@ -146,15 +178,30 @@ def composition(table: pd.DataFrame):
     hatch = [UNLISTED_HATCH if n != nw.LIST else "" for n in naming]
     left = pd.Series(0, index=drawn.index)
     for family in drawn.columns:
-        bars = ax.barh(ypos, drawn[family], left=left, color=FAMILY_COLOURS[family], edgecolor="#333333",
-                       linewidth=0.4, label=family, height=0.72)
+        bars = ax.barh(
+            ypos,
+            drawn[family],
+            left=left,
+            color=FAMILY_COLOURS[family],
+            edgecolor="#333333",
+            linewidth=0.4,
+            label=family,
+            height=0.72,
+        )
         for bar, pattern in zip(bars, hatch, strict=True):
             bar.set_hatch(pattern)
         left = left + drawn[family]
     for y, end, kind in zip(ypos, left, naming, strict=True):
         if NAMING_NOTES.get(kind):
-            ax.annotate(NAMING_NOTES[kind], (end, y), xytext=(3, 0), textcoords="offset points", va="center",
-                        fontsize=5.5, color="#555555")
+            ax.annotate(
+                NAMING_NOTES[kind],
+                (end, y),
+                xytext=(3, 0),
+                textcoords="offset points",
+                va="center",
+                fontsize=5.5,
+                color="#555555",
+            )
     meetings = [m for m, _ in drawn.index]
     for y, (above, below) in zip(ypos[1:], zip(meetings, meetings[1:], strict=False), strict=True):
         if above != below:
@@ -168,8 +215,15 @@ def composition(table: pd.DataFrame):
     handles, names = ax.get_legend_handles_labels()
     handles.append(Patch(facecolor="white", edgecolor="#333333", hatch=UNLISTED_HATCH, linewidth=0.4))
     names.append("not a delegation list")
-    ax.legend(handles, names, title="Sector family", fontsize=6.5, title_fontsize=7, loc="upper left",
-              bbox_to_anchor=(1.01, 1.0))
+    ax.legend(
+        handles,
+        names,
+        title="Sector family",
+        fontsize=6.5,
+        title_fontsize=7,
+        loc="upper left",
+        bbox_to_anchor=(1.01, 1.0),
+    )
     ax.grid(axis="x", color="#dddddd", linewidth=0.6)
     ax.set_axisbelow(True)
     return fig
@@ -187,12 +241,16 @@ def unlisted_cells(rows: pd.DataFrame, naming: pd.DataFrame, meetings: pd.DataFr
     """
     listed = set(zip(*naming.loc[naming["naming"] == nw.LIST, ["meeting_id", "country"]].T.values, strict=True))
     present = set(zip(naming["meeting_id"], naming["country"], strict=True))
-    spans = {c: (int(idx.min()), int(idx.max())) for c, idx in
-             rows.reset_index(drop=True).groupby("country", sort=False).groups.items()}
-    return [(int(order), *spans[country]) for meeting, order in zip(meetings["meeting_id"], meetings["order"],
-                                                                    strict=True)
-            for country in spans if (meeting, country) not in listed
-            and (country in nw.BILATERAL or (meeting, country) in present)]
+    spans = {
+        c: (int(idx.min()), int(idx.max()))
+        for c, idx in rows.reset_index(drop=True).groupby("country", sort=False).groups.items()
+    }
+    return [
+        (int(order), *spans[country])
+        for meeting, order in zip(meetings["meeting_id"], meetings["order"], strict=True)
+        for country in spans
+        if (meeting, country) not in listed and (country in nw.BILATERAL or (meeting, country) in present)
+    ]
 
 
 def continuity(grid: pd.DataFrame, rows: pd.DataFrame, meetings: pd.DataFrame, naming: pd.DataFrame | None = None):
@@ -213,8 +271,11 @@ def continuity(grid: pd.DataFrame, rows: pd.DataFrame, meetings: pd.DataFrame, n
     grid = grid.assign(row=grid["lineage_id"].map(row_of))
     fig, ax = new_figure(width=6.5, height=0.2 * len(rows) + 1.2)
     for order, first, last in unlisted_cells(rows, naming, meetings) if naming is not None else []:
-        ax.add_patch(Rectangle((order - 0.5, first - 0.5), 1, last - first + 1, facecolor=UNLISTED_SHADE,
-                               edgecolor="none", zorder=0))
+        ax.add_patch(
+            Rectangle(
+                (order - 0.5, first - 0.5), 1, last - first + 1, facecolor=UNLISTED_SHADE, edgecolor="none", zorder=0
+            )
+        )
     strong = grid["basis"].isin(NAMED_BASES)
     for family, group in grid.groupby("family", sort=False):
         colour = FAMILY_COLOURS[family]
@@ -230,8 +291,17 @@ def continuity(grid: pd.DataFrame, rows: pd.DataFrame, meetings: pd.DataFrame, n
         further = [s for s in str(getattr(item, "sectors", "")).split("; ") if s and s != item.sector]
         notes += [f"+ {s}" for s in further]
         if notes:  # above the dot, between the rows, so that it hides no other dot
-            ax.annotate(", ".join(notes), (item.order, item.row), xytext=(4, 6.5), textcoords="offset points",
-                        fontsize=5.2, va="center", ha="left", zorder=2, color="#333333")
+            ax.annotate(
+                ", ".join(notes),
+                (item.order, item.row),
+                xytext=(4, 6.5),
+                textcoords="offset points",
+                fontsize=5.2,
+                va="center",
+                ha="left",
+                zorder=2,
+                color="#333333",
+            )
     for _, group in grid.groupby("lineage_id"):
         if len(group) > 1:
             ax.plot(group["order"], group["row"], color="#bbbbbb", linewidth=0.8, zorder=1)
@@ -249,10 +319,26 @@ def continuity(grid: pd.DataFrame, rows: pd.DataFrame, meetings: pd.DataFrame, n
     ax.grid(axis="x", color="#eeeeee")
     used = [f for f in FAMILY_COLOURS if f in set(grid["family"])]
     handles = [Patch(facecolor=FAMILY_COLOURS[f], edgecolor="#333333", label=f) for f in used]
-    handles += [Line2D([], [], marker="o", linestyle="", markerfacecolor="#888888", markeredgecolor="#333333",
-                       label="in the delegation, led, hosted or met"),
-                Line2D([], [], marker="o", linestyle="", markerfacecolor="white", markeredgecolor="#888888",
-                       label="only speaking or greeted")]
+    handles += [
+        Line2D(
+            [],
+            [],
+            marker="o",
+            linestyle="",
+            markerfacecolor="#888888",
+            markeredgecolor="#333333",
+            label="in the delegation, led, hosted or met",
+        ),
+        Line2D(
+            [],
+            [],
+            marker="o",
+            linestyle="",
+            markerfacecolor="white",
+            markeredgecolor="#888888",
+            label="only speaking or greeted",
+        ),
+    ]
     if naming is not None:
         handles.append(Patch(facecolor=UNLISTED_SHADE, edgecolor="none", label="side not listed in the texts"))
     ax.legend(handles=handles, fontsize=6, loc="upper left", bbox_to_anchor=(1.01, 1.0))
@@ -287,28 +373,57 @@ def counterparts(graph: nx.Graph):
     fig, ax = new_figure(width=6.0, height=0.24 * height + 1.0)
     for u, v, d in sorted(graph.edges(data=True), key=lambda e: e[2]["weight"]):
         (x1, y1), (x2, y2) = pos[u], pos[v]
-        ax.plot([x1, x2], [y1, y2], color="#555555", alpha=tie_alpha(d["weight"], strongest),
-                linewidth=0.4 + 0.9 * (d["weight"] - 1), zorder=1)
+        ax.plot(
+            [x1, x2],
+            [y1, y2],
+            color="#555555",
+            alpha=tie_alpha(d["weight"], strongest),
+            linewidth=0.4 + 0.9 * (d["weight"] - 1),
+            zorder=1,
+        )
     families = set()
     for node, attrs in graph.nodes(data=True):
         x, y = pos[node]
         family = nw.sector_family(attrs["sector"])
         families.add(family)
-        ax.scatter([x], [y], s=22 + 14 * attrs["meetings"], color=FAMILY_COLOURS[family], edgecolors="#333333",
-                   linewidths=0.5, zorder=3)
-        ax.annotate(attrs["label"], (x, y), xytext=(-7 if x == 0 else 7, 0), textcoords="offset points",
-                    ha="right" if x == 0 else "left", va="center", fontsize=6.5,
-                    color=COUNTRY_COLOURS[attrs["country"]])
+        ax.scatter(
+            [x],
+            [y],
+            s=22 + 14 * attrs["meetings"],
+            color=FAMILY_COLOURS[family],
+            edgecolors="#333333",
+            linewidths=0.5,
+            zorder=3,
+        )
+        ax.annotate(
+            attrs["label"],
+            (x, y),
+            xytext=(-7 if x == 0 else 7, 0),
+            textcoords="offset points",
+            ha="right" if x == 0 else "left",
+            va="center",
+            fontsize=6.5,
+            color=COUNTRY_COLOURS[attrs["country"]],
+        )
     ax.text(0, 0.9, "United States", ha="center", fontsize=8, fontweight="bold", color=COUNTRY_COLOURS["US"])
     ax.text(1, 0.9, "Mexico", ha="center", fontsize=8, fontweight="bold", color=COUNTRY_COLOURS["MX"])
     ax.set_xlim(-0.5, 1.6)
     ax.set_ylim(-height, 1.4)
     ax.set_axis_off()
-    handles = [Patch(facecolor=FAMILY_COLOURS[f], edgecolor="#333333", label=f)
-               for f in FAMILY_COLOURS if f in families]
-    handles += [Line2D([], [], color="#555555", linewidth=0.4 + 0.9 * (w - 1), alpha=tie_alpha(w, strongest),
-                       label=f"{w} meeting{'s' if w > 1 else ''} together")
-                for w in sorted(set(weights))]
+    handles = [
+        Patch(facecolor=FAMILY_COLOURS[f], edgecolor="#333333", label=f) for f in FAMILY_COLOURS if f in families
+    ]
+    handles += [
+        Line2D(
+            [],
+            [],
+            color="#555555",
+            linewidth=0.4 + 0.9 * (w - 1),
+            alpha=tie_alpha(w, strongest),
+            label=f"{w} meeting{'s' if w > 1 else ''} together",
+        )
+        for w in sorted(set(weights))
+    ]
     ax.legend(handles=handles, fontsize=6, loc="upper center", bbox_to_anchor=(0.5, 0.0), ncols=3)
     return fig
 
@@ -330,8 +445,15 @@ def recurring_people(grid: pd.DataFrame, meetings: pd.DataFrame):
         colour = COUNTRY_COLOURS.get(country, "#666666")
         full = group["basis"].isin(NAMED_BASES)
         ax.scatter(group.loc[full, "order"], group.loc[full, "row"], s=22, color=colour, zorder=3)
-        ax.scatter(group.loc[~full, "order"], group.loc[~full, "row"], s=22, facecolors="white",
-                   edgecolors=colour, linewidths=1.2, zorder=3)
+        ax.scatter(
+            group.loc[~full, "order"],
+            group.loc[~full, "row"],
+            s=22,
+            facecolors="white",
+            edgecolors=colour,
+            linewidths=1.2,
+            zorder=3,
+        )
     ax.set_yticks(people["row"], people["person_name"], fontsize=6.3)
     for tick, country in zip(ax.get_yticklabels(), people["person_country"], strict=True):
         tick.set_color(COUNTRY_COLOURS.get(country, "#666666"))
@@ -339,11 +461,30 @@ def recurring_people(grid: pd.DataFrame, meetings: pd.DataFrame):
     ax.set_xlim(-0.5, len(meetings) - 0.5)
     ax.set_ylim(len(people) - 0.5, -0.5)
     ax.grid(axis="x", color="#eeeeee")
-    handles = [Line2D([], [], marker="o", linestyle="", color=COUNTRY_COLOURS[c], label=name)
-               for c, name in (("US", "United States"), ("MX", "Mexico")) if c in set(people["person_country"])]
-    handles += [Line2D([], [], marker="o", linestyle="", markerfacecolor="#888888", markeredgecolor="#888888",
-                       label="in the delegation, led, hosted or met"),
-                Line2D([], [], marker="o", linestyle="", markerfacecolor="white", markeredgecolor="#888888",
-                       label="only speaking or greeted")]
+    handles = [
+        Line2D([], [], marker="o", linestyle="", color=COUNTRY_COLOURS[c], label=name)
+        for c, name in (("US", "United States"), ("MX", "Mexico"))
+        if c in set(people["person_country"])
+    ]
+    handles += [
+        Line2D(
+            [],
+            [],
+            marker="o",
+            linestyle="",
+            markerfacecolor="#888888",
+            markeredgecolor="#888888",
+            label="in the delegation, led, hosted or met",
+        ),
+        Line2D(
+            [],
+            [],
+            marker="o",
+            linestyle="",
+            markerfacecolor="white",
+            markeredgecolor="#888888",
+            label="only speaking or greeted",
+        ),
+    ]
     ax.legend(handles=handles, fontsize=6, loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)
     return fig

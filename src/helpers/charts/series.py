@@ -48,12 +48,30 @@ def timeline(events: pd.DataFrame, series_names: pd.Series):
     for row in meetings.itertuples():
         ax.plot([start, row.date], [row.y, row.y], color="#eeeeee", linewidth=0.6, zorder=1)
         colour = COUNTRY_COLOURS[row.host_country]
-        ax.scatter([row.date], [row.y], s=34, marker="o" if row.host_country == "MX" else "s",
-                   facecolors=colour if row.covered else "white", edgecolors=colour, linewidths=1.3, zorder=3)
-        ax.text(1.01, row.y, row.meeting_id if row.covered else "not covered", transform=right, fontsize=6.5,
-                va="center", ha="left", color="black" if row.covered else "#666666")
-    ticks = [f"{r.date.day} {r.date:%b %Y}" + (f" (no. {int(r.series_number)})" if pd.notna(r.series_number) else "")
-             for r in meetings.itertuples()]
+        ax.scatter(
+            [row.date],
+            [row.y],
+            s=34,
+            marker="o" if row.host_country == "MX" else "s",
+            facecolors=colour if row.covered else "white",
+            edgecolors=colour,
+            linewidths=1.3,
+            zorder=3,
+        )
+        ax.text(
+            1.01,
+            row.y,
+            row.meeting_id if row.covered else "not covered",
+            transform=right,
+            fontsize=6.5,
+            va="center",
+            ha="left",
+            color="black" if row.covered else "#666666",
+        )
+    ticks = [
+        f"{r.date.day} {r.date:%b %Y}" + (f" (no. {int(r.series_number)})" if pd.notna(r.series_number) else "")
+        for r in meetings.itertuples()
+    ]
     ax.set_yticks(list(meetings["y"]), ticks, fontsize=6.5)
     ax.tick_params(axis="y", length=0)
     ax.set_ylim(-0.7, len(table) - 0.3)
@@ -61,11 +79,21 @@ def timeline(events: pd.DataFrame, series_names: pd.Series):
     ax.set_xlabel("Meeting date")
     for side in ("left", "right", "top"):
         ax.spines[side].set_visible(False)
-    handles = [Line2D([], [], linestyle="", marker="o" if host == "MX" else "s", markersize=6,
-                      markerfacecolor=COUNTRY_COLOURS[host] if covered else "white",
-                      markeredgecolor=COUNTRY_COLOURS[host], markeredgewidth=1.3,
-                      label=f"hosted by {host}, {'in the corpus' if covered else 'not in the corpus'}")
-               for host in sorted(meetings["host_country"].unique()) for covered in (True, False)]
+    handles = [
+        Line2D(
+            [],
+            [],
+            linestyle="",
+            marker="o" if host == "MX" else "s",
+            markersize=6,
+            markerfacecolor=COUNTRY_COLOURS[host] if covered else "white",
+            markeredgecolor=COUNTRY_COLOURS[host],
+            markeredgewidth=1.3,
+            label=f"hosted by {host}, {'in the corpus' if covered else 'not in the corpus'}",
+        )
+        for host in sorted(meetings["host_country"].unique())
+        for covered in (True, False)
+    ]
     # Above the plot: the source line goes below it (helpers.figures.publish).
     fig.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 1.0), ncols=2, fontsize=7, frameon=False)
     return fig

@@ -27,8 +27,14 @@ def _names(columns, names: dict | None) -> list[str]:
     return [names.get(c, c) if names else c for c in columns]
 
 
-def heatmap(rates: pd.DataFrame, counts: pd.DataFrame, labels: pd.Series, dates: pd.Series,
-            genres: pd.DataFrame | None = None, names: dict | None = None):
+def heatmap(
+    rates: pd.DataFrame,
+    counts: pd.DataFrame,
+    labels: pd.Series,
+    dates: pd.Series,
+    genres: pd.DataFrame | None = None,
+    names: dict | None = None,
+):
     """Theme x meeting heat map: shade and upper number the rate per 1,000 words, in brackets the mentions.
 
     ``rates`` and ``counts`` are theme x meeting matrices in drawing order
@@ -43,18 +49,32 @@ def heatmap(rates: pd.DataFrame, counts: pd.DataFrame, labels: pd.Series, dates:
     if genres is None:
         fig, ax = new_figure(width=6.5, height=5.6)
     else:
-        fig, (ax, strip) = new_figure(width=6.5, height=7.4, nrows=2,
-                                      gridspec_kw={"height_ratios": [len(rates.index), 0.75 * len(genres.index)]})
+        fig, (ax, strip) = new_figure(
+            width=6.5, height=7.4, nrows=2, gridspec_kw={"height_ratios": [len(rates.index), 0.75 * len(genres.index)]}
+        )
     image = ax.imshow(rates.to_numpy(), cmap="Blues", aspect="auto", vmin=0)
     for i, theme in enumerate(rates.index):
         for j, meeting in enumerate(rates.columns):
             n = int(counts.at[theme, meeting])
             value = rates.at[theme, meeting]
             colour = "white" if value > 0.6 * rates.to_numpy().max() else "black"
-            ax.text(j, i, f"{value:.1f}\n({n})" if n else "-", ha="center", va="center",
-                    fontsize=5.3 if many else 6.5, color=colour)
-    set_meeting_ticks(ax, range(len(rates.columns)), _names(rates.columns, names), [dates[m] for m in rates.columns],
-                      fontsize=7.5, top=True)
+            ax.text(
+                j,
+                i,
+                f"{value:.1f}\n({n})" if n else "-",
+                ha="center",
+                va="center",
+                fontsize=5.3 if many else 6.5,
+                color=colour,
+            )
+    set_meeting_ticks(
+        ax,
+        range(len(rates.columns)),
+        _names(rates.columns, names),
+        [dates[m] for m in rates.columns],
+        fontsize=7.5,
+        top=True,
+    )
     ax.set_yticks(range(len(rates.index)), [labels[t] for t in rates.index], fontsize=7)
     _no_frame(ax)
     _colour_bar(fig, ax, image, "Mentions per 1,000 words", shrink=0.5, pad=0.02)
@@ -89,17 +109,28 @@ def timeline(table: pd.DataFrame, labels: pd.Series, dates: pd.Series, names: di
     x = {m: i for i, m in enumerate(meetings)}
     for row, item in enumerate(table.to_dict("records")):
         if item["persistence"]:
-            ax.plot([x[item["first"]], x[item["last"]]], [row, row], color="#bbbbbb", linewidth=2.5, zorder=1,
-                    solid_capstyle="round")
+            ax.plot(
+                [x[item["first"]], x[item["last"]]],
+                [row, row],
+                color="#bbbbbb",
+                linewidth=2.5,
+                zorder=1,
+                solid_capstyle="round",
+            )
         for m in meetings:
             on = bool(item[m])
-            ax.scatter(x[m], row, s=36 if on else 14, zorder=2,
-                       facecolors=OKABE_ITO["blue"] if on else "white",
-                       edgecolors=OKABE_ITO["blue"] if on else "#999999", linewidths=1)
+            ax.scatter(
+                x[m],
+                row,
+                s=36 if on else 14,
+                zorder=2,
+                facecolors=OKABE_ITO["blue"] if on else "white",
+                edgecolors=OKABE_ITO["blue"] if on else "#999999",
+                linewidths=1,
+            )
     ax.set_yticks(range(len(table)), [labels[t] for t in table["theme_id"]], fontsize=7)
     ax.invert_yaxis()
-    set_meeting_ticks(ax, [x[m] for m in meetings], _names(meetings, names), [dates[m] for m in meetings],
-                      fontsize=7.5)
+    set_meeting_ticks(ax, [x[m] for m in meetings], _names(meetings, names), [dates[m] for m in meetings], fontsize=7.5)
     ax.grid(axis="x", color="#e5e5e5", linewidth=0.6)
     ax.set_xlim(-0.4, len(meetings) - 0.6)
     ax.scatter([], [], s=36, facecolors=OKABE_ITO["blue"], edgecolors=OKABE_ITO["blue"], label="mentioned")
@@ -128,8 +159,16 @@ def _genre_heads(ax, genres: pd.Series, y: float, fontsize: float = 6.5) -> None
     values, start = list(genres), 0
     for i in range(1, len(values) + 1):
         if i == len(values) or values[i] != values[start]:
-            ax.text((start + i - 1) / 2, y, values[start], ha="center", va="bottom", fontsize=fontsize,
-                    rotation=90, transform=ax.get_xaxis_transform())
+            ax.text(
+                (start + i - 1) / 2,
+                y,
+                values[start],
+                ha="center",
+                va="bottom",
+                fontsize=fontsize,
+                rotation=90,
+                transform=ax.get_xaxis_transform(),
+            )
             start = i
 
 
@@ -150,8 +189,15 @@ def genre_matrix(counts: pd.DataFrame, rates: pd.DataFrame, labels: pd.Series, g
         for j, doc in enumerate(documents):
             n = int(counts.at[theme, doc])
             if n:
-                ax.text(j, i, str(n), ha="center", va="center", fontsize=5.8,
-                        color="white" if rates.at[theme, doc] > 0.6 * top else "black")
+                ax.text(
+                    j,
+                    i,
+                    str(n),
+                    ha="center",
+                    va="center",
+                    fontsize=5.8,
+                    color="white" if rates.at[theme, doc] > 0.6 * top else "black",
+                )
     ax.set_xticks(range(len(documents)), [f"{d}, {years[d]}" for d in documents], fontsize=6.5, rotation=90)
     ax.set_yticks(range(len(rates.index)), [labels[t] for t in rates.index], fontsize=7)
     _genre_rules(ax, genres)
@@ -182,8 +228,15 @@ def similarity(sim: pd.DataFrame, meeting_of: pd.Series, genres: pd.Series | Non
     for i in range(n):
         for j in range(i + 1):
             v = sim.iat[i, j]
-            ax.text(j, i, f"{v:.2f}", ha="center", va="center", fontsize=5.2 if big else 7.5,
-                    color="white" if v > 0.6 else "black")
+            ax.text(
+                j,
+                i,
+                f"{v:.2f}",
+                ha="center",
+                va="center",
+                fontsize=5.2 if big else 7.5,
+                color="white" if v > 0.6 else "black",
+            )
     ticks = [f"{d} ({meeting_of[d]})" if big else f"{d}\n({meeting_of[d]})" for d in documents]
     ax.set_xticks(range(n), ticks, fontsize=6 if big else 7, rotation=90 if big else 0)
     ax.set_yticks(range(n), ticks, fontsize=6 if big else 7)

@@ -13,16 +13,32 @@
 
 from .fold import fold, fold_view, fold_word
 from .normal import (
-           cell_text,
-           contains_quote,
-           digest,
-           fold_whitespace,
-           is_missing,
-           normalise,
-           strip_accents,
-           word_count,
+    cell_text,
+    contains_quote,
+    digest,
+    fold_whitespace,
+    is_missing,
+    normalise,
+    strip_accents,
+    word_count,
 )
 from .segment import ABBREVIATIONS, SENTENCE_STARTERS, is_abbreviation, sentence_at, sentences
 
-__all__ = ["ABBREVIATIONS", "SENTENCE_STARTERS", "cell_text", "contains_quote", "digest", "is_missing", "fold", "fold_view", "fold_whitespace",
-           "fold_word", "is_abbreviation", "normalise", "sentence_at", "sentences", "strip_accents", "word_count"]
+__all__ = [
+    "ABBREVIATIONS",
+    "SENTENCE_STARTERS",
+    "cell_text",
+    "contains_quote",
+    "digest",
+    "is_missing",
+    "fold",
+    "fold_view",
+    "fold_whitespace",
+    "fold_word",
+    "is_abbreviation",
+    "normalise",
+    "sentence_at",
+    "sentences",
+    "strip_accents",
+    "word_count",
+]

@@ -5,15 +5,28 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-_FULL = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-         "november", "december"]
+_FULL = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
 #: Month names and their abbreviations (lower case) -> month number.
 MONTHS = {name: number for number, name in enumerate(_FULL, start=1)}
 MONTHS.update({name[:3]: number for name, number in list(MONTHS.items())})
 MONTHS["sept"] = 9
 #: The month names as a pattern (capitalised, full names first so that "June" is not read as "Jun").
-MONTH_NAMES = "|".join([m.capitalize() for m in _FULL]
-                       + sorted((m.capitalize() for m in MONTHS if m not in _FULL), key=lambda m: -len(m)))
+MONTH_NAMES = "|".join(
+    [m.capitalize() for m in _FULL] + sorted((m.capitalize() for m in MONTHS if m not in _FULL), key=lambda m: -len(m))
+)
 _MONTH = rf"(?P<month>{MONTH_NAMES})\.?"
 DATE_PATTERNS = [
     re.compile(_MONTH + r"\s+(?P<day>\d{1,2}),?\s+(?P<year>(?:19|20)\d{2})(?!\d)"),

@@ -25,8 +25,9 @@ _IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 _LINK = re.compile(r"\[([^\]]+)\]\((?:[^()]|\([^)]*\))*\)")
 _AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
 #: Inline formatting tags a converter leaves (their text is kept) and HTML comments.
-_FORMAT_TAG = re.compile(r"</?(?:u|sup|sub|span|em|strong|b|i|small|mark|font|a)\b[^>]*>|<br\s*/?>|<!--.*?-->",
-                         re.IGNORECASE | re.DOTALL)
+_FORMAT_TAG = re.compile(
+    r"</?(?:u|sup|sub|span|em|strong|b|i|small|mark|font|a)\b[^>]*>|<br\s*/?>|<!--.*?-->", re.IGNORECASE | re.DOTALL
+)
 _EMPHASIS = re.compile(r"\*{1,3}|(?<!\w)_{2,3}|_{2,3}(?!\w)")
 _ESCAPE = re.compile(r"\\([!\"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~])")
 _SPACES = re.compile(r"[ \t]+")
@@ -57,7 +58,7 @@ def front_matter(text: str) -> dict:
 def body(text: str) -> str:
     """``text`` without its front-matter block."""
     m = _FENCE.match(text)
-    return text[m.end():] if m else text
+    return text[m.end() :] if m else text
 
 
 def inline(text: str) -> str:
@@ -83,7 +84,7 @@ def _block_lines(block: str) -> list[str]:
             if current:
                 lines.append(" ".join(current))
             marker = "- " if item else ""
-            current, in_item = [marker + raw[(item or heading).end():].strip()], bool(item)
+            current, in_item = [marker + raw[(item or heading).end() :].strip()], bool(item)
             if heading:  # a heading is a line of its own
                 lines.append(" ".join(current))
                 current, in_item = [], False

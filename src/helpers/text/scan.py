@@ -49,13 +49,15 @@ class Marks:
         for index, body in enumerate(bodies):
             by_first.setdefault(_first_character(body), []).append(index)
         others = by_first.pop(None, [])
-        alternatives = [re.escape(first) + "(?:" + "|".join(bodies[i][1:] for i in group) + ")"
-                        for first, group in by_first.items()] + [bodies[i] for i in others]
+        alternatives = [
+            re.escape(first) + "(?:" + "|".join(bodies[i][1:] for i in group) + ")" for first, group in by_first.items()
+        ] + [bodies[i] for i in others]
         anywhere = "(?=(?:" + "|".join(alternatives) + ")" + after + ")"
         marks, order = [], []
         for first, group in by_first.items():  # a body's mark is only tried where its first character stands
-            marks.append(f"(?:(?={re.escape(first)})"
-                         + "".join(f"(?:(?=(?:{bodies[i]}){after})()|)" for i in group) + "|)")
+            marks.append(
+                f"(?:(?={re.escape(first)})" + "".join(f"(?:(?=(?:{bodies[i]}){after})()|)" for i in group) + "|)"
+            )
             order += group
         marks += [f"(?:(?=(?:{bodies[i]}){after})()|)" for i in others]
         order += others
@@ -77,8 +79,9 @@ def marks_of(bodies: tuple[str, ...], before: str = _BEFORE_WORD, after: str = _
     return Marks(bodies, before, after)
 
 
-def which_match(folded: str, bodies: tuple[str, ...], before: str = _BEFORE_WORD,
-                after: str = _AFTER_WORD) -> list[int]:
+def which_match(
+    folded: str, bodies: tuple[str, ...], before: str = _BEFORE_WORD, after: str = _AFTER_WORD
+) -> list[int]:
     """Indexes (in order) of the ``bodies`` for which ``before + body + after`` matches somewhere in ``folded``.
 
     ``before`` and ``after`` are zero-width assertions (word boundaries);

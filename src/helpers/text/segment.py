@@ -16,10 +16,56 @@ from operator import itemgetter
 #: pattern; "No." is an abbreviation only before a number.
 ABBREVIATIONS = frozenset(
     {
-        "mr", "mrs", "ms", "dr", "prof", "gen", "adm", "lt", "col", "capt", "cmdr", "maj", "sgt",
-        "gov", "sen", "rep", "amb", "sec", "pres", "hon", "rev", "st", "mt", "ft", "jr", "sr",
-        "vs", "etc", "approx", "dept", "inc", "ltd", "co", "corp", "jan", "feb", "mar", "apr",
-        "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "art", "para", "fig", "vol",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "gen",
+        "adm",
+        "lt",
+        "col",
+        "capt",
+        "cmdr",
+        "maj",
+        "sgt",
+        "gov",
+        "sen",
+        "rep",
+        "amb",
+        "sec",
+        "pres",
+        "hon",
+        "rev",
+        "st",
+        "mt",
+        "ft",
+        "jr",
+        "sr",
+        "vs",
+        "etc",
+        "approx",
+        "dept",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "art",
+        "para",
+        "fig",
+        "vol",
     }
 )
 _BEFORE_NUMBER = frozenset({"no", "nos", "art", "para", "p", "pp", "vol"})
@@ -27,9 +73,35 @@ _BEFORE_NUMBER = frozenset({"no", "nos", "art", "para", "p", "pp", "vol"})
 #: the sentence ("... in Washington, D.C. At the meeting ...").
 SENTENCE_STARTERS = frozenset(
     {
-        "a", "after", "an", "and", "as", "at", "before", "but", "during", "he", "her", "his", "i", "in",
-        "it", "its", "on", "our", "she", "that", "the", "their", "there", "these", "they", "this",
-        "those", "today", "we",
+        "a",
+        "after",
+        "an",
+        "and",
+        "as",
+        "at",
+        "before",
+        "but",
+        "during",
+        "he",
+        "her",
+        "his",
+        "i",
+        "in",
+        "it",
+        "its",
+        "on",
+        "our",
+        "she",
+        "that",
+        "the",
+        "their",
+        "there",
+        "these",
+        "they",
+        "this",
+        "those",
+        "today",
+        "we",
     }
 )
 _INNER_STOPS = re.compile(r"(?:\b[A-Za-z]\.){2,}$")  # U.S. / D.C. / e.g.
@@ -96,7 +168,7 @@ def _is_abbreviation(line: str, end: int, following: int) -> bool:
     if not word:
         return False
     token = word.group(1).lower()
-    if token in _BEFORE_NUMBER and line[following:following + 1].isdigit():
+    if token in _BEFORE_NUMBER and line[following : following + 1].isdigit():
         return True
     return token in ABBREVIATIONS
 
@@ -127,6 +199,7 @@ _DOTTED = re.compile(r"(?:[a-z]\.)+[a-z]")
 
 
 def is_abbreviation(word: str) -> bool:
-    """Whether the full stop after ``word`` belongs to it: "Dr", "Gen", "Sen", "U.S", "D.C" (without their last stop)."""
+    """Whether the full stop after ``word`` belongs to it: "Dr", "Gen", "Sen", "U.S", "D.C" (given without
+    their last stop)."""
     folded = word.lower()
     return folded in ABBREVIATIONS or bool(_DOTTED.fullmatch(folded))
