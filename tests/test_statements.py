@@ -269,3 +269,27 @@ def test_the_sentence_splitter_on_a_constructed_page():
         "An item, e.g. this one.",
         "Another item.",
     ]
+
+
+def test_the_summary_counts_a_constructed_table(tmp_path):
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "statements_summary", paths.project_root() / "tools/statements_summary.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    table = tmp_path / "statements.csv"
+    with open(table, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=COLUMNS)
+        writer.writeheader()
+        for i, (page, kind, status) in enumerate(
+            [("intro", "computed", "verified"), ("intro", "sourced", "corrected")]
+        ):
+            writer.writerow(
+                dict.fromkeys(COLUMNS, "x")
+                | {"statement_id": f"S{i:03d}", "page": page, "kind": kind, "status": status}
+            )
+    text = module.summary(table)
+    assert text.startswith("2 statements")
+    assert "- intro: 2" in text and "- computed: 1" in text and "- corrected: 1" in text
