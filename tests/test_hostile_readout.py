@@ -49,6 +49,7 @@ IN_SENTENCE = " ".join(
     )
 )
 IN_NAME = " ".join(PAYLOADS[k] for k in ("script", "jinja-expression", "latex-write18"))
+NEW_PERSON = "Dana Whitcombe Ortega"  # fictional
 IN_PLACE = " ".join(PAYLOADS[k] for k in ("role-include", "role-raw", "html-comment"))
 
 
@@ -58,6 +59,13 @@ def hostile_readout(folder: Path) -> Path:
         f"Fourth Meeting of the U.S.-Mexico High-Level Security Dialogue {IN_TITLE}\n",
         1,
     )
+    # A person the dataset does not know yet, so that the draft proposes a new record.
+    text = text.replace(
+        "Deputy Secretary of State Richard Verma.",
+        f"Deputy Secretary of State Richard Verma and Special Envoy {NEW_PERSON}.",
+        1,
+    )
+    assert NEW_PERSON in text, "the synthetic readout no longer has the sentence the test extends"
     text += f"\nMexico reported that 40 clandestine laboratories were dismantled {IN_SENTENCE} this year.\n"
     path = folder / "hostile-readout.txt"
     path.write_text(text, encoding="utf-8")
@@ -77,9 +85,17 @@ def book(tmp_path_factory):
     assert draft["warnings"], "the draft warns about the payloads"
     assert IN_TITLE in draft["document"]["title"]
     # The reviewer copies what the text says: a name and a place with the payloads in them.
-    new = next(p for p in draft["people"])
-    new["name"] = f"Richard Verma {IN_NAME}"
+    new = next(p for p in draft["people"] if p["name"] == NEW_PERSON)
+    new["name"] = f"{NEW_PERSON} {IN_NAME}"
+    for row in draft["participants"]:
+        if row["person_id"] == new["person_id"] and not row["agency_id"]:
+            row["agency_id"] = "us-dos"  # a special envoy of the State Department
     draft["meeting"]["venue"] = f"Department of State {IN_PLACE}"
+    # The reviewer searched for the first number of the hostile sentence and found none: a reviewed claim,
+    # whose ClaimReview record carries the text's title to machines. Its other numbers stay unchecked, so the
+    # sentence itself is printed in the table of claims not checked.
+    first = next(c["claim_id"] for c in draft["claims"] if "clandestine" in c["quote"])
+    next(c for c in draft["claim_checks"] if c["claim_id"] == first)["searched"] = "Public records; no figure found."
     draft_path = root / "draft.json"
     draft_path.write_text(json.dumps(draft, ensure_ascii=False), encoding="utf-8")
     added = ingest.accept(draft_path, data_dir=data)
