@@ -82,9 +82,11 @@ def committed_notebooks() -> list[Path]:
     return sorted((paths.project_root() / "chapters").glob("*.ipynb"))
 
 
-def built_glue_files() -> list[Path]:
-    """The values glued by the chapters when the last book build executed them."""
-    return sorted((paths.build_dir() / "jupyter_execute" / "chapters").glob("*.glue.json"))
+def built_glue_files(build: Path | None = None) -> list[Path]:
+    """The values glued by the chapters when the last book build (in ``build``, by default the build folder)
+    executed them."""
+    build = build or paths.build_dir()
+    return sorted((build / "jupyter_execute" / "chapters").glob("*.glue.json"))
 
 
 def read_record(path: Path | None = None) -> pd.DataFrame:
