@@ -102,7 +102,7 @@ locked-pdf:
 tested: $(STAMP)
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .
 	$(BIN)/python -m pytest tests chapters --nbval --nbval-current-env \
-		--nbval-sanitize-with tests/nbval_sanitize.cfg
+		--nbval-sanitize-with tests/nbval_sanitize.cfg -n auto --dist loadfile
 
 unit: $(STAMP)
 	$(BIN)/python -m pytest tests -m "not outputs"

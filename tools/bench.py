@@ -172,6 +172,10 @@ def measure_builds() -> dict:
             "--nbval-current-env",
             "--nbval-sanitize-with",
             "tests/nbval_sanitize.cfg",
+            "-n",
+            "auto",
+            "--dist",
+            "loadfile",
         ]
     )
     passed = re.search(r"(\d+) passed", tests_log)
