@@ -7,6 +7,7 @@ import pytest
 from matplotlib.colors import to_hex
 from matplotlib.patches import Rectangle
 
+from helpers import network_report as nr
 from helpers import networks as nw
 from helpers.charts import networks as charts
 
@@ -57,7 +58,7 @@ def test_people_draws_every_participation_and_names_every_node(small_network):
 
 
 def test_composition_stacks_one_bar_per_delegation_and_family(small_network):
-    table = nw.family_composition(small_network)
+    table = nr.family_composition(small_network)
     fig = charts.composition(table)
     ax = fig.axes[0]
     families = list(table.columns[2:-1])
@@ -77,7 +78,7 @@ def test_composition_stacks_one_bar_per_delegation_and_family(small_network):
 
 
 def test_continuity_draws_a_dot_per_presence_hollow_when_weak(small_network):
-    grid, rows = nw.continuity_grid(small_network), nw.continuity_rows(small_network)
+    grid, rows = nr.continuity_grid(small_network), nr.continuity_rows(small_network)
     fig = charts.continuity(grid, rows, nw.meeting_table(small_network))
     ax = fig.axes[0]
     dots = sum(len(c.get_offsets()) for c in ax.collections)
@@ -99,8 +100,8 @@ def test_continuity_shades_the_sides_the_texts_do_not_list_and_names_a_renaming_
     parts = small_network.participants
     parts.loc[(parts["meeting_id"] == "M-B") & (parts["person_id"] == "p4"), "agency_id"] = "mx-old"
     grid, rows, meetings = (
-        nw.continuity_grid(small_network),
-        nw.continuity_rows(small_network),
+        nr.continuity_grid(small_network),
+        nr.continuity_rows(small_network),
         nw.meeting_table(small_network),
     )
     naming = nw.delegation_naming(small_network)
@@ -118,7 +119,7 @@ def test_continuity_shades_the_sides_the_texts_do_not_list_and_names_a_renaming_
 
 def test_a_third_country_is_shaded_only_where_it_took_part(small_network):
     add_canada(small_network)
-    rows, naming = nw.continuity_rows(small_network), nw.delegation_naming(small_network)
+    rows, naming = nr.continuity_rows(small_network), nw.delegation_naming(small_network)
     assert list(rows["country"])[-1] == "CA"
     cells = charts.unlisted_cells(rows, naming, nw.meeting_table(small_network))
     assert [c for c in cells if c[1] == len(rows) - 1] == [(2, 4, 4)]
@@ -149,7 +150,7 @@ def test_counterparts_draws_a_line_per_pair_darker_when_stronger(small_network):
 def test_recurring_people_draws_one_row_per_person_and_upright_labels_for_many_meetings(small_network):
     from helpers.figures import MEETINGS_ACROSS
 
-    grid = nw.recurring_people_grid(nw.participations(small_network))
+    grid = nr.recurring_people_grid(nw.participations(small_network))
     meetings = nw.meeting_table(small_network)
     fig = charts.recurring_people(grid, meetings)
     ax = fig.axes[0]

@@ -18,6 +18,7 @@ ANALYSES = {
     "themes",
     "theme_report",
     "networks",
+    "network_report",
     "network_layout",
     "network_export",
     "claims",

@@ -1,9 +1,9 @@
 """Figures of the networks chapter: people at the meetings, composition, continuity, counterparts.
 
-Each function takes a graph of :mod:`helpers.networks` or a table shaped
-there and returns a matplotlib figure; the chapter publishes it. The
-positions come from :mod:`helpers.network_layout`, with the labels measured
-here in the report's font.
+Each function takes a graph or table of :mod:`helpers.networks` or a table
+shaped by :mod:`helpers.network_report` and returns a matplotlib figure; the
+chapter publishes it. The positions come from :mod:`helpers.network_layout`,
+with the labels measured here in the report's font.
 """
 
 from __future__ import annotations
@@ -165,7 +165,7 @@ def people(graph: nx.Graph, placed: PeopleLayout):
 def composition(table: pd.DataFrame):
     """Stacked horizontal bars: people of each delegation by sector family, first meeting on top.
 
-    ``table`` is :func:`helpers.networks.family_composition`; the tick
+    ``table`` is :func:`helpers.network_report.family_composition`; the tick
     labels are coloured by country. A delegation the texts do not list
     (column ``naming``: principals or speakers only) is hatched, with a note
     at the end of its bar; a line separates the meetings.
@@ -232,7 +232,7 @@ def composition(table: pd.DataFrame):
 def unlisted_cells(rows: pd.DataFrame, naming: pd.DataFrame, meetings: pd.DataFrame) -> list[tuple[int, int, int]]:
     """The blocks of the continuity figure to shade: (meeting order, first row, last row) of each side not listed.
 
-    ``rows`` is :func:`helpers.networks.continuity_rows` (rows of one country
+    ``rows`` is :func:`helpers.network_report.continuity_rows` (rows of one country
     are contiguous), ``naming`` :func:`helpers.networks.delegation_naming`
     and ``meetings`` :func:`helpers.networks.meeting_table`. A party's rows
     are shaded at every meeting where the texts give no list of its
@@ -256,8 +256,8 @@ def unlisted_cells(rows: pd.DataFrame, naming: pd.DataFrame, meetings: pd.DataFr
 def continuity(grid: pd.DataFrame, rows: pd.DataFrame, meetings: pd.DataFrame, naming: pd.DataFrame | None = None):
     """Dot matrix of institutions (rows) by meeting (columns), dots coloured by sector family.
 
-    ``grid`` and ``rows`` are :func:`helpers.networks.continuity_grid` and
-    :func:`~helpers.networks.continuity_rows` (one row of the figure per row
+    ``grid`` and ``rows`` are :func:`helpers.network_report.continuity_grid` and
+    :func:`~helpers.network_report.continuity_rows` (one row of the figure per row
     of ``rows``, in that order), ``meetings``
     :func:`helpers.networks.meeting_table`. A hollow dot: the institution is
     known only from a speaker or a greeting; "as ..." gives the name the
@@ -431,7 +431,7 @@ def counterparts(graph: nx.Graph):
 def recurring_people(grid: pd.DataFrame, meetings: pd.DataFrame):
     """Dot matrix: the people at two meetings or more (rows) by meeting (columns).
 
-    ``grid`` is :func:`helpers.networks.recurring_people_grid`; ``meetings``
+    ``grid`` is :func:`helpers.network_report.recurring_people_grid`; ``meetings``
     :func:`helpers.networks.meeting_table`. Names are coloured by country; a
     filled dot means the person is named in a delegation, led, hosted or met
     the other side, a hollow one that the text only has them speak or
