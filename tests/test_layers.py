@@ -21,6 +21,7 @@ ANALYSES = {
     "network_layout",
     "network_export",
     "claims",
+    "claim_report",
     "claimreview",
     "synthesis",
     "sources",
