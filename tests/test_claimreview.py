@@ -11,6 +11,7 @@ import json
 import pytest
 from pyld import jsonld
 
+from helpers import claim_report as rep
 from helpers import claimreview as cr
 from helpers import claims as cl
 
@@ -192,7 +193,7 @@ def test_claimreview_records_are_valid_and_deterministic(ds, tmp_path):
 def test_each_record_links_to_the_anchor_its_claim_has_in_the_verdict_table(ds):
     checked = cl.check(ds)
     reviewed = checked[~checked["verdict"].isin(cr.UNREVIEWED)]
-    anchors = [cell.target for cell in cl.compact_table(reviewed)["claim"]]
+    anchors = [cell.target for cell in rep.compact_table(reviewed)["claim"]]
     records = cr.claimreview_records(checked, ds)
     page = cr.site_address() + cr.CLAIMS_PAGE + "#"
     assert [r["url"] for r in records] == [page + a for a in anchors]

@@ -22,6 +22,7 @@ ANALYSES = {
     "network_layout",
     "network_export",
     "claims",
+    "claim_report",
     "claimreview",
     "synthesis",
     "sources",

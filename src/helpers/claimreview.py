@@ -12,7 +12,7 @@ the other way round.
 Each record links to its claim's row of the verdict table on the published
 page (``<site>chapters/04_claims.html#claim-n02``): the site's address is
 read from ``_config.yml`` (:func:`site_address`), the anchor is
-:func:`helpers.claims.claim_anchor`, the id the row carries on the page.
+:func:`helpers.claim_report.claim_anchor`, the id the row carries on the page.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ import yaml
 from pyld import jsonld
 
 from . import escape, paths
+from .claim_report import claim_anchor, verdict_label
 from .claims import (
     APPROXIMATE,
     COMMITMENT,
@@ -42,8 +43,6 @@ from .claims import (
     TRANSLATION,
     UNDERSTATED,
     VERDICTS,
-    claim_anchor,
-    verdict_label,
 )
 from .text import is_missing
 

@@ -70,7 +70,7 @@ def _ratio_label(ratio: float) -> str:
 def ratios(plotted: pd.DataFrame, tolerance: Tolerance = DEFAULT_TOLERANCE):
     """Dot plot of claimed / reference figure on a log scale, one row per claim, marked by verdict.
 
-    ``plotted`` is :func:`helpers.claims.ratio_points` (claim_id, measure,
+    ``plotted`` is :func:`helpers.claim_report.ratio_points` (claim_id, measure,
     ratio, verdict; rows from bottom to top). Each row is labelled with the
     claim and its measure, each dot with its ratio; the grey band is the
     tolerance for approximate consistency around 1.
@@ -192,8 +192,8 @@ def reduction(
 ):
     """Two panels: the series by year (left) and the reduction of each scenario against the claim (right).
 
-    ``series`` is :func:`helpers.claims.scenario_series` (series, year,
-    value, period); ``shown`` is :func:`helpers.claims.shown_scenarios`
+    ``series`` is :func:`helpers.claim_report.scenario_series` (series, year,
+    value, period); ``shown`` is :func:`helpers.claim_report.shown_scenarios`
     (label, reduction, verdict, after_claim); ``claimed`` the claimed
     reduction in per cent, ``year`` the year of the meeting. Hollow markers:
     preliminary figures (left), data published after the claim (right).
