@@ -11,7 +11,10 @@ import json
 import re
 from pathlib import Path
 
+import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from helpers import ingest, load_dataset
 from helpers import names as nm
@@ -374,3 +377,21 @@ def test_a_bad_value_in_a_draft_entry_names_the_entry(data_copy, tmp_path, ds, t
     with pytest.raises(IngestError, match=rf"{table}\[0\].*'{field}'.*{re.escape(says)}"):
         ingest.accept(path, data_dir=data_copy)
     assert _digests(data_copy) == before
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(["us-dos", "us-doj", "us-dhs"]), st.sampled_from([None, 1, 2, 3])),
+        min_size=1,
+        max_size=8,
+    )
+)
+def test_the_agency_most_recorded_is_what_a_group_by_ranks_first(rows):
+    # _most_recorded replaces a pandas group-by (count, then latest date, then id) that drafting asked for
+    # every person; both must rank the same agency first, NaT dates included.
+    days = {None: pd.NaT, 1: pd.Timestamp("2021-10-08"), 2: pd.Timestamp("2022-10-13"), 3: pd.Timestamp("2023-10-05")}
+    table = pd.DataFrame({"agency_id": [a for a, _ in rows], "date": [days[d] for _, d in rows]})
+    counts = table.groupby("agency_id").agg(n=("date", "size"), latest=("date", "max"))
+    expected = counts.sort_values(["n", "latest"], ascending=False, kind="stable").index[0]
+    assert ingest._most_recorded(table) == expected

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from helpers import readout
@@ -196,3 +196,11 @@ def test_the_other_days_of_a_trip_are_listed():
     assert first.value == dt.date(2024, 6, 10)
     others = readout.other_meeting_dates(text, dt.date(2024, 6, 12), first.value)
     assert [o.value for o in others] == [dt.date(2024, 6, 11)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab \t\n\u00a0\u2003é"), max_size=80))
+def test_a_line_of_thirteen_words_is_told_as_split_tells_it(line):
+    # publication_date counts a line's words by a pattern that stops at the thirteenth (the line of a
+    # one-line text is the whole text); it must say what counting every word says.
+    assert bool(readout._THIRTEEN_WORDS.match(line)) == (len(line.split()) > 12)

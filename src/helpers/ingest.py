@@ -444,8 +444,11 @@ def agency_for(
 
     The agency found is then the member of its lineage that existed in ``year``.
     """
-    found = _agency_by_rules(title, country, person_id, lexicon, year)
-    return agencies.as_of(found, year, lexicon.agencies) if found else None
+    key = ("agency_for", title, country, person_id, year)
+    if key not in lexicon.answers:
+        found = _agency_by_rules(title, country, person_id, lexicon, year)
+        lexicon.answers[key] = agencies.as_of(found, year, lexicon.agencies) if found else None
+    return lexicon.answers[key]
 
 
 def _agency_by_rules(title, country, person_id, lexicon, year) -> str | None:
@@ -454,19 +457,20 @@ def _agency_by_rules(title, country, person_id, lexicon, year) -> str | None:
     # Unless the title names another institution: people change jobs between meetings
     # (an ambassador of 2020 is a deputy secretary of state in 2026).
     # Earlier titles are compared only within one country: "Attorney General" is two offices.
-    history = lexicon.history[lexicon.history["country"] == country] if country else lexicon.history.iloc[0:0]
-    history = history.dropna(subset=["title_as_written", "agency_id"])
+    empty = lexicon.history.iloc[0:0].assign(folded="")
+    history = lexicon.titled_history.get(country, empty) if country else empty
     same_title = None
     if title:
-        same = history[history["title_as_written"].map(nm.fold_word) == nm.fold_word(title)]
+        same = history[history["folded"] == nm.fold_word(title)]
         if not same.empty:
-            counts = same.groupby("agency_id").agg(n=("date", "size"), latest=("date", "max"))
-            same_title = counts.sort_values(["n", "latest"], ascending=False, kind="stable").index[0]
+            same_title = _most_recorded(same)
     known = nm.latest_agency(person_id, lexicon) if person_id else None
     if known:
         # The title as written names the office held now: another institution's name, or a title
         # that others held in another institution ("President" after "President-elect").
-        lineage_of = agencies.lineages(lexicon.agencies)
+        if ("lineages",) not in lexicon.answers:
+            lexicon.answers[("lineages",)] = agencies.lineages(lexicon.agencies)
+        lineage_of = lexicon.answers[("lineages",)]
         for other in (nm.match_agency(title, country, lexicon, year), same_title):
             if other and lineage_of.get(other, other) != lineage_of.get(known, known):
                 return other
@@ -487,6 +491,24 @@ def _agency_by_rules(title, country, person_id, lexicon, year) -> str | None:
         if scored:
             return max(scored)[2]
     return None
+
+
+def _most_recorded(rows: pd.DataFrame) -> str:
+    """The agency most of ``rows`` were recorded with; on a tie the one recorded latest, then by id.
+
+    (What ranking a group-by of agencies by row count and latest date gives, written out: a draft asks
+    it for every person it meets, and a pandas group-by costs milliseconds each time.)
+    """
+    seen: dict[str, tuple[int, object]] = {}
+    for agency, date in zip(rows["agency_id"], rows["date"], strict=True):
+        count, latest = seen.get(agency, (0, None))
+        if pd.notna(date) and (latest is None or date > latest):
+            latest = date
+        seen[agency] = (count + 1, latest)
+    ranked = sorted(seen)  # by id, kept among equals by the stable sorts below
+    ranked.sort(key=lambda a: (seen[a][1] is not None, seen[a][1] if seen[a][1] is not None else 0), reverse=True)
+    ranked.sort(key=lambda a: seen[a][0], reverse=True)
+    return ranked[0]
 
 
 def _unique(rows: list[dict], key: str) -> list[dict]:

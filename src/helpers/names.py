@@ -251,6 +251,33 @@ class Lexicon:
     #: The pattern of each written form (by its index in ``forms``) compiled so far.
     compiled: dict[int, re.Pattern] = field(default_factory=dict, init=False, repr=False, compare=False)
 
+    #: Answers about agencies already given (:func:`helpers.ingest.agency_for`), by question: a draft asks
+    #: the same of the same tables for every person it meets.
+    answers: dict[tuple, object] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    @cached_property
+    def forms_with_word(self) -> dict[str, tuple[int, ...]]:
+        """For each word of a written form, the indices in ``forms`` of the forms that have it."""
+        index: dict[str, list[int]] = {}
+        for i, (tokens, _, _) in enumerate(self.forms):
+            for word in dict.fromkeys(tokens):
+                index.setdefault(word, []).append(i)
+        return {word: tuple(found) for word, found in index.items()}
+
+    @cached_property
+    def latest_agencies(self) -> dict[str, object]:
+        """Each known person's agency at their latest participation (see :func:`latest_agency`)."""
+        ordered = self.history.sort_values(["date", "agency_id"], kind="stable")
+        last = ordered.drop_duplicates("person_id", keep="last")
+        return dict(zip(last["person_id"], last["agency_id"], strict=True))
+
+    @cached_property
+    def titled_history(self) -> dict[str, pd.DataFrame]:
+        """The participations with a title and an agency, by country, each title also folded (``folded``)."""
+        titled = self.history.dropna(subset=["title_as_written", "agency_id"])
+        titled = titled.assign(folded=titled["title_as_written"].map(fold_word))
+        return {country: rows for country, rows in titled.groupby("country", sort=True)}
+
     @cached_property
     def form_bodies(self) -> tuple[str, ...]:
         """Each written form (in ``forms`` order) folded, as a literal pattern (see :func:`_known_spans`)."""
@@ -312,11 +339,15 @@ class Lexicon:
         ]
         dates = ds.meetings.set_index("meeting_id")["date"]
         history = history.assign(date=history["meeting_id"].map(dates))
+        # Without the source line numbers the loader attaches (``attrs``): pandas deep-copies a frame's
+        # attrs into every result, and drafting filters these two frames for every person it meets.
+        agencies_table = ds.agencies.copy()
+        agencies_table.attrs, history.attrs = {}, {}
         return cls(
             people,
             sorted(forms, key=lambda f: (-len(f[0]), f[1], f[2])),
             _dataset_vocabulary(ds, history, people),
-            ds.agencies,
+            agencies_table,
             history,
         )
 
@@ -405,12 +436,14 @@ def match_known(form: str, lexicon: Lexicon) -> tuple[str | None, str]:
 
 
 def _match_known(tokens: tuple[str, ...], lexicon: Lexicon) -> tuple[str | None, str]:
-    for how, test in (
-        ("exact", lambda full: full == tokens),
-        ("partial", lambda full: part_of(tokens, full)),
-        ("fuzzy", lambda full: part_of(tokens, full, fuzzy=True)),
+    # An exact or partial match holds the name's first word: only the forms with that word are read.
+    with_word = [lexicon.forms[i] for i in lexicon.forms_with_word.get(tokens[0], ())] if tokens else []
+    for how, forms, test in (
+        ("exact", with_word, lambda full: full == tokens),
+        ("partial", with_word, lambda full: part_of(tokens, full)),
+        ("fuzzy", lexicon.forms, lambda full: part_of(tokens, full, fuzzy=True)),
     ):
-        found = {pid for full, _, pid in lexicon.forms if test(full)}
+        found = {pid for full, _, pid in forms if test(full)}
         if len(found) == 1:
             return found.pop(), how
         if found:
@@ -751,15 +784,15 @@ def sentence_occurrences(text: str, start: int, end: int, lexicon: Lexicon) -> l
         listed = _list_occurrences(text, start, end, spans, known, lexicon, tokens)
         if sum(o.title is not None for o in listed) >= 1:
             return listed
-    found = []
+    found, cues = [], {}
     for span in spans:
         where = title_before(tokens, span, lexicon.vocabulary)
         is_known = match_known(text[span.start : span.end], lexicon)[0] is not None
         if span.words < 2 and not _surname_after_title(tokens, span, lexicon) and not is_known:
             continue
-        found.append(_occurrence(text, start, end, (span.start, span.end), span.possessive, where))
+        found.append(_occurrence(text, start, end, (span.start, span.end), span.possessive, where, cues))
     for a, b in known:
-        found.append(_occurrence(text, start, end, (a, b), text[b : b + 2] in ("'s", "’s"), None))
+        found.append(_occurrence(text, start, end, (a, b), text[b : b + 2] in ("'s", "’s"), None, cues))
     return [
         o for o in found if o.basis is not None or o.title is not None or match_known(o.form, lexicon)[0] is not None
     ]
@@ -774,25 +807,33 @@ def _surname_after_title(tokens: list[Token], span: Span, lexicon: Lexicon) -> b
     )
 
 
-def _occurrence(text, start, end, name, possessive, where) -> Occurrence:
+def _occurrence(text, start, end, name, possessive, where, cues: dict | None = None) -> Occurrence:
     """An occurrence outside a list: the basis comes from the words around the name.
 
-    Someone's possession ("President Trump's commitment") is never participation.
+    Someone's possession ("President Trump's commitment") is never participation. ``cues`` keeps what
+    the sentence's own words say (a greeting, the floor, a meeting verb) for the other names of the
+    same sentence: a long sentence naming many people is searched once for each.
     """
     a, b = name
     sentence = text[start:end]
+    cues = {} if cues is None else cues
+
+    def cue(pattern: re.Pattern) -> bool:
+        if pattern.pattern not in cues:
+            cues[pattern.pattern] = bool(pattern.search(sentence))
+        return cues[pattern.pattern]
+
     title = text[where[0] : where[1]] if where else None
     basis = None
     if not possessive:
         basis = (
             "led"
             if _led_by_before(text, start, a)
-            else _verb_basis(text[b:end])
-            or ("greeted" if _GREETING.search(sentence) else "spoke" if _FLOOR.search(sentence) else None)
+            else _verb_basis(text[b:end]) or ("greeted" if cue(_GREETING) else "spoke" if cue(_FLOOR) else None)
         )
         # An official named with a title in a sentence that reports the meeting itself
         # ("A, B and C welcomed D and E") took part in it, wherever the verb stands.
-        if basis is None and title and _MEETING_VERB.search(sentence):
+        if basis is None and title and cue(_MEETING_VERB):
             basis = "listed"
     return Occurrence(a, b, text[a:b], title, basis, sentence, _country_cue(sentence, a - start, title))
 
@@ -1158,8 +1199,7 @@ def agency_from_history(title: str | None, country: str | None, lexicon: Lexicon
 
 def latest_agency(person_id: str | None, lexicon: Lexicon) -> str | None:
     """The agency of a known person's latest participation."""
-    rows = lexicon.history[lexicon.history["person_id"] == person_id]
-    return None if rows.empty else rows.sort_values(["date", "agency_id"], kind="stable").iloc[-1]["agency_id"]
+    return lexicon.latest_agencies.get(person_id)
 
 
 def guess_level(title: str | None, basis: str | None) -> str:

@@ -103,16 +103,28 @@ def dates_in(text: str) -> list[Found]:
     return [Found(day, lines.at(start), start) for day, start, _ in find_dates(text)]
 
 
+#: A line of thirteen words or more (a sentence, not a header line).
+_THIRTEEN_WORDS = re.compile(r"\s*(?:\S+\s+){12}\S")
+
+
 def publication_date(text: str) -> Found | None:
     """The date a readout gives at its top: a date in its first three lines ("Tuesday, March 23, 2010 |
     Press Release") or a dateline sentence in its first paragraphs ("Washington, D.C., March 14, 2024.")."""
     lines = text.strip().split("\n")
     filled = [i for i, line in enumerate(lines) if line.strip()]
     head = len("\n".join(lines[: filled[2] + 1])) if len(filled) >= 3 else len(text)
-    # A header line, not a sentence of the statement that happens to give a date.
-    early = [f for f in dates_in(text) if f.start <= head and len(f.evidence.split()) <= 12]
-    if early:
-        return early[0]
+    # A header line, not a sentence of the statement that happens to give a date: only lines of twelve
+    # words or fewer are searched (a pattern that stops at the thirteenth word counts them, for on a text
+    # of one line that line is the whole text), and the first date in them wins.
+    offset = 0
+    for line in text.split("\n"):
+        if offset > head:
+            break
+        if not _THIRTEEN_WORDS.match(line):
+            for day, start, _ in find_dates(line):
+                if offset + start <= head:
+                    return Found(day, line.strip(), offset + start)
+        offset += len(line) + 1
     top = "\n".join(lines[:10])
     for start, _, sentence in sentences(top):
         if _is_dateline_sentence(sentence):

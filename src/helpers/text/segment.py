@@ -133,6 +133,9 @@ def sentences(text: str) -> list[tuple[int, int, str]]:
     with inner stops ("U.S.", "D.C.") does end the sentence when the next
     word is a typical sentence opener (:data:`SENTENCE_STARTERS`).
     """
+    global _LAST
+    if _LAST is not None and _LAST[0] is text:
+        return list(_LAST[1])
     spans: list[tuple[int, int, str]] = []
     offset = 0
     for line in text.split("\n"):
@@ -146,7 +149,14 @@ def sentences(text: str) -> list[tuple[int, int, str]]:
             start = end
         _append(spans, line, offset, start, len(line))
         offset += len(line) + 1
+    _LAST = (text, tuple(spans))
     return spans
+
+
+#: The last text split and its sentences: a draft splits one text for its people, its dates and its
+#: claims, and a text of megabytes takes a second each time. Kept by identity, so that no other
+#: text can match it, and handed out as a new list, so that no caller can change it.
+_LAST: tuple[str, tuple[tuple[int, int, str], ...]] | None = None
 
 
 def _is_abbreviation(line: str, end: int, following: int) -> bool:
