@@ -134,3 +134,19 @@ def test_gap_sectors_name_the_sectors_often_missing_from_their_own_themes():
     alignment = pd.DataFrame({"sector": ["navy", "finance", "health"], "agenda_only": [0, 3, 2]})
     assert sy.gap_sectors(alignment) == "finance and health"
     assert sy.gap_sectors(alignment, at_least=4) == "none"
+
+
+def test_scope_facts_name_the_listed_meetings_their_genres_and_the_dialogues_among_them():
+    meetings = pd.DataFrame({"meeting_id": ["A", "B", "C", "D"], "series_id": ["hlsd", "hlsd", "other", "hlsd"]})
+    documents = pd.DataFrame({"doc_id": ["a", "b", "c", "c2"], "genre": ["readout", "fact sheet", "readout", "blog"]})
+    reporting = pd.DataFrame({"meeting_id": ["A", "B", "C", "C"], "doc_id": ["a", "b", "c", "c2"]})
+    facts = sy.scope_facts(meetings, documents, reporting, ["B", "C"])
+    assert facts == {
+        "n_meetings": 4,
+        "n_listed": 2,
+        "listed_meetings": "B and C",
+        "listed_genres": "blog, fact sheet and readout",
+        "n_hlsd": 3,
+        "n_hlsd_listed": 1,
+        "n_documents": 4,
+    }

@@ -91,6 +91,25 @@ def names(labels: list[str]) -> str:
     return ", ".join(labels[:-1]) + " and " + labels[-1] if len(labels) > 1 else "".join(labels)
 
 
+def scope_facts(meetings: pd.DataFrame, documents: pd.DataFrame, reporting: pd.DataFrame, listed: list[str]) -> dict:
+    """What the like-for-like comparison covers: the meetings, the texts, the meetings whose texts list both
+    delegations (``listed``, in order) and the genres of those texts, and how many of the High-Level Security
+    Dialogues (series ``hlsd``) are among them. ``reporting`` links texts to meetings (``meeting_id``,
+    ``doc_id``)."""
+    texts = reporting.loc[reporting["meeting_id"].isin(listed), "doc_id"]
+    genres = sorted(set(documents.set_index("doc_id").loc[texts, "genre"]))
+    dialogues = set(meetings.loc[meetings["series_id"] == "hlsd", "meeting_id"])
+    return {
+        "n_meetings": len(meetings),
+        "n_listed": len(listed),
+        "listed_meetings": names(list(listed)),
+        "listed_genres": names(genres),
+        "n_hlsd": len(dialogues),
+        "n_hlsd_listed": len(dialogues & set(listed)),
+        "n_documents": len(documents),
+    }
+
+
 def persistence_facts(
     distribution: pd.DataFrame, institution_meetings: pd.Series, lineage_labels: pd.Series, n_meetings: int
 ) -> dict:
