@@ -204,3 +204,20 @@ def test_a_line_of_thirteen_words_is_told_as_split_tells_it(line):
     # publication_date counts a line's words by a pattern that stops at the thirteenth (the line of a
     # one-line text is the whole text); it must say what counting every word says.
     assert bool(readout._THIRTEEN_WORDS.match(line)) == (len(line.split()) > 12)
+
+
+def test_the_sentences_told_at_once_are_those_told_one_by_one(ds):
+    # _told finds meeting words, later meetings and years in one pass over the text and places them in their
+    # sentences; it must tell each sentence as the per-sentence tests do, on every text of the corpus and on
+    # constructed sentences at the edges (a year or a meeting word first or last, a later meeting).
+    texts = [ds.text(doc_id) for doc_id in ds.documents["doc_id"]]
+    texts.append(
+        "Washington, March 3, 2024.\nMet. The two met again in 2025. Visited\n2024 talks. "
+        "They will meet at the next dialogue. Meeting."
+    )
+    for text in texts:
+        told = readout._told(text)
+        spans = readout.sentences(text)
+        assert told.spans == spans
+        assert told.reports == [readout._reports_this_meeting(t) for _, _, t in spans]
+        assert told.datelines == [readout._is_dateline_sentence(t) for _, _, t in spans]

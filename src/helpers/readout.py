@@ -12,14 +12,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from itertools import compress, count, filterfalse
+from typing import NamedTuple
 
 import pandas as pd
 
 from .text import fold_word, markdown, normalise, sentences
-from .text.dates import MONTH_NAMES, MONTHS, find_dates
+from .text.dates import A_YEAR, MONTH_NAMES, MONTHS, find_dates
 
 _ORDINALS = {
     w: i
@@ -408,6 +409,47 @@ def _reports_this_meeting(sentence: str) -> bool:
     return bool(_MEETING_WORDS.search(sentence)) and not _LATER_MEETING.search(sentence)
 
 
+class _Sentences(NamedTuple):
+    """The sentences of a text, each told as reporting this meeting (:func:`_reports_this_meeting`) or as a
+    dateline (:func:`_is_dateline_sentence`)."""
+
+    spans: list[tuple[int, int, str]]
+    reports: list[bool]
+    datelines: list[bool]
+
+
+_TOLD: tuple[str, _Sentences] | None = None
+
+
+def _told(text: str) -> _Sentences:
+    """:class:`_Sentences` of ``text``, kept for the last text (by identity): the date, the other dates and
+    the place of a draft read the same sentences. Each pattern is run once over the whole text and its
+    matches placed in their sentences (a sentence never spans the white space between two), so that the
+    sentences without a meeting word or a year, most of them, cost nothing."""
+    global _TOLD
+    if _TOLD is not None and _TOLD[0] is text:
+        return _TOLD[1]
+    spans = sentences(text)
+    starts = [start for start, _, _ in spans]
+
+    def holding(pattern: re.Pattern) -> set[int]:
+        found = set()
+        for m in pattern.finditer(text):
+            i = bisect_right(starts, m.start()) - 1
+            if i >= 0 and m.end() <= spans[i][1]:
+                found.add(i)
+        return found
+
+    meeting, later, years = holding(_MEETING_WORDS), holding(_LATER_MEETING), holding(A_YEAR)
+    told = _Sentences(
+        spans,
+        [i in meeting and i not in later for i in range(len(spans))],
+        [i in years and _is_dateline_sentence(span[2]) for i, span in enumerate(spans)],
+    )
+    _TOLD = (text, told)
+    return told
+
+
 def _year_for(month: int, day: int, published: dt.date | None, future: bool = False) -> int | None:
     """The year of "On <Month> <Day>" in a text published on ``published``.
 
@@ -484,11 +526,12 @@ def meeting_date(text: str, published: dt.date | None) -> Found | None:
     """
     candidates = []
     dateline = None  # the date of a dateline sentence ("Washington, D.C., March 14, 2024.") just before
-    for start, _end, sentence in sentences(text):
-        if _is_dateline_sentence(sentence):
+    told = _told(text)
+    for (start, _end, sentence), reports, is_dateline in zip(told.spans, told.reports, told.datelines, strict=True):
+        if is_dateline:
             dateline = find_dates(sentence)[0][0]
             continue
-        if not _reports_this_meeting(sentence):
+        if not reports:
             dateline = None
             continue
         if dateline is not None and not _dates_of(sentence, published):
@@ -528,8 +571,9 @@ def meeting_date(text: str, published: dt.date | None) -> Found | None:
 def other_meeting_dates(text: str, published: dt.date | None, day: dt.date | None) -> list[Found]:
     """Other days on which the text reports a meeting (the days of one trip): one per day, first sentence."""
     seen, found = {day}, []
-    for start, _, sentence in sentences(text):
-        if not _reports_this_meeting(sentence) or _OTHER_EVENT.search(sentence) or _EARLIER_MEETING.search(sentence):
+    told = _told(text)
+    for (start, _, sentence), reports in zip(told.spans, told.reports, strict=True):
+        if not reports or _OTHER_EVENT.search(sentence) or _EARLIER_MEETING.search(sentence):
             continue
         for other, offset, status, _ in _dates_of(sentence, published):
             if other not in seen:
@@ -565,12 +609,12 @@ def meeting_place(text: str, cities, at: int | None = None) -> tuple[Found | Non
     Washington") never counts. The venue is a capitalised name after "at
     the" ("at the National Palace") in such a sentence.
     """
-    spans = sentences(text)
-    reporting = [(s, e, t) for s, e, t in spans if _reports_this_meeting(t)]
+    told = _told(text)
+    reporting = list(compress(told.spans, told.reports))
     if at is not None:
         reporting.sort(key=lambda span: not (span[0] <= at < span[1]))
     # Last, a release's dateline ("Washington, D.C., March 14, 2024."): the place it was issued.
-    reporting += [(s, e, t) for s, e, t in spans if _is_dateline_sentence(t)]
+    reporting += list(compress(told.spans, told.datelines))
     city = venue = None
     for rank, (start, _, sentence) in enumerate(reporting):
         folded = fold_word(sentence)

@@ -29,7 +29,7 @@ MONTH_NAMES = "|".join(
 )
 _MONTH = rf"(?P<month>{MONTH_NAMES})\.?"
 #: What every full date holds: a year of the 1900s or 2000s.
-_A_YEAR = re.compile(r"(?:19|20)\d{2}")
+A_YEAR = re.compile(r"(?:19|20)\d{2}")
 
 DATE_PATTERNS = [
     re.compile(_MONTH + r"\s+(?P<day>\d{1,2}),?\s+(?P<year>(?:19|20)\d{2})(?!\d)"),
@@ -43,7 +43,7 @@ DATE_PATTERNS = [
 
 def find_dates(text: str) -> list[tuple[dt.date, int, int]]:
     """Every full date written in ``text``: (date, start, end), in order; impossible dates are skipped."""
-    if not _A_YEAR.search(text):  # every pattern has one; most sentences have none
+    if not A_YEAR.search(text):  # every pattern has one; most sentences have none
         return []
     found = []
     for pattern in DATE_PATTERNS:
