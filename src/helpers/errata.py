@@ -45,7 +45,11 @@ def title_corrections(participants: pd.DataFrame, errata: pd.DataFrame) -> pd.Da
     errata.csv) when an erratum that concerns a title cannot be turned into
     a corrected title, or when two errata correct the same participation.
     """
-    titles = errata[errata["kind"].isin(TITLE_KINDS)]
+    # The title errata of each document, read once (not once per participation: a table of thousands).
+    by_doc: dict[str, list[dict]] = {}
+    for erratum in errata[errata["kind"].isin(TITLE_KINDS)].to_dict("records"):
+        if cell_text(erratum["doc_id"]):  # a missing document matches no participation
+            by_doc.setdefault(erratum["doc_id"], []).append(erratum)
     rows = []
     for part in participants.to_dict("records"):
         title, name = cell_text(part.get("title_as_written")), cell_text(part.get("name_as_written"))
@@ -53,8 +57,8 @@ def title_corrections(participants: pd.DataFrame, errata: pd.DataFrame) -> pd.Da
             continue
         found = [
             e
-            for e in titles.to_dict("records")
-            if e["doc_id"] == part["doc_id"] and title in e["text_as_written"] and name and name in e["text_as_written"]
+            for e in by_doc.get(part["doc_id"], [])
+            if title in e["text_as_written"] and name and name in e["text_as_written"]
         ]
         if len(found) > 1:
             raise DataError(
