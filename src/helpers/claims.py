@@ -279,7 +279,8 @@ def format_quantity(value: float, unit: str) -> str:
 # The check
 # --------------------------------------------------------------------------
 
-CHECK_COLUMNS = [
+#: The claim's own columns, carried into its row of the check.
+CLAIM_COLUMNS = [
     "claim_id",
     "doc_id",
     "speaker",
@@ -291,6 +292,8 @@ CHECK_COLUMNS = [
     "period",
     "measure",
     "nature",
+]
+CHECK_COLUMNS = CLAIM_COLUMNS + [
     "reference_id",
     "reference_qualifier",
     "reference_value",
@@ -414,22 +417,7 @@ def _context(links, refs, claim, meeting_date) -> str:
 
 
 def _row(claim, verdict, explanation, *, ref=None, value=None, context="", address=None, strength=None) -> dict:
-    row = {
-        name: getattr(claim, name)
-        for name in [
-            "claim_id",
-            "doc_id",
-            "speaker",
-            "quote",
-            "number_as_written",
-            "value",
-            "unit",
-            "qualifier",
-            "period",
-            "measure",
-            "nature",
-        ]
-    }
+    row = {name: getattr(claim, name) for name in CLAIM_COLUMNS}
     row.update(
         {
             "reference_id": ref["reference_id"] if ref is not None else None,

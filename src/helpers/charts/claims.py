@@ -63,6 +63,10 @@ ROW_HEIGHT, RATIO_MARGIN = 0.16, 1.3
 RATIO_TICKS = [0.1, 0.5, 1, 2, 10, 100, 1000]
 
 
+#: Size, layer and edge width of a verdict's marker, the same in every claims figure.
+VERDICT_MARKER = {"s": 40, "zorder": 3, "linewidths": 1.2}
+
+
 def _ratio_label(ratio: float) -> str:
     return f"{ratio:,.0f}" if ratio >= 100 else f"{ratio:.3g}"
 
@@ -95,9 +99,7 @@ def ratios(plotted: pd.DataFrame, tolerance: Tolerance = DEFAULT_TOLERANCE):
             group["ratio"],
             group.index,
             marker=marker,
-            s=40,
-            zorder=3,
-            linewidths=1.2,
+            **VERDICT_MARKER,
             facecolors=colour if filled else "white",
             edgecolors=colour,
             label=name,
@@ -173,9 +175,7 @@ def _scenario_panel(ax, shown: pd.DataFrame, claimed: float, tolerance: Toleranc
                 part["reduction"],
                 part.index,
                 marker=marker,
-                s=40,
-                zorder=3,
-                linewidths=1.2,
+                **VERDICT_MARKER,
                 facecolors="white" if after else colour,
                 edgecolors=colour,
                 label=f"{verdict}{' (data after the claim)' if after else ''}",

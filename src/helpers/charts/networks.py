@@ -319,26 +319,7 @@ def continuity(grid: pd.DataFrame, rows: pd.DataFrame, meetings: pd.DataFrame, n
     ax.grid(axis="x", color="#eeeeee")
     used = [f for f in FAMILY_COLOURS if f in set(grid["family"])]
     handles = [Patch(facecolor=FAMILY_COLOURS[f], edgecolor="#333333", label=f) for f in used]
-    handles += [
-        Line2D(
-            [],
-            [],
-            marker="o",
-            linestyle="",
-            markerfacecolor="#888888",
-            markeredgecolor="#333333",
-            label="in the delegation, led, hosted or met",
-        ),
-        Line2D(
-            [],
-            [],
-            marker="o",
-            linestyle="",
-            markerfacecolor="white",
-            markeredgecolor="#888888",
-            label="only speaking or greeted",
-        ),
-    ]
+    handles += _basis_handles("#333333")
     if naming is not None:
         handles.append(Patch(facecolor=UNLISTED_SHADE, edgecolor="none", label="side not listed in the texts"))
     ax.legend(handles=handles, fontsize=6, loc="upper left", bbox_to_anchor=(1.01, 1.0))
@@ -466,14 +447,22 @@ def recurring_people(grid: pd.DataFrame, meetings: pd.DataFrame):
         for c, name in (("US", "United States"), ("MX", "Mexico"))
         if c in set(people["person_country"])
     ]
-    handles += [
+    handles += _basis_handles("#888888")
+    ax.legend(handles=handles, fontsize=6, loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)
+    return fig
+
+
+def _basis_handles(filled_edge: str) -> list[Line2D]:
+    """Legend entries of the two ways of taking part: a filled dot (in the delegation, led, hosted or met)
+    with edge ``filled_edge``, and an open dot (only speaking or greeted)."""
+    return [
         Line2D(
             [],
             [],
             marker="o",
             linestyle="",
             markerfacecolor="#888888",
-            markeredgecolor="#888888",
+            markeredgecolor=filled_edge,
             label="in the delegation, led, hosted or met",
         ),
         Line2D(
@@ -486,5 +475,3 @@ def recurring_people(grid: pd.DataFrame, meetings: pd.DataFrame):
             label="only speaking or greeted",
         ),
     ]
-    ax.legend(handles=handles, fontsize=6, loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)
-    return fig
