@@ -46,6 +46,36 @@ def test_publish_writes_a_sidecar_naming_the_data_and_source(build_dir):
     assert (sidecar["data_columns"], sidecar["data_rows"]) == (["x", "y"], 3)
 
 
+def test_one_layout_gives_the_picture_of_a_tight_export_and_the_svg_the_same_area(build_dir, tmp_path):
+    """publish lays the figure out once; the PNG must be what savefig's own tight export draws."""
+    from PIL import Image, ImageChops
+
+    def labelled_figure():
+        fig, ax = figures.new_figure(3, 2)
+        ax.barh(["a long category label", "b"], [3, 1])
+        ax.set_title("A title that the tight box must hold")
+        fig.text(0.0, -0.01, "Source: a test", ha="left", va="top", fontsize=7, transform=fig.transFigure)
+        return fig
+
+    reference = labelled_figure()
+    reference.savefig(tmp_path / "tight.png", dpi=figures.EXPORT_DPI, bbox_inches="tight", metadata={"Software": None})
+    figures.plt.close(reference)
+
+    fig = labelled_figure()
+    area = figures.freeze_layout(fig)
+    assert fig.get_layout_engine() is None
+    fig.savefig(tmp_path / "frozen.png", dpi=figures.EXPORT_DPI, bbox_inches=area, metadata={"Software": None})
+    fig.savefig(tmp_path / "frozen.svg", bbox_inches=area)
+    figures.plt.close(fig)
+
+    tight, frozen = (Image.open(tmp_path / f"{n}.png").convert("RGB") for n in ("tight", "frozen"))
+    assert tight.size == frozen.size
+    assert ImageChops.difference(tight, frozen).getbbox() is None
+    svg = (tmp_path / "frozen.svg").read_text()
+    width_pt = float(svg.split('width="', 1)[1].split("pt", 1)[0])
+    assert width_pt == pytest.approx(area.width * 72, abs=0.01)
+
+
 def test_publish_requires_a_label_and_data(build_dir):
     fig, _ = figures.new_figure(2, 2)
     with pytest.raises(ValueError, match="fig-"):
