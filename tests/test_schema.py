@@ -123,3 +123,17 @@ def test_length_limits_name_the_row_and_field(tmp_path):
         assert error.value.row == 2 and error.value.field == "code"
     (tmp_path / "t.csv").write_text("code\nab\nabc\n", encoding="utf-8")
     assert schema.read_table(tmp_path, resource)["code"].tolist() == ["ab", "abc"]
+
+
+def test_the_line_numbers_follow_a_frame_without_being_copied_item_by_item(tmp_path):
+    """pandas deep-copies attrs into every derived frame: the line numbers must survive it, shared."""
+    import copy
+
+    resource = {"name": "t", "path": "t.csv", "schema": {"fields": [{"name": "code"}, {"name": "note"}]}}
+    (tmp_path / "t.csv").write_text('code,note\na,"two\nlines"\nb,one\n', encoding="utf-8")
+    frame = schema.read_table(tmp_path, resource)
+    assert list(frame.attrs["lines"]) == [2, 4]
+    assert schema.line_of(frame, 2) == 4
+    derived = frame[frame["code"] == "b"].sort_values("code")
+    assert derived.attrs["lines"] is frame.attrs["lines"]
+    assert copy.deepcopy(frame.attrs)["lines"] is frame.attrs["lines"]

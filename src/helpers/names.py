@@ -339,15 +339,11 @@ class Lexicon:
         ]
         dates = ds.meetings.set_index("meeting_id")["date"]
         history = history.assign(date=history["meeting_id"].map(dates))
-        # Without the source line numbers the loader attaches (``attrs``): pandas deep-copies a frame's
-        # attrs into every result, and drafting filters these two frames for every person it meets.
-        agencies_table = ds.agencies.copy()
-        agencies_table.attrs, history.attrs = {}, {}
         return cls(
             people,
             sorted(forms, key=lambda f: (-len(f[0]), f[1], f[2])),
             _dataset_vocabulary(ds, history, people),
-            agencies_table,
+            ds.agencies,
             history,
         )
 
