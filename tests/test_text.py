@@ -128,3 +128,24 @@ def test_date_patterns_led_by_a_digit_match_as_the_plain_rule(words):
 def test_an_iso_date_inside_a_file_name_is_no_date():
     assert dates.find_dates("see WhatsApp_Image_2020-01-16_at_3.59.02_PM.jpeg") == []
     assert [d for d, _, _ in dates.find_dates("Published 2020-01-16.")] == [__import__("datetime").date(2020, 1, 16)]
+
+
+def test_any_word_matches_what_the_plain_alternation_matches():
+    import random
+
+    import pytest
+
+    from helpers.text.scan import any_word
+
+    words = ["met", "meets", "travell?ed", "welcom\\w*", "took part", "follow-on"]
+    plain = re.compile(r"\b(?:" + "|".join(words) + r")\b", re.IGNORECASE)
+    fast = any_word(words)
+    samples = "Met MEETS travelled traveled Welcomed welcome took part Took Part follow-on Follow-up mett metre xmet"
+    rng = random.Random(7)
+    pieces = samples.split() + ["the", "summit", "on", "a", "—", "(met)", "“Met”", "2023", "re-met", "émet"]
+    text = " ".join(rng.choice(pieces) for _ in range(3000))
+    for sample in (samples, text):
+        assert [m.span() for m in fast.finditer(sample)] == [m.span() for m in plain.finditer(sample)]
+    assert [m.group() for m in fast.finditer(samples)][:5] == ["Met", "MEETS", "travelled", "traveled", "Welcomed"]
+    with pytest.raises(ValueError, match="plain letter"):
+        any_word(["(?:x|y)z"])

@@ -21,6 +21,7 @@ import pandas as pd
 
 from .text import fold_word, markdown, normalise, sentences
 from .text.dates import A_YEAR, MONTH_NAMES, MONTHS, find_dates
+from .text.scan import any_word
 
 _ORDINALS = {
     w: i
@@ -362,13 +363,12 @@ def front_matter(raw: str) -> dict[str, Found]:
 # --------------------------------------------------------------------------
 
 #: A sentence reports a meeting when it has one of these words.
-_MEETING_WORDS = re.compile(
-    r"\b(?:met|meet|meets|meeting|meetings|dialogue|talks|visit|visited|visits|travell?ed|trip|hosted|hosts|"
-    r"received|receives|welcom\w*|convened|gathered|held|took part|participated|consultations?|concluded)\b",
-    re.IGNORECASE,
+_MEETING_WORDS = any_word(
+    "met|meet|meets|meeting|meetings|dialogue|talks|visit|visited|visits|travell?ed|trip|hosted|hosts|"
+    r"received|receives|welcom\w*|convened|gathered|held|took part|participated|consultations?|concluded".split("|")
 )
 #: A later meeting ("will meet again", "the next meeting"): its date and place are not this one's.
-_LATER_MEETING = re.compile(r"\b(?:again|next|upcoming|subsequent|follow-on|follow-up)\b", re.IGNORECASE)
+_LATER_MEETING = any_word(["again", "next", "upcoming", "subsequent", "follow-on", "follow-up"])
 #: A sentence that refers back to an earlier meeting ("followed up on his December 5 visit"): its dates are
 #: that meeting's unless the sentence dates this one otherwise.
 _EARLIER_MEETING = re.compile(
