@@ -49,13 +49,11 @@ def test_timeline_draws_a_marker_per_theme_and_meeting_and_a_bar_from_first_to_l
     )
     fig = charts.timeline(table, LABELS, DATES)
     ax = fig.axes[0]
-    markers = ax.collections[:6]  # then the two legend entries
-    filled = [
-        tuple(m.get_offsets()[0])
-        for m in markers
-        if tuple(m.get_facecolors()[0][:3]) == pytest.approx(to_rgb(OKABE_ITO["blue"]))
-    ]
-    assert sorted(filled) == [(0, 0), (1, 0), (1, 1)]
+    mentioned, not_mentioned = ax.collections[:2]  # then the two legend entries
+    assert tuple(mentioned.get_facecolors()[0][:3]) == pytest.approx(to_rgb(OKABE_ITO["blue"]))
+    assert tuple(not_mentioned.get_facecolors()[0][:3]) == pytest.approx(to_rgb("white"))
+    assert sorted(map(tuple, mentioned.get_offsets().tolist())) == [(0, 0), (1, 0), (1, 1)]
+    assert sorted(map(tuple, not_mentioned.get_offsets().tolist())) == [(0, 1), (0, 2), (1, 2)]
     bars = [line for line in ax.lines if len(line.get_xdata())]
     assert [(list(b.get_xdata()), list(b.get_ydata())) for b in bars] == [([0, 1], [0, 0]), ([1, 1], [1, 1])]
     assert ticks(ax.get_yticklabels()) == ["Theme A", "Theme C", "Theme B"]

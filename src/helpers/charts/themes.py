@@ -53,11 +53,12 @@ def heatmap(
             width=6.5, height=7.4, nrows=2, gridspec_kw={"height_ratios": [len(rates.index), 0.75 * len(genres.index)]}
         )
     image = ax.imshow(rates.to_numpy(), cmap="Blues", aspect="auto", vmin=0)
+    top = rates.to_numpy().max()
     for i, theme in enumerate(rates.index):
         for j, meeting in enumerate(rates.columns):
             n = int(counts.at[theme, meeting])
             value = rates.at[theme, meeting]
-            colour = "white" if value > 0.6 * rates.to_numpy().max() else "black"
+            colour = "white" if value > 0.6 * top else "black"
             ax.text(
                 j,
                 i,
@@ -107,6 +108,7 @@ def timeline(table: pd.DataFrame, labels: pd.Series, dates: pd.Series, names: di
     meetings = list(dates.index)
     fig, ax = new_figure(width=6.5, height=5.4 if len(meetings) > 8 else 4.6)
     x = {m: i for i, m in enumerate(meetings)}
+    cells = {True: ([], []), False: ([], [])}  # mentioned or not: the x and y of its markers
     for row, item in enumerate(table.to_dict("records")):
         if item["persistence"]:
             ax.plot(
@@ -118,16 +120,19 @@ def timeline(table: pd.DataFrame, labels: pd.Series, dates: pd.Series, names: di
                 solid_capstyle="round",
             )
         for m in meetings:
-            on = bool(item[m])
-            ax.scatter(
-                x[m],
-                row,
-                s=36 if on else 14,
-                zorder=2,
-                facecolors=OKABE_ITO["blue"] if on else "white",
-                edgecolors=OKABE_ITO["blue"] if on else "#999999",
-                linewidths=1,
-            )
+            cells[bool(item[m])][0].append(x[m])
+            cells[bool(item[m])][1].append(row)
+    # One marker collection per kind: a collection per cell made the figure slow to build and to draw.
+    for on, (xs, ys) in cells.items():
+        ax.scatter(
+            xs,
+            ys,
+            s=36 if on else 14,
+            zorder=2,
+            facecolors=OKABE_ITO["blue"] if on else "white",
+            edgecolors=OKABE_ITO["blue"] if on else "#999999",
+            linewidths=1,
+        )
     ax.set_yticks(range(len(table)), [labels[t] for t in table["theme_id"]], fontsize=7)
     ax.invert_yaxis()
     set_meeting_ticks(ax, [x[m] for m in meetings], _names(meetings, names), [dates[m] for m in meetings], fontsize=7.5)
