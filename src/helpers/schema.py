@@ -174,9 +174,10 @@ class LineNumbers(tuple):
     """The line of its file that each row starts on, kept in a frame's ``attrs``.
 
     pandas deep-copies a frame's attrs into every frame derived from it, and
-    a list of a few hundred numbers, copied item by item at every filter,
-    sort and column read, took a third of the networks chapter's time. The
-    numbers never change once read, so every copy can be this one.
+    a list of a few hundred numbers was copied item by item at every filter,
+    sort and column read (1.5 million copy calls in one run of the networks
+    chapter). The numbers never change once read, so every copy can be this
+    one.
     """
 
     __slots__ = ()

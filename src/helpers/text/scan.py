@@ -37,7 +37,7 @@ def _first_character(body: str) -> str | None:
 def any_word(alternatives: list[str], flags: int = re.IGNORECASE) -> re.Pattern:
     r"""``\b(?:a|b|...)\b``, compiled to be tried only where a word starts as one of the alternatives does.
 
-    Each alternative is a pattern starting with a plain letter. The engine
+    Each alternative is a pattern starting with a plain letter or digit. The engine
     tries every alternative at every word start; a look-ahead on the set of
     first letters, one character test, passes over the other words: twice as
     fast over a whole readout. Same matches as the plain alternation.
