@@ -285,13 +285,13 @@ def _document_and_meeting(
 
 
 def _participants(
-    text: str, ds, lexicon: nm.Lexicon, document: dict, spans: list[tuple[int, int, str]], year: int | None
+    occurrences: list[nm.Occurrence], ds, lexicon: nm.Lexicon, document: dict, year: int | None
 ) -> tuple[list, list, list, list]:
     """Participant rows, mention rows, new people and aliases, from the people the text names.
 
-    ``spans`` are the text's sentences.
+    ``occurrences`` are :func:`helpers.names.find_occurrences` of the text.
     """
-    people = nm.group_people(nm.find_occurrences(text, lexicon, spans), lexicon)
+    people = nm.group_people(occurrences, lexicon)
     participants, mentions, new_people, aliases = [], [], [], []
     taken = set(ds.people["person_id"])
     known_aliases = set(zip(ds.aliases["alias"], ds.aliases["person_id"], strict=True))
@@ -638,18 +638,17 @@ def draft(path: str | Path, meeting_date: str | dt.date | None = None, ds=None, 
     front = readout.front_matter(raw) if fmt == "markdown" else {}
     lexicon = nm.Lexicon.from_dataset(ds, hold_out=hold_out)
     labels = sum(1 for line in text.splitlines() if nm.label_occurrence(line + "\n", 0, lexicon))
-    document, meeting, todo = _document_and_meeting(text, ds, meeting_date, labels, front)
-    document["format"] = fmt
-    spans = sentences(text)  # split once: people, claims and themes all read the sentences
+    spans = sentences(text)  # split once: the meeting, people, claims and themes all read the sentences
+    # Finding the people named (the longest part) needs none of the rest: for a long text the rest is read in a
+    # copy of this process on the second core meanwhile (see helpers.forked).
+    rest = functools.partial(_all_but_the_people, text, raw, fmt, ds, meeting_date, labels, front, spans)
+    with forked.beside(rest, parallel=len(text) >= PARALLEL_FROM) as rest_result:
+        occurrences = nm.find_occurrences(text, lexicon, spans)
+        document, meeting, todo, claims, checks, themes, warnings = rest_result()
     # The year that names an institution (PGR until 2018, FGR after): the meeting's, else the publication's.
     dated = meeting.get("date") or _existing_date(ds, meeting) or document["publication_date"]
     year = int(dated[:4]) if dated else None
-    # Claims, themes and the screening do not depend on the people: for a long text they are read in a copy of
-    # this process on the second core while this one reads the people (see helpers.forked).
-    rest = functools.partial(_claims_themes_warnings, text, raw, fmt, ds, document, spans)
-    with forked.beside(rest, parallel=len(text) >= PARALLEL_FROM) as rest_result:
-        participants, mentions, people, aliases = _participants(text, ds, lexicon, document, spans, year)
-        claims, checks, themes, warnings = rest_result()
+    participants, mentions, people, aliases = _participants(occurrences, ds, lexicon, document, year)
     for field in (
         "title",
         "publisher",
@@ -683,15 +682,18 @@ def draft(path: str | Path, meeting_date: str | dt.date | None = None, ds=None, 
     }
 
 
-#: From this many characters of text on, a draft reads its claims and themes beside its people (a second
-#: process costs about 6 ms; a 5 MB text spends about 3 s on them).
+#: From this many characters of text on, a draft reads all but the people beside them (a second process
+#: costs about 6 ms; a 5 MB text spends about 5 s on the rest).
 PARALLEL_FROM = 500_000
 
 
-def _claims_themes_warnings(text: str, raw: str, fmt: str, ds, document: dict, spans) -> tuple:
-    """What a draft reads apart from its people: claims and their checks, theme mentions, warnings."""
+def _all_but_the_people(text: str, raw: str, fmt: str, ds, meeting_date, labels: int, front: dict, spans) -> tuple:
+    """What a draft reads apart from the people named: document, meeting and todo, claims and their checks,
+    theme mentions, warnings."""
+    document, meeting, todo = _document_and_meeting(text, ds, meeting_date, labels, front)
+    document["format"] = fmt
     claims, checks = _claims(text, ds, document, spans)
-    return claims, checks, _themes(ds, document, spans), screen.findings(raw, fmt)
+    return document, meeting, todo, claims, checks, _themes(ds, document, spans), screen.findings(raw, fmt)
 
 
 def write_json(data: dict, out: Path | None) -> None:
