@@ -56,6 +56,13 @@ def test_the_copy_returns_the_result_and_a_failed_copy_leaves_the_work_to_this_p
         else:
             raise AssertionError("the error was lost")
 
+        # Where the system reaps children itself (SIGCHLD ignored), the result still comes through the pipe.
+        import signal
+        signal.signal(signal.SIGCHLD, signal.SIG_IGN)
+        with forked.beside(where) as result:
+            assert result()["pid"] != here
+        signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+
         # The caller fails before asking: the copy is stopped and reaped, no process is left behind.
         try:
             with forked.beside(lambda: __import__("time").sleep(60)):

@@ -68,10 +68,16 @@ def beside(work: Callable[[], T], *, parallel: bool = True) -> Iterator[Callable
     def result() -> T:
         nonlocal reaped
         payload = pipe.read()  # read before waiting: a large result fills the pipe
-        _, status = os.waitpid(pid, 0)
+        try:
+            _, status = os.waitpid(pid, 0)
+        except ChildProcessError:  # already reaped by the system (SIGCHLD ignored): the payload tells
+            status = 0
         reaped = True
         if status == 0 and payload:
-            return pickle.loads(payload)
+            try:
+                return pickle.loads(payload)
+            except Exception:  # cut short: the copy was killed while writing
+                pass
         return work()  # the copy failed: the work done here raises what it raises, or succeeds
 
     try:
@@ -79,5 +85,8 @@ def beside(work: Callable[[], T], *, parallel: bool = True) -> Iterator[Callable
     finally:
         pipe.close()
         if not reaped:
-            os.kill(pid, signal.SIGKILL)
-            os.waitpid(pid, 0)
+            try:
+                os.kill(pid, signal.SIGKILL)
+                os.waitpid(pid, 0)
+            except (ProcessLookupError, ChildProcessError):  # gone and reaped already
+                pass
