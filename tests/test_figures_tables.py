@@ -48,6 +48,8 @@ def test_publish_writes_a_sidecar_naming_the_data_and_source(build_dir):
 
 def test_one_layout_gives_the_picture_of_a_tight_export_and_the_svg_the_same_area(build_dir, tmp_path):
     """publish lays the figure out once; the PNG must be what savefig's own tight export draws."""
+    import io
+
     from PIL import Image, ImageChops
 
     def labelled_figure():
@@ -67,6 +69,16 @@ def test_one_layout_gives_the_picture_of_a_tight_export_and_the_svg_the_same_are
     fig.savefig(tmp_path / "frozen.png", dpi=figures.EXPORT_DPI, bbox_inches=area, metadata={"Software": None})
     fig.savefig(tmp_path / "frozen.svg", bbox_inches=area)
     figures.plt.close(fig)
+
+    # What publish writes (pixels rendered once, compressed by matplotlib's PNG writer) is that file, byte for byte.
+    fig = labelled_figure()
+    area = figures.freeze_layout(fig)
+    screen_copy = figures.write_png(figures.render_pixels(fig, area), tmp_path / "published.png")
+    figures.plt.close(fig)
+    assert (tmp_path / "published.png").read_bytes() == (tmp_path / "frozen.png").read_bytes()
+    assert Image.open(io.BytesIO(screen_copy)).size == tuple(
+        round(n * figures.DISPLAY_DPI / figures.EXPORT_DPI) for n in Image.open(tmp_path / "frozen.png").size
+    )
 
     tight, frozen = (Image.open(tmp_path / f"{n}.png").convert("RGB") for n in ("tight", "frozen"))
     assert tight.size == frozen.size
