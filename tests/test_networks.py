@@ -328,3 +328,19 @@ def test_an_erratum_corrects_the_title_an_edge_carries(small_network):
     edge = graph.edges["person:p2", "meeting:M-B"]
     assert (edge["title"], edge["title_corrected"], edge["erratum_id"]) == ("Chief", "Deputy", "E09")
     assert graph.edges["person:p2", "meeting:M-C"]["title_corrected"] == ""
+
+
+def test_participations_are_computed_once_per_set_of_tables_and_handed_out_as_copies(small_network, monkeypatch):
+    computed = []
+    real = nw._participations
+    monkeypatch.setattr(nw, "_participations", lambda ds: computed.append(1) or real(ds))
+    monkeypatch.setattr(nw, "_PARTICIPATIONS", None)
+    first = nw.participations(small_network)
+    first.loc[:, "person_name"] = "changed by a caller"
+    again = nw.participations(small_network)
+    assert len(computed) == 1
+    assert "changed by a caller" not in set(again["person_name"])
+    # A table replaced (a new meeting, a corrected row): computed again, from the new table.
+    small_network.participants = small_network.participants.iloc[1:]
+    assert len(nw.participations(small_network)) == len(again) - 1
+    assert len(computed) == 2
