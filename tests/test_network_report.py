@@ -14,14 +14,19 @@ from helpers import networks as nw
 from conftest import add_canada
 
 
-def test_overview_facts_count_meetings_people_and_institutions(small_network):
-    facts = nr.overview_facts(
-        nw.participations(small_network),
-        nw.meeting_table(small_network),
-        nw.recurring_people(small_network),
-        nw.recurring_institutions(small_network),
-        nw.co_attendance_graph(small_network),
+def overview(ds) -> dict:
+    """The chapter's overview facts of ``ds``, from the same views the chapter passes."""
+    return nr.overview_facts(
+        nw.participations(ds),
+        nw.meeting_table(ds),
+        nw.recurring_people(ds),
+        nw.recurring_institutions(ds),
+        nw.co_attendance_graph(ds),
     )
+
+
+def test_overview_facts_count_meetings_people_and_institutions(small_network):
+    facts = overview(small_network)
     assert facts == {
         "n_meetings": 3,
         "n_people": 4,
@@ -84,13 +89,7 @@ def test_a_meeting_whose_people_attended_no_other_is_isolated(small_network):
             ),
         ]
     )
-    facts = nr.overview_facts(
-        nw.participations(small_network),
-        nw.meeting_table(small_network),
-        nw.recurring_people(small_network),
-        nw.recurring_institutions(small_network),
-        nw.co_attendance_graph(small_network),
-    )
+    facts = overview(small_network)
     assert facts["isolated_meetings"] == "M-D" and facts["n_coattendance_components"] == 2
 
 
