@@ -117,3 +117,44 @@ def test_similarity_with_genres_shows_the_lower_triangle_in_genre_order():
     assert texts(ax)[6:] == ["a", "b"]
     assert len(ax.lines) == 2  # the two sides of the genre line, each up to the diagonal
     plt.close(fig)
+
+
+def _wide(n_rows: int, n_columns: int, value) -> pd.DataFrame:
+    return pd.DataFrame(value, index=[f"t{i}" for i in range(n_rows)], columns=[f"c{j}" for j in range(n_columns)])
+
+
+@pytest.mark.parametrize("n_columns", [2, 20])
+def test_cell_numbers_left_out_of_the_layout_stay_inside_their_cells(n_columns):
+    """The cell numbers take no part in the layout (it runs faster): that loses nothing only if each fits its cell."""
+    from helpers.figures import EXPORT_DPI, freeze_layout
+
+    labels = pd.Series({f"t{i}": f"Theme {i}" for i in range(16)})
+    dates = pd.Series(
+        pd.date_range("2010-01-01", periods=n_columns, freq="180D"), index=[f"c{j}" for j in range(n_columns)]
+    )
+    ids = list(dates.index)
+    widest = [
+        charts.heatmap(_wide(16, n_columns, 888.8), _wide(16, n_columns, 8888), labels, dates),
+        charts.genre_matrix(
+            _wide(16, n_columns, 8888),
+            _wide(16, n_columns, 8.0),
+            labels,
+            pd.Series("fact sheet", index=ids),
+            pd.Series(2024, index=ids),
+        ),
+        charts.similarity(pd.DataFrame(0.88, index=ids, columns=ids), pd.Series("HLSD-2021", index=ids)),
+    ]
+    for fig in widest:
+        freeze_layout(fig)
+        fig.dpi = EXPORT_DPI
+        renderer = fig.canvas.get_renderer()
+        ax = fig.axes[0]
+        cells = [t for t in ax.texts if not t.get_in_layout()]
+        assert cells, "the cell numbers are left out of the layout"
+        width, height = (ax.get_window_extent(renderer).width / n_columns, ax.get_window_extent(renderer).height / 16)
+        if ax.images[0].get_array().shape[0] == n_columns:  # the similarity matrix: square, one row per document
+            height = ax.get_window_extent(renderer).height / n_columns
+        for text in cells:
+            box = text.get_window_extent(renderer)
+            assert box.width <= width and box.height <= height, (text.get_text(), box, width, height)
+        plt.close(fig)

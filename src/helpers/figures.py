@@ -21,10 +21,11 @@ import json
 from concurrent.futures import ThreadPoolExecutor
 
 import matplotlib as mpl
-import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from IPython.display import Image, display
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties
 from matplotlib.textpath import text_to_path
 from matplotlib.transforms import Bbox
@@ -97,7 +98,11 @@ def text_width(text: str, fontsize: float, weight: str = "normal") -> float:
 def new_figure(width: float = 6.5, height: float = 3.2, **subplots):
     """Return ``(fig, ax)`` in the report style, sized in inches for an A4 page."""
     apply_style()
-    return plt.subplots(figsize=(width, height), layout="constrained", **subplots)
+    # A figure of its own, outside pyplot: the chapter shows what publish exports, never pyplot's copy, and
+    # pyplot (with the notebook's display hooks) is not imported at all.
+    fig = Figure(figsize=(width, height), layout="constrained")
+    FigureCanvasAgg(fig)
+    return fig, fig.subplots(**subplots)
 
 
 def publish(fig, name: str, *, data: pd.DataFrame, source: str) -> None:
@@ -106,8 +111,9 @@ def publish(fig, name: str, *, data: pd.DataFrame, source: str) -> None:
     ``name`` is the figure's label in the book (e.g. ``fig-corpus-timeline``)
     and the base name of its files; ``data`` is the exact table drawn. The
     cell's output is the exported PNG scaled down to :data:`DISPLAY_DPI`
-    (drawing the figure a third time took as long as the export), and the
-    figure is closed so that the notebook does not show it twice.
+    (drawing the figure a third time took as long as the export). The
+    figure is not pyplot's (:func:`new_figure`), so the notebook shows it
+    only through that copy.
     """
     if not name.startswith("fig-"):
         raise ValueError(f"figure names start with 'fig-': {name!r}")
@@ -127,12 +133,14 @@ def publish(fig, name: str, *, data: pd.DataFrame, source: str) -> None:
     out = paths.figures_dir()
     area = freeze_layout(fig)
     pixels = render_pixels(fig, area)
-    # The PNG is compressed, and its screen copy made, on a second thread while the SVG is drawn: compressing
-    # (a third of the export) lets go of the interpreter lock. Fixed metadata keeps the files the same from run
-    # to run.
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        screen_copy = pool.submit(write_png, pixels, out / f"{name}.png")
+    # The PNG is compressed, and its screen copy made, on two more threads while the SVG is drawn: compressing
+    # and scaling (half of the export) let go of the interpreter lock. Fixed metadata keeps the files the same
+    # from run to run.
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        written = pool.submit(write_png, pixels, out / f"{name}.png")
+        screen_copy = pool.submit(display_copy, pixels)
         fig.savefig(out / f"{name}.svg", bbox_inches=area, metadata={"Date": None, "Creator": None})
+        written.result()
         shown = screen_copy.result()
     data.to_csv(out / f"{name}.csv", index=False, lineterminator="\n")
     sidecar = {
@@ -144,7 +152,6 @@ def publish(fig, name: str, *, data: pd.DataFrame, source: str) -> None:
     }
     (out / f"{name}.json").write_text(json.dumps(sidecar, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     display(Image(data=shown, format="png"))
-    plt.close(fig)
 
 
 def freeze_layout(fig) -> Bbox:
@@ -159,7 +166,11 @@ def freeze_layout(fig) -> Bbox:
     screen_dpi = fig.dpi
     fig.dpi = EXPORT_DPI
     try:
-        fig.draw_without_rendering()
+        # The layout engine places the axes; the tight box then measures every artist once. (A full draw without
+        # rendering would lay every text out once more, for nothing.)
+        engine = fig.get_layout_engine()
+        if engine is not None:
+            engine.execute(fig)
         area = fig.get_tightbbox().padded(mpl.rcParams["savefig.pad_inches"])
     finally:
         fig.dpi = screen_dpi
@@ -176,21 +187,21 @@ def render_pixels(fig, area: Bbox) -> np.ndarray:
     return np.frombuffer(buffer.getbuffer(), dtype=np.uint8).reshape(height, width, 4)
 
 
-def write_png(pixels: np.ndarray, path) -> bytes:
-    """Write ``pixels`` to ``path`` as the PNG ``savefig`` writes; return the screen copy (:func:`display_copy`)."""
+def write_png(pixels: np.ndarray, path) -> None:
+    """Write ``pixels`` to ``path`` as the PNG ``savefig`` writes."""
     # matplotlib's own PNG writer, given what savefig gives it: the same file, byte for byte.
     mpl.image.imsave(
         path, memoryview(pixels), format="png", origin="upper", dpi=EXPORT_DPI, metadata={"Software": None}
     )
-    return display_copy(PILImage.fromarray(pixels, "RGBA"))
 
 
-def display_copy(rgba: PILImage.Image) -> bytes:
+def display_copy(pixels: np.ndarray) -> bytes:
     """The exported picture averaged down from :data:`EXPORT_DPI` to :data:`DISPLAY_DPI`, as PNG bytes.
 
     Flattened on white (the figures' background), which keeps the file about
     as small as a direct rendering at the lower resolution.
     """
+    rgba = PILImage.fromarray(pixels, "RGBA")
     flat = PILImage.alpha_composite(PILImage.new("RGBA", rgba.size, "white"), rgba).convert("RGB")
     scale = DISPLAY_DPI / EXPORT_DPI
     small = flat.resize((round(flat.width * scale), round(flat.height * scale)), PILImage.BOX)

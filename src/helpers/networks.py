@@ -329,22 +329,27 @@ def _add_meetings(graph: nx.Graph, ds) -> None:
 
 def _person_attributes(parts: pd.DataFrame) -> dict[str, dict]:
     """Attributes of each person node: country, latest institution and sector, meetings."""
-    attributes = {}
-    for person_id, group in parts.groupby("person_id", sort=True):
-        latest = group.sort_values("order", kind="stable").iloc[-1]
-        attributes[person_id] = dict(
+    # One pass over the participations in (person, meeting order): the last row of a person is the latest.
+    latest, meetings, names = {}, {}, {}
+    for row in parts.sort_values(["person_id", "order"], kind="stable").itertuples(index=False):
+        latest[row.person_id] = row
+        meetings.setdefault(row.person_id, set()).add(row.meeting_id)
+        names.setdefault(row.person_id, set()).add(cell_text(row.name_as_written))
+    return {
+        person_id: dict(
             kind=PERSON,
-            name=cell_text(latest["person_name"]),
-            label=cell_text(latest["person_name"]),
+            name=cell_text(row.person_name),
+            label=cell_text(row.person_name),
             bipartite=1,
-            country=cell_text(latest["person_country"]),
-            sector=cell_text(latest["sector"]),
-            institution=cell_text(latest["institution"]),
-            level=cell_text(latest["level"]),
-            meetings=int(group["meeting_id"].nunique()),
-            names_as_written=" / ".join(sorted(set(group["name_as_written"].map(cell_text)))),
+            country=cell_text(row.person_country),
+            sector=cell_text(row.sector),
+            institution=cell_text(row.institution),
+            level=cell_text(row.level),
+            meetings=len(meetings[person_id]),
+            names_as_written=" / ".join(sorted(names[person_id])),
         )
-    return attributes
+        for person_id, row in latest.items()
+    }
 
 
 def person_meeting_graph(ds) -> nx.Graph:
@@ -777,11 +782,12 @@ def delegation_naming(ds) -> pd.DataFrame:
         .reset_index()
     )
     all_genres = ds.documents.groupby("meeting_id")["genre"].agg(lambda g: ", ".join(sorted(set(g))))
+    named = set(zip(table["meeting_id"], table["country"], strict=True))
     missing = [
         {"meeting_id": m, "country": c, "naming": NOBODY, "people": 0, "genres": all_genres.get(m, "")}
         for m in meetings.index
         for c in BILATERAL
-        if not ((table["meeting_id"] == m) & (table["country"] == c)).any()
+        if (m, c) not in named
     ]
     table = pd.concat([table, pd.DataFrame(missing, columns=table.columns)], ignore_index=True)
     table["series_id"] = table["meeting_id"].map(meetings["series_id"]) if "series_id" in meetings else ""

@@ -279,9 +279,10 @@ def theme_similarity(matrix: pd.DataFrame) -> pd.DataFrame:
 # --- robustness -----------------------------------------------------------------------------
 
 
-def _summary(present: pd.DataFrame) -> dict:
-    fl = first_last(present).set_index("theme_id")
-    return {"persistence": fl["persistence"], "first": fl["first"], "last": fl["last"]}
+def _span(units: set, columns) -> tuple[int, object, object]:
+    """Persistence, first and last column of a theme present in ``units`` (``None`` when it is absent)."""
+    where = [c for c in columns if c in units]
+    return len(where), (where[0] if where else None), (where[-1] if where else None)
 
 
 def leave_one_term_out(match_rows: pd.DataFrame, book: pd.DataFrame, columns, unit: str = "meeting_id") -> pd.DataFrame:
@@ -293,37 +294,36 @@ def leave_one_term_out(match_rows: pd.DataFrame, book: pd.DataFrame, columns, un
     absent, and whether the theme's persistence, first or last appearance
     changes.
     """
-    themes = list(book["theme_id"])
-    base = presence(count_matrix(collapse(match_rows), unit, themes, columns))
-    base_summary = _summary(base)
-    keys = ["doc_id", "sentence_no"]
+    columns = list(columns)
     rows = []
     for record in book.to_dict("records"):
         theme = record["theme_id"]
-        # Dropping a term changes only its own theme's mentions and presence.
+        # Dropping a term changes only its own theme's mentions and presence: plain sets of the theme's
+        # matches (a mention is a sentence, whichever terms it matched).
         mine = match_rows[match_rows["theme_id"] == theme]
-        mentions_before = len(mine.drop_duplicates(keys))
+        matches = list(
+            zip(mine["term"], zip(mine["doc_id"], mine["sentence_no"], strict=True), mine[unit], strict=True)
+        )
+        mentions_before = len({sentence for _, sentence, _ in matches})
+        units_before = {where for _, _, where in matches}
+        persistence_before, first_before, last_before = _span(units_before, columns)
         for term in split_terms(record["terms"]):
-            is_term = mine["term"] == term
-            kept = mine[~is_term]
-            units = set(kept[unit])
-            present = pd.DataFrame(
-                [[c in units for c in columns]], index=pd.Index([theme], name="theme_id"), columns=columns
-            )
-            summary = _summary(present)
-            flipped = [c for c in columns if base.at[theme, c] and c not in units]
+            kept = [(sentence, where) for t, sentence, where in matches if t != term]
+            units = {where for _, where in kept}
+            persistence, first, last = _span(units, columns)
+            flipped = [c for c in columns if c in units_before and c not in units]
             rows.append(
                 {
                     "theme_id": theme,
                     "term": term,
-                    "term_matches": int(is_term.sum()),
-                    "mentions_lost": mentions_before - len(kept.drop_duplicates(keys)),
+                    "term_matches": len(matches) - len(kept),
+                    "mentions_lost": mentions_before - len({sentence for sentence, _ in kept}),
                     "cells_lost": len(flipped),
                     "cells_lost_in": "|".join(flipped),
-                    "persistence_before": int(base_summary["persistence"][theme]),
-                    "persistence_after": int(summary["persistence"][theme]),
-                    "first_changes": summary["first"][theme] != base_summary["first"][theme],
-                    "last_changes": summary["last"][theme] != base_summary["last"][theme],
+                    "persistence_before": persistence_before,
+                    "persistence_after": persistence,
+                    "first_changes": first != first_before,
+                    "last_changes": last != last_before,
                 }
             )
     return pd.DataFrame(rows)

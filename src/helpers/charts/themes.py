@@ -67,6 +67,7 @@ def heatmap(
                 va="center",
                 fontsize=5.3 if many else 6.5,
                 color=colour,
+                in_layout=False,
             )
     set_meeting_ticks(
         ax,
@@ -202,6 +203,7 @@ def genre_matrix(counts: pd.DataFrame, rates: pd.DataFrame, labels: pd.Series, g
                     va="center",
                     fontsize=5.8,
                     color="white" if rates.at[theme, doc] > 0.6 * top else "black",
+                    in_layout=False,
                 )
     ax.set_xticks(range(len(documents)), [f"{d}, {years[d]}" for d in documents], fontsize=6.5, rotation=90)
     ax.set_yticks(range(len(rates.index)), [labels[t] for t in rates.index], fontsize=7)
@@ -241,6 +243,7 @@ def similarity(sim: pd.DataFrame, meeting_of: pd.Series, genres: pd.Series | Non
                 va="center",
                 fontsize=5.2 if big else 7.5,
                 color="white" if v > 0.6 else "black",
+                in_layout=False,
             )
     ticks = [f"{d} ({meeting_of[d]})" if big else f"{d}\n({meeting_of[d]})" for d in documents]
     ax.set_xticks(range(n), ticks, fontsize=6 if big else 7, rotation=90 if big else 0)
