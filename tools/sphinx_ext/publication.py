@@ -335,6 +335,21 @@ def write_sidecars(app, build_dir: Path) -> int:
     return count
 
 
+def remove_stale_figures(app, build_dir: Path) -> list[str]:
+    """Delete the exports of figures no longer in the book (renamed or moved); return their labels.
+
+    A chapter writes its figures when it runs; one that is not re-executed
+    leaves its files as they are, so a figure's old name would stay in
+    ``_build/figures`` (and in the downloads) after a rename.
+    """
+    current = {item["label"] for item in registry(app.env) if item["kind"] == "figure"}
+    stale = sorted(p.stem for p in (build_dir / "figures").glob("fig-*.json") if p.stem not in current)
+    for label in stale:
+        for ext in FIGURE_FILES:
+            (build_dir / "figures" / f"{label}.{ext}").unlink(missing_ok=True)
+    return stale
+
+
 def copy_downloads(build_dir: Path, outdir: Path) -> None:
     """Copy the exports into the HTML site, replacing any older copy."""
     target = outdir / DOWNLOADS
@@ -356,6 +371,8 @@ def on_build_finished(app, exception) -> None:
     # Both builders complete the sidecars: a chapter re-executed by either
     # build rewrites its figures' partial sidecars.
     write_sidecars(app, build_dir)
+    for label in remove_stale_figures(app, build_dir):
+        logger.info("removed the exports of %s, a figure no longer in the book", label)
     if app.builder.format == "html":
         copy_downloads(build_dir, Path(app.outdir))
 
