@@ -2,13 +2,18 @@
 
 The readout's title, one of its sentences and the names a reviewer copies
 from it carry every payload family of tests/hostile.py. It is drafted,
-reviewed and accepted into a temporary copy of data/, and the chapters that
-show such text (the corpus, networks and claims chapters, and the themes
-and conclusions chapters that analyse the new meeting) are built into HTML
-and PDF from that copy with the report's own configuration. Then: nothing
-ran, nothing was included or copied, each payload reads as its own
-characters on the page and in the PDF, and the new meeting is in every
-analysis.
+reviewed and accepted into a temporary copy of data/. The chapters that show
+such text (the corpus chapter: titles, names, places; the claims chapter:
+sentences, and titles in the ClaimReview records) are built into HTML and PDF
+from that copy with the report's own configuration. Then: nothing ran, nothing
+was included or copied, each payload reads as its own characters on the page
+and in the PDF, and the new meeting is in every analysis.
+
+The other chapters print none of the readout's text (their tables show ids,
+counts, codebook labels and sentences of recurring themes; the payloads were
+looked for there): building them would cost three quarters of the test and
+check no escaping. That they take the new meeting in is checked on the
+analyses they call, from the same copy of the data.
 """
 
 from __future__ import annotations
@@ -25,14 +30,15 @@ from pathlib import Path
 import pytest
 import yaml
 
-from helpers import ingest, load_dataset
+from helpers import claims, ingest, load_dataset, networks, themes
 
 from conftest import ROOT
 from hostile import MARKER, PAYLOADS
 from test_escape import Page, collapse
 from test_ingest import SYNTHETIC, review
 
-CHAPTERS = ["01_corpus", "02_themes", "03_networks", "04_claims", "05_conclusions"]
+#: The chapters that print text of a readout.
+CHAPTERS = ["01_corpus", "04_claims"]
 #: Where each kind of readout text lands: a title line, a quoted claim, a name and a place.
 IN_TITLE = " ".join(PAYLOADS[k] for k in ("jinja-expression", "script", "role-download"))
 IN_SENTENCE = " ".join(
@@ -146,7 +152,7 @@ def test_nothing_ran_and_nothing_leaked(book):
     assert not list((book / "out").rglob("passwd")) and not list((book / "out").rglob("hostname"))
 
 
-@pytest.mark.parametrize("chapter", ["01_corpus", "03_networks", "04_claims"])
+@pytest.mark.parametrize("chapter", CHAPTERS)
 def test_no_script_or_handler_from_the_readout(book, chapter):
     page = page_of(book, chapter)
     assert not any("alert" in script and "ClaimReview" not in script for script in page.scripts)
@@ -192,6 +198,15 @@ def test_the_new_meeting_is_in_every_analysis(book):
     for chapter in CHAPTERS:
         page = (book / "out/_build/html/chapters" / f"{chapter}.html").read_text(encoding="utf-8")
         assert "HLSD-2024" in page or "doc-2024" in page, chapter
+    # The chapters not built, through the analyses they call.
+    ds = load_dataset(book / "data")
+    coded = themes.code(ds)
+    assert "HLSD-2024" in coded.meetings and coded.counts["HLSD-2024"].sum() > 0  # themes, conclusions
+    graph = networks.person_meeting_graph(ds)
+    assert graph.degree(networks.node_id(networks.MEETING, "HLSD-2024")) > 0  # networks
+    assert "HLSD-2024" in set(networks.composition(ds)["meeting_id"])  # networks, conclusions
+    checked = claims.check(ds)
+    assert (checked["doc_id"] == "doc-2024").any()  # claims, conclusions
 
 
 def test_a_real_browser_runs_nothing_from_the_readout(book):
@@ -205,7 +220,7 @@ def test_a_real_browser_runs_nothing_from_the_readout(book):
         page = browser.new_page()
         page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
         seen = {}
-        for chapter in ("01_corpus", "03_networks", "04_claims"):
+        for chapter in CHAPTERS:
             page.goto((book / "out/_build/html/chapters" / f"{chapter}.html").as_uri())
             page.wait_for_load_state("load")
             seen[chapter] = collapse(page.inner_text("main"))
