@@ -109,6 +109,7 @@ def test_an_accept_killed_at_each_step_leaves_old_or_new_and_a_rerun_finishes(
     ingest.accept(draft_file, data_dir=data_copy)
     new = digests(data_copy)
     assert new != old
+    load_dataset(data_copy)  # the new state loads: below, a folder with its digests is that state
     # Every step is tried: a crash before the commit point, at it, between two moves, at the end.
     for kill_at in range(1, len(steps) + 1):
         __import__("shutil").rmtree(data_copy)
@@ -133,7 +134,6 @@ def test_an_accept_killed_at_each_step_leaves_old_or_new_and_a_rerun_finishes(
         except IngestError as exc:
             assert "already in the dataset" in str(exc) and "nothing to do" in str(exc)
         assert digests(data_copy) == new, kill_at
-        load_dataset(data_copy)
 
 
 def _accept_in_subprocess(draft: Path, data_dir: Path) -> subprocess.Popen:

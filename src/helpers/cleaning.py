@@ -10,6 +10,7 @@ zero times or more than once is an error, so a rule can never silently drift.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import pandas as pd
 
@@ -35,8 +36,14 @@ class Removal:
 FORMATS = ("text", "markdown")
 
 
+@lru_cache(maxsize=128)
 def prepare(raw: str, fmt: str = "text") -> str:
-    """The raw text as every quote and rule reads it: a Markdown text as its statement, then normalised."""
+    """The raw text as every quote and rule reads it: a Markdown text as its statement, then normalised.
+
+    Kept for the texts last prepared (a pure function of its arguments): loading the dataset prepares each
+    text twice, for the cleaning rules and for the quotes of the raw text, and a process that loads it
+    again (an accept, a test) finds them ready.
+    """
     if fmt == "markdown":
         raw = markdown.plain(raw)
     elif fmt != "text":
