@@ -54,6 +54,7 @@ def test_targets_are_compared_not_asserted():
                 "glued_values_changed": {"a": 2},
             },
             "chapter_execution_s": {"a": 4.0, "b": 12.0},
+            "tests": {"passed": 3, "seconds": 95.0},
         },
         "scale": [{"readouts": 1000, "total_s": 10.0}],
     }
@@ -62,6 +63,7 @@ def test_targets_are_compared_not_asserted():
         "nothing_changed_under_5_s": False,
         "data_change_reexecutes_only_its_readers": True,
         "each_chapter_under_10_s": False,
+        "tests_under_90_s": False,
         "1000_readouts_under_20_s": True,
     }
     results["builds"]["one_data_file_changed"]["chapters_executed"] = ["a", "b"]
@@ -131,6 +133,7 @@ def test_readme_table_states_each_target_verdict(tmp_path):
     assert "< 0.1 s / < 0.1 s" in table
     assert "slowest b 12.0 s, a 4.0 s | each under 10 s: not met" in table
     assert "| under 20 s: met |" in table
+    assert "3 passed in 1.0 s | under 90 s: met |" in table
     readme = tmp_path / "README.md"
     readme.write_text("intro\n")
     with pytest.raises(SystemExit, match="markers"):
