@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import importlib
 import shutil
+import sys
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -13,6 +15,18 @@ from helpers import load_dataset
 from helpers.paths import project_root
 
 ROOT = project_root()
+
+
+def sphinx_extension(name: str):
+    """Import the book's Sphinx extension ``tools/sphinx_ext/<name>.py`` (not an installed package)."""
+    folder = str(ROOT / "tools" / "sphinx_ext")
+    sys.path.insert(0, folder)
+    try:
+        return importlib.import_module(name)
+    finally:
+        sys.path.remove(folder)
+
+
 DATA = ROOT / "data"
 
 

@@ -5,6 +5,8 @@ The small_network constructed dataset is the fixture ``small_network`` of tests/
 
 from __future__ import annotations
 
+import copy
+
 import networkx as nx
 import pandas as pd
 
@@ -344,3 +346,32 @@ def test_participations_are_computed_once_per_set_of_tables_and_handed_out_as_co
     small_network.participants = small_network.participants.iloc[1:]
     assert len(nw.participations(small_network)) == len(again) - 1
     assert len(computed) == 2
+
+
+def test_a_kept_result_is_computed_once_per_set_of_tables_and_handed_out_as_copies(small_network):
+    computed = []
+
+    @nw.kept_for_its_tables
+    def graph(ds):
+        computed.append(1)
+        g = nx.Graph()
+        g.add_nodes_from((p, {"name": n}) for p, n in zip(ds.people["person_id"], ds.people["name"], strict=True))
+        return g
+
+    first = graph(small_network)
+    first.nodes["p1"]["name"] = "changed by a caller"
+    first.add_node("added by a caller")
+    again = graph(small_network)
+    assert len(computed) == 1
+    assert again.nodes["p1"]["name"] != "changed by a caller" and "added by a caller" not in again
+    # A table replaced or added computes again; a dataset holding the very same tables does not.
+    small_network.meetings = small_network.meetings.copy()
+    graph(small_network)
+    assert len(computed) == 2
+    small_network.errata = pd.DataFrame({"erratum_id": []})
+    graph(small_network)
+    assert len(computed) == 3
+    graph(copy.copy(small_network))
+    assert len(computed) == 3
+    small_network.people = small_network.people.iloc[1:]
+    assert "p1" not in graph(small_network) and len(computed) == 4

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from types import SimpleNamespace
 
 from sphinx.application import Sphinx
@@ -10,22 +9,15 @@ from sphinx.environment import BuildEnvironment
 
 from helpers import paths
 
+from conftest import sphinx_extension
+
 EXTENSIONS = paths.project_root() / "tools" / "sphinx_ext"
-
-
-def _numref_cache():
-    sys.path.insert(0, str(EXTENSIONS))
-    try:
-        import numref_cache
-    finally:
-        sys.path.remove(str(EXTENSIONS))
-    return numref_cache
 
 
 def test_the_environment_loads_a_page_once_and_is_otherwise_the_environments_own():
     loads = []
     env = SimpleNamespace(get_doctree=lambda name: loads.append(name) or object(), config="the config")
-    cached = _numref_cache().CachingEnvironment(env, {})
+    cached = sphinx_extension("numref_cache").CachingEnvironment(env, {})
     assert cached.get_doctree("a") is cached.get_doctree("a")
     assert cached.get_doctree("b") is not cached.get_doctree("a")
     assert loads == ["a", "b"] and cached.config == "the config"

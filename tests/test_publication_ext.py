@@ -2,25 +2,13 @@
 
 from __future__ import annotations
 
-import sys
 from types import SimpleNamespace
 
-from helpers import paths
-
-EXTENSIONS = paths.project_root() / "tools" / "sphinx_ext"
-
-
-def _publication():
-    sys.path.insert(0, str(EXTENSIONS))
-    try:
-        import publication
-    finally:
-        sys.path.remove(str(EXTENSIONS))
-    return publication
+from conftest import sphinx_extension
 
 
 def test_the_exports_of_a_figure_no_longer_in_the_book_are_removed(tmp_path, monkeypatch):
-    publication = _publication()
+    publication = sphinx_extension("publication")
     figures = tmp_path / "figures"
     figures.mkdir()
     for label in ("fig-kept", "fig-renamed"):

@@ -33,6 +33,7 @@ graphs and measures here.
 
 from __future__ import annotations
 
+import functools
 import re
 from itertools import combinations
 
@@ -99,6 +100,42 @@ FAMILIES = [*dict.fromkeys(SECTOR_FAMILIES.values()), "other"]
 def sector_family(sector: str) -> str:
     """The family of a sector (see :data:`SECTOR_FAMILIES`); ``"other"`` if unknown."""
     return SECTOR_FAMILIES.get(cell_text(sector), "other")
+
+
+# --------------------------------------------------------------------------
+# Results kept for the tables they were computed from
+# --------------------------------------------------------------------------
+
+
+def _tables_of(ds) -> tuple:
+    """Every table of ``ds``, by name: those it loaded and any a caller set on it (a test's dataset)."""
+    found = dict(vars(ds).get("tables") or {})
+    found.update((name, value) for name, value in vars(ds).items() if isinstance(value, pd.DataFrame))
+    return tuple(sorted(found.items(), key=lambda item: item[0]))
+
+
+def kept_for_its_tables(compute):
+    """Keep the last result of ``compute(ds)`` for the tables of ``ds`` it was computed from; hand out copies.
+
+    A chapter asks for the same graph or table several times. The tables
+    are known by identity and kept with the result (so that no other table
+    can take an identity's place); a dataset's tables are replaced, never
+    changed in place, so a replaced table, an added one or another dataset
+    computes again. The result is a DataFrame or a graph, and the caller
+    gets a copy it may change.
+    """
+    last: list = []
+
+    @functools.wraps(compute)
+    def kept(ds):
+        tables = _tables_of(ds)
+        same = bool(last) and len(last[0]) == len(tables)
+        same = same and all(a[0] == b[0] and a[1] is b[1] for a, b in zip(last[0], tables, strict=True))
+        if not same:
+            last[:] = [tables, compute(ds)]
+        return last[1].copy()
+
+    return kept
 
 
 # --------------------------------------------------------------------------
@@ -170,6 +207,7 @@ def short_label(name: str, acronym: str | None = None, limit: int = 24) -> str:
     return initials if len(initials) > 1 else short
 
 
+@kept_for_its_tables
 def institutions(ds) -> pd.DataFrame:
     """One row per institution lineage, named after its newest member.
 
@@ -352,6 +390,7 @@ def _person_attributes(parts: pd.DataFrame) -> dict[str, dict]:
     }
 
 
+@kept_for_its_tables
 def person_meeting_graph(ds) -> nx.Graph:
     """Bipartite graph of people and the meetings they took part in.
 
@@ -395,6 +434,7 @@ def person_meeting_graph(ds) -> nx.Graph:
     return graph
 
 
+@kept_for_its_tables
 def institution_meeting_graph(ds) -> nx.Graph:
     """Bipartite graph of institutions (lineage-merged) and meetings.
 
@@ -477,6 +517,7 @@ def counterpart_graph(ds, countries: tuple[str, str] = BILATERAL) -> nx.Graph:
     return graph
 
 
+@kept_for_its_tables
 def co_attendance_graph(ds) -> nx.Graph:
     """One-mode projection of :func:`person_meeting_graph` onto people.
 
@@ -761,6 +802,7 @@ def naming_of(bases) -> str:
     return PRINCIPALS
 
 
+@kept_for_its_tables
 def delegation_naming(ds) -> pd.DataFrame:
     """How the texts name each delegation (meeting x country, in time order, countries in :data:`COUNTRY_ORDER`).
 
