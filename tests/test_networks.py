@@ -336,7 +336,6 @@ def test_participations_are_computed_once_per_set_of_tables_and_handed_out_as_co
     computed = []
     real = nw._participations
     monkeypatch.setattr(nw, "_participations", lambda ds: computed.append(1) or real(ds))
-    monkeypatch.setattr(nw, "_PARTICIPATIONS", None)
     first = nw.participations(small_network)
     first.loc[:, "person_name"] = "changed by a caller"
     again = nw.participations(small_network)

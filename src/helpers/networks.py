@@ -270,24 +270,15 @@ def optional_table(ds, name: str) -> pd.DataFrame | None:
         return None
 
 
-#: The tables the last participations were computed from, and the result: see :func:`participations`.
-_PARTICIPATIONS: tuple[tuple, pd.DataFrame] | None = None
-
-
+@kept_for_its_tables
 def participations(ds) -> pd.DataFrame:
     """Participants joined to people, agencies, lineages and meetings (:func:`_participations`).
 
     A chapter asks for them some thirty times (every graph and most tables
-    start from them), so they are computed once for the tables they read,
-    known by identity (kept here, so that no other table can take an
-    identity's place; a dataset's tables are replaced, never changed in
-    place), and handed out as a copy, which the caller may change.
+    start from them), so the result is kept for the dataset's tables
+    (:func:`kept_for_its_tables`) and handed out as a copy.
     """
-    global _PARTICIPATIONS
-    tables = (ds.participants, ds.people, ds.agencies, ds.meetings, optional_table(ds, "agency_sectors"))
-    if _PARTICIPATIONS is None or not all(a is b for a, b in zip(_PARTICIPATIONS[0], tables, strict=True)):
-        _PARTICIPATIONS = (tables, _participations(ds))
-    return _PARTICIPATIONS[1].copy()
+    return _participations(ds)
 
 
 def _participations(ds) -> pd.DataFrame:
