@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import matplotlib.pyplot as plt
 import pandas as pd
 
 from helpers.charts import conclusions
@@ -24,4 +23,3 @@ def test_persistence_draws_a_pair_of_bars_per_level_labelled_with_the_counts():
     assert heights == [0, 25, 75, 100]
     assert sorted(t.get_text() for t in ax.texts) == ["1 | 4", "3 | 0"]
     assert "of 2" in ax.get_xlabel()
-    plt.close(fig)

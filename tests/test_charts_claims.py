@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
 
@@ -36,7 +35,6 @@ def test_ratios_draw_one_marker_per_claim_in_its_verdict_shape_with_labels():
     band = ax.patches[0]  # the tolerance band around 1
     assert (band.get_x(), band.get_x() + band.get_width()) == pytest.approx((0.8, 1.2))
     assert [t.get_text() for t in ax.get_legend().get_texts()][1:] == [cl.CONSISTENT, cl.TRANSLATION, cl.INTERNAL]
-    plt.close(fig)
 
 
 def test_reduction_draws_the_series_and_each_scenario_against_the_claim():
@@ -66,7 +64,6 @@ def test_reduction_draws_the_series_and_each_scenario_against_the_claim():
     assert labels == {cl.APPROXIMATE + " (data after the claim)": [[15.0, 1.0]], cl.OVERSTATED: [[9.0, 0.0]]}
     assert right.texts[0].get_text() == "claimed 17%"
     assert [t.get_text() for t in right.get_yticklabels()] == ["A 2018-2022", "B 2019-2023"]
-    plt.close(fig)
 
 
 def test_the_ratio_figure_grows_with_the_claims_and_draws_every_verdict():
@@ -83,5 +80,3 @@ def test_the_ratio_figure_grows_with_the_claims_and_draws_every_verdict():
     fig_small, fig_large = charts.ratios(small), charts.ratios(large)
     assert fig_large.get_size_inches()[1] > fig_small.get_size_inches()[1]
     assert len(fig_large.axes[0].collections) == len(verdicts)
-    plt.close(fig_small)
-    plt.close(fig_large)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import matplotlib.pyplot as plt
 import pytest
 from matplotlib.colors import to_hex
 from matplotlib.patches import Rectangle
@@ -54,7 +53,6 @@ def test_people_draws_every_participation_and_names_every_node(small_network):
         "Mexican participant",
         "meeting",
     ]
-    plt.close(fig)
 
 
 def test_composition_stacks_one_bar_per_delegation_and_family(small_network):
@@ -74,7 +72,6 @@ def test_composition_stacks_one_bar_per_delegation_and_family(small_network):
     unlisted = {len(table) - 1 - i for i, kind in enumerate(table["naming"]) if kind != nw.LIST}
     assert hatched == unlisted and len(unlisted) == 3
     assert [t.get_text() for t in ax.texts] == ["speakers only"] * 3
-    plt.close(fig)
 
 
 def test_continuity_draws_a_dot_per_presence_hollow_when_weak(small_network):
@@ -93,7 +90,6 @@ def test_continuity_draws_a_dot_per_presence_hollow_when_weak(small_network):
     assert {t.get_text() for t in ax.texts} == {"as OAO"}
     assert [t.get_text() for t in ax.get_xticklabels()] == ["M-A\nJan 2010", "M-B\nJun 2015", "M-C\nJan 2020"]
     assert not any(isinstance(p, Rectangle) for p in ax.patches)
-    plt.close(fig)
 
 
 def test_continuity_shades_the_sides_the_texts_do_not_list_and_names_a_renaming_once(small_network):
@@ -114,7 +110,6 @@ def test_continuity_shades_the_sides_the_texts_do_not_list_and_names_a_renaming_
     # The NAO lineage is named OAO at M-A and M-B: "as OAO" is written once, at the first.
     assert [t.get_text() for t in ax.texts] == ["as OAO"]
     assert ax.get_legend().get_texts()[-1].get_text() == "side not listed in the texts"
-    plt.close(fig)
 
 
 def test_a_third_country_is_shaded_only_where_it_took_part(small_network):
@@ -144,7 +139,6 @@ def test_counterparts_draws_a_line_per_pair_darker_when_stronger(small_network):
     assert {t.get_text() for t in ax.texts} >= {"DA", "DB", "NAO", "United States", "Mexico"}
     legend = [t.get_text() for t in ax.get_legend().get_texts()]
     assert legend[-2:] == ["1 meeting together", "2 meetings together"]
-    plt.close(fig)
 
 
 def test_recurring_people_draws_one_row_per_person_and_upright_labels_for_many_meetings(small_network):
@@ -159,4 +153,3 @@ def test_recurring_people_draws_one_row_per_person_and_upright_labels_for_many_m
     assert dots == len(grid)
     rotation = ax.get_xticklabels()[0].get_rotation()
     assert rotation == (90 if len(meetings) > MEETINGS_ACROSS else 0)
-    plt.close(fig)

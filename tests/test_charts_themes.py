@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
 from matplotlib.colors import to_rgb
@@ -33,7 +32,6 @@ def test_heatmap_shows_rate_and_count_in_each_cell_and_a_dash_for_none():
     assert ticks(ax.get_yticklabels()) == ["Theme A", "Theme B"]
     assert ax.images[0].get_array().tolist() == [[4.0, 0.5], [0.0, 1.25]]
     assert fig.axes[1].get_ylabel() == "Mentions per 1,000 words"
-    plt.close(fig)
 
 
 def test_timeline_draws_a_marker_per_theme_and_meeting_and_a_bar_from_first_to_last():
@@ -64,7 +62,6 @@ def test_timeline_draws_a_marker_per_theme_and_meeting_and_a_bar_from_first_to_l
         "not mentioned",
         "first to last appearance",
     ]
-    plt.close(fig)
 
 
 def test_similarity_labels_each_cell_of_the_lower_triangle_and_each_document_with_its_meeting():
@@ -76,7 +73,6 @@ def test_similarity_labels_each_cell_of_the_lower_triangle_and_each_document_wit
     assert [t.get_color() for t in ax.texts] == ["white", "black", "white"]
     assert ticks(ax.get_xticklabels()) == ticks(ax.get_yticklabels()) == ["x\n(M1)", "y\n(M2)"]
     assert fig.axes[1].get_ylabel() == "TF-IDF cosine similarity"
-    plt.close(fig)
 
 
 def test_heatmap_with_genres_adds_a_strip_of_the_genres_of_each_meeting_and_names_columns():
@@ -90,7 +86,6 @@ def test_heatmap_with_genres_adds_a_strip_of_the_genres_of_each_meeting_and_name
     squares = [tuple(map(float, p)) for c in strip.collections for p in c.get_offsets()]
     assert sorted(squares) == [(0.0, 0.0), (1.0, 0.0), (1.0, 1.0)]
     assert strip.get_xlim() == ax.get_xlim()
-    plt.close(fig)
 
 
 def test_genre_matrix_groups_the_texts_by_genre_and_numbers_the_mentions():
@@ -103,7 +98,6 @@ def test_genre_matrix_groups_the_texts_by_genre_and_numbers_the_mentions():
     assert ax.images[0].get_array().tolist() == [[2.0, 4.0, 0.0], [6.0, 0.0, 2.0]]
     assert texts(ax) == ["1", "2", "3", "1", "readout", "press release"]
     assert [line.get_xdata()[0] for line in ax.lines] == [0.5]  # one line between the two genres
-    plt.close(fig)
 
 
 def test_similarity_with_genres_shows_the_lower_triangle_in_genre_order():
@@ -116,7 +110,6 @@ def test_similarity_with_genres_shows_the_lower_triangle_in_genre_order():
     assert texts(ax)[:6] == ["1.00", "0.50", "1.00", "0.25", "0.75", "1.00"]
     assert texts(ax)[6:] == ["a", "b"]
     assert len(ax.lines) == 2  # the two sides of the genre line, each up to the diagonal
-    plt.close(fig)
 
 
 def _wide(n_rows: int, n_columns: int, value) -> pd.DataFrame:
@@ -151,10 +144,9 @@ def test_cell_numbers_left_out_of_the_layout_stay_inside_their_cells(n_columns):
         ax = fig.axes[0]
         cells = [t for t in ax.texts if not t.get_in_layout()]
         assert cells, "the cell numbers are left out of the layout"
-        width, height = (ax.get_window_extent(renderer).width / n_columns, ax.get_window_extent(renderer).height / 16)
-        if ax.images[0].get_array().shape[0] == n_columns:  # the similarity matrix: square, one row per document
-            height = ax.get_window_extent(renderer).height / n_columns
+        rows, columns = ax.images[0].get_array().shape
+        area = ax.get_window_extent(renderer)
+        width, height = area.width / columns, area.height / rows
         for text in cells:
             box = text.get_window_extent(renderer)
             assert box.width <= width and box.height <= height, (text.get_text(), box, width, height)
-        plt.close(fig)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import matplotlib.pyplot as plt
 import pandas as pd
 
 from helpers import corpus
@@ -74,7 +73,6 @@ def test_the_timeline_marks_inferred_dates_hollow():
         "B-2005  01 Jan 2005, Mexico City, 2 texts",
     ]
     assert ax.get_ylim()[0] > ax.get_ylim()[1]
-    plt.close(fig)
 
 
 def test_the_glossary_names_what_a_renamed_body_replaced():

@@ -198,7 +198,6 @@ def test_barr_facts_quote_the_notes_and_check_the_participants(small_series):
 
 
 def test_the_series_timeline_gives_every_meeting_its_own_row(small_series):
-    import matplotlib.pyplot as plt
 
     from helpers import series as sr
     from helpers.charts import series as charts
@@ -235,4 +234,3 @@ def test_the_series_timeline_gives_every_meeting_its_own_row(small_series):
         "3 May 2003 (no. 3)",
     ]
     assert len(fig.legends[0].get_texts()) == 4
-    plt.close(fig)

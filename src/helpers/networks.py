@@ -120,9 +120,9 @@ def kept_for_its_tables(compute):
     A chapter asks for the same graph or table several times. The tables
     are known by identity and kept with the result (so that no other table
     can take an identity's place); a dataset's tables are replaced, never
-    changed in place, so a replaced table, an added one or another dataset
-    computes again. The result is a DataFrame or a graph, and the caller
-    gets a copy it may change.
+    changed in place, so a replaced or added table, or a dataset with other
+    tables, computes again. The result is a DataFrame or a graph, and the
+    caller gets a copy it may change.
     """
     last: list = []
 
